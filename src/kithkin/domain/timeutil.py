@@ -1,0 +1,97 @@
+"""Time zones, local days and the forgiving date parser. ``now`` is always an argument."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kithkin.domain.errors import BadDate, NonexistentLocalTime, UnknownTimezone
+
+
+@lru_cache(maxsize=256)
+def zone(name: str) -> ZoneInfo:
+    """The IANA zone called ``name``, or :class:`UnknownTimezone`."""
+    try:
+        if not name or name.startswith(("/", ".")) or ".." in name:
+            raise ValueError(name)
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError, OSError):
+        raise UnknownTimezone(value=name) from None
+
+
+def local_day(instant: datetime, tz: str | tzinfo) -> date:
+    """The calendar day ``instant`` falls on in ``tz``."""
+    zone_info = zone(tz) if isinstance(tz, str) else tz
+    return instant.astimezone(zone_info).date()
+
+
+def to_utc(local: datetime, tz: str) -> datetime:
+    """Interpret a naive local wall time in ``tz`` and return it in UTC.
+
+    Raises :class:`NonexistentLocalTime` for a time inside a spring-forward gap. An ambiguous time
+    (the repeated hour in autumn) is read as its first occurrence.
+    """
+    zone_info = zone(tz)
+    aware = local.replace(tzinfo=zone_info)
+    round_trip = aware.astimezone(UTC).astimezone(zone_info)
+    if round_trip.replace(tzinfo=None) != local:
+        raise NonexistentLocalTime(value=local.strftime("%Y-%m-%d %H:%M"), timezone=tz)
+    return aware.astimezone(UTC)
+
+
+def day_start_utc(day: date, tz: str) -> datetime:
+    """The UTC instant at which local ``day`` begins in ``tz``."""
+    return datetime.combine(day, time(0), tzinfo=zone(tz)).astimezone(UTC)
+
+
+def parse_day(value: str, *, today: date) -> date:
+    """Parse a day: ``YYYY-MM-DD``, ``today``, ``yesterday`` or ``-N`` (N days ago)."""
+    text = value.strip().lower()
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - timedelta(days=1)
+    if text.startswith("-") and text[1:].isdigit():
+        return today - timedelta(days=int(text[1:]))
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadDate(value=value, what="a date") from None
+
+
+def parse_when(value: str, *, now: datetime, tz: str) -> datetime:
+    """Parse when something happened, in the user's zone, and return a UTC instant.
+
+    Accepts an ISO date-time with or without offset, a bare date (noon that day), ``HH:MM``
+    (today), ``today``/``yesterday`` optionally followed by ``HH:MM``, and ``now``.
+    """
+    text = value.strip().lower()
+    if text in ("", "now"):
+        return now.astimezone(UTC)
+    today = local_day(now, tz)
+    words = text.split()
+    try:
+        if words[0] in ("today", "yesterday"):
+            day = parse_day(words[0], today=today)
+            clock = time.fromisoformat(words[1]) if len(words) > 1 else time(12)
+            return to_utc(datetime.combine(day, clock), tz)
+        if ":" in text and "-" not in text:
+            return to_utc(datetime.combine(today, time.fromisoformat(text)), tz)
+        if len(text) == 10:
+            return to_utc(datetime.combine(date.fromisoformat(text), time(12)), tz)
+        parsed = datetime.fromisoformat(value.strip())
+    except (ValueError, IndexError):
+        raise BadDate(value=value, what="a date and time") from None
+    if parsed.tzinfo is None:
+        return to_utc(parsed, tz)
+    return parsed.astimezone(UTC)
+
+
+def as_utc(instant: datetime) -> datetime:
+    """Make an instant read back from storage timezone-aware UTC (SQLite drops the zone)."""
+    return instant.replace(tzinfo=UTC) if instant.tzinfo is None else instant.astimezone(UTC)
+
+
+def days_between(earlier: date, later: date) -> int:
+    return (later - earlier).days
