@@ -36,6 +36,16 @@ ERRORS: dict[str, str] = {
     "duplicate_name": "{what} '{name}' already exists.",
     "not_initialised": "kithkin is not set up yet. Run 'kithkin init' (or 'kithkin demo').",
     "database_unavailable": "Could not open the database at {url}: {reason}",
+    "demo_needs_empty": (
+        "This database already has people in it; the demo only fills an empty one. "
+        "Point --database-url at a new file to try it."
+    ),
+    "interaction_not_found": "There is no interaction with id {id}.",
+    "bad_config": "Could not read the config file {path}: {reason}",
+    "schema_outdated": (
+        "The database schema is at revision {revision}, this kithkin needs {head}. "
+        "Run 'kithkin db upgrade' (after a backup)."
+    ),
 }
 
 TEXT: dict[str, str] = {
@@ -63,7 +73,9 @@ TEXT: dict[str, str] = {
     "followup.added": "Follow-up #{id} for {name}: {text}",
     "followup.done": "Follow-up #{id} done. Nice.",
     "init.done": "All set. Your daily goal is {goal} meaningful connection(s); take it gently.",
-    "demo.done": "Demo life ready: {people} people, {interactions} interactions, {checkins} check-ins.",
+    "demo.done": (
+        "Demo life ready: {people} people, {interactions} interactions, {checkins} check-ins."
+    ),
     "db.upgraded": "Database is at the latest schema ({revision}).",
     "db.backup": "Backed up the database to {path} before upgrading it.",
     "nobody": "no one in particular",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from kithkin.domain.errors import BadChoice, EmptyValue, OutOfRange
+from kithkin.domain.errors import BadChoice, BadDate, EmptyValue, OutOfRange
 
 
 class Feeling(StrEnum):
@@ -131,6 +131,23 @@ class Birthday:
             date(probe_year, self.month, self.day)
         except ValueError:
             raise OutOfRange(field="birthday day", low=1, high=31, value=self.day) from None
+
+    @classmethod
+    def parse(cls, text: str) -> Birthday:
+        """Read ``YYYY-MM-DD``, ``MM-DD``, ``--MM-DD`` or ``--MMDD`` (no year)."""
+        raw = text.strip()
+        body = raw[2:] if raw.startswith("--") else raw
+        try:
+            if len(body) == 10:
+                parsed = date.fromisoformat(body)
+                return cls(parsed.month, parsed.day, parsed.year)
+            if len(body) == 4 and body.isdigit():
+                return cls(int(body[:2]), int(body[2:]))
+            if len(body) == 5 and body[2] == "-":
+                return cls(int(body[:2]), int(body[3:]))
+        except ValueError:
+            pass
+        raise BadDate(value=text, what="a birthday (YYYY-MM-DD or MM-DD)")
 
     def next_on_or_after(self, day: date) -> date:
         """The next date this birthday falls on, on or after ``day`` (29 Feb -> 28 Feb)."""

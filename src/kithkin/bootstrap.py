@@ -1,0 +1,65 @@
+"""The composition root: settings -> engine -> units of work. The only real clock lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kithkin.config import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from kithkin.storage.uow import SqlUnitOfWork
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class App:
+    """Everything a command or a request needs, opened lazily and once."""
+
+    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
+        self.settings = settings
+        fixed = settings.fixed_now
+        self.clock = clock or ((lambda: fixed) if fixed is not None else system_clock)
+        self._engine: Engine | None = None
+        self._owner_id: int | None = None
+        self.backup_made: Path | None = None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from kithkin.storage.engine import make_engine
+            from kithkin.storage.schema import ensure_current
+
+            engine = make_engine(self.settings.database_url)
+            self.backup_made = ensure_current(engine, now=self.now())
+            self._engine = engine
+        return self._engine
+
+    @property
+    def owner_id(self) -> int:
+        if self._owner_id is None:
+            from kithkin.storage.uow import ensure_account
+
+            self._owner_id = ensure_account(self.engine, self.settings.account, now=self.now())
+        return self._owner_id
+
+    def uow(self, *, write: bool = False) -> SqlUnitOfWork:
+        from kithkin.storage.uow import SqlUnitOfWork
+
+        return SqlUnitOfWork(self.engine, owner_id=self.owner_id, write=write)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

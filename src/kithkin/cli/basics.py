@@ -1,0 +1,343 @@
+"""The daily loop: init, today, log, checkin, followup, demo, db."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kithkin.cli.render import emit_json, say, table
+from kithkin.cli.state import State
+from kithkin.messages import text
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.obj
+    assert isinstance(state, State)
+    return state
+
+
+def init(
+    ctx: typer.Context,
+    timezone: Annotated[
+        str | None, typer.Option(help="IANA time zone, e.g. Europe/Berlin.")
+    ] = None,
+    goal: Annotated[int | None, typer.Option(help="Meaningful connections a day (1-10).")] = None,
+    rest_days: Annotated[int | None, typer.Option(help="Rest days a week (0-6).")] = None,
+    weekday_minutes: Annotated[int | None, typer.Option(help="Minutes on weekdays.")] = None,
+    weekend_minutes: Annotated[int | None, typer.Option(help="Minutes on weekends.")] = None,
+    barrier: Annotated[
+        list[str] | None,
+        typer.Option(help="little_time, introversion, social_anxiety or none (repeatable)."),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask; use defaults.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Set up your profile: time zone, daily goal, barriers, time you have."""
+    from kithkin.services.profiles import init_profile, parse_barriers
+
+    app = _state(ctx).app
+    if not yes:
+        timezone = timezone or typer.prompt("Your time zone", default="UTC")
+        goal = goal or typer.prompt("Meaningful connections per day", default=1, type=int)
+        weekday_minutes = weekday_minutes or typer.prompt(
+            "Minutes you can give on a weekday", default=15, type=int
+        )
+        weekend_minutes = weekend_minutes or typer.prompt(
+            "Minutes on a weekend day", default=45, type=int
+        )
+        if barrier is None:
+            answer = typer.prompt(
+                "What gets in the way? (little_time, introversion, social_anxiety, or none)",
+                default="none",
+            )
+            barrier = [answer]
+    barriers = parse_barriers(barrier) if barrier is not None else None
+    with app.uow(write=True) as uow:
+        profile = init_profile(
+            uow=uow,
+            now=app.now(),
+            timezone=timezone,
+            daily_goal=goal,
+            rest_days_per_week=rest_days,
+            weekday_minutes=weekday_minutes,
+            weekend_minutes=weekend_minutes,
+            barriers=barriers,
+        )
+    if json_out:
+        emit_json(
+            {
+                "timezone": profile.timezone,
+                "daily_goal": profile.daily_goal,
+                "rest_days_per_week": profile.rest_days_per_week,
+                "weekday_minutes": profile.weekday_minutes,
+                "weekend_minutes": profile.weekend_minutes,
+                "barriers": sorted(b.value for b in profile.barriers),
+            }
+        )
+    else:
+        say(text("init.done", goal=profile.daily_goal))
+
+
+def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """Your day: Power of One, streak, follow-ups, birthdays, who is due."""
+    from kithkin.services.today import today as today_view
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        view = today_view(uow=uow, now=app.now())
+    if json_out:
+        emit_json(view.as_dict())
+        return
+    from kithkin.cli.views import show_today
+
+    show_today(view)
+
+
+def log(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help="text, call, coffee, walk_run, ... (see 'kinds').")],
+    with_: Annotated[
+        list[str] | None, typer.Option("--with", "-w", help="Who (name or #id; repeatable).")
+    ] = None,
+    with_other: Annotated[
+        str, typer.Option(help="A weak tie not in your people: 'barista', 'neighbour'.")
+    ] = "",
+    minutes: Annotated[int | None, typer.Option(help="How long, in minutes.")] = None,
+    quality: Annotated[int | None, typer.Option(help="How good it felt, 1-5.")] = None,
+    mood_before: Annotated[int | None, typer.Option(help="Mood before, 1-10.")] = None,
+    mood_after: Annotated[int | None, typer.Option(help="Mood after, 1-10.")] = None,
+    note: Annotated[str, typer.Option(help="What you talked about, what they told you.")] = "",
+    at: Annotated[str | None, typer.Option(help="When: 'yesterday 18:30', '14:00', ISO.")] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="The zone you were in, when travelling.")
+    ] = None,
+    not_meaningful: Annotated[
+        bool, typer.Option("--not-meaningful", help="Log it without counting it for the goal.")
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Log an interaction."""
+    from kithkin.services.interactions import log_interaction
+    from kithkin.services.people import interaction_dict
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        logged = log_interaction(
+            uow=uow,
+            now=app.now(),
+            kind_id=kind,
+            with_names=with_ or [],
+            with_other=with_other,
+            minutes=minutes,
+            meaningful=not not_meaningful,
+            quality=quality,
+            mood_before=mood_before,
+            mood_after=mood_after,
+            note=note,
+            when=at,
+            timezone=tz,
+        )
+    names = {p.id: p.display_name for p in logged.people if p.id is not None}
+    if json_out:
+        emit_json(interaction_dict(logged.interaction, names))
+        return
+    item = logged.interaction
+    who = ", ".join([*names.values(), *([item.with_other] if item.with_other else [])])
+    say(text("logged", kind=item.kind, with_=who or text("nobody"), day=item.day.isoformat()))
+    if item.meaningful:
+        say(text("logged.meaningful"))
+
+
+def kinds(json_out: JsonOpt = False) -> None:
+    """The kinds of interaction you can log."""
+    from kithkin.domain.model import KINDS
+
+    if json_out:
+        emit_json([{"id": k.id, "label": k.label, "mode": k.mode.value} for k in KINDS.values()])
+        return
+    table(None, ["kind", "what", "minutes"], [[k.id, k.label, k.minutes] for k in KINDS.values()])
+
+
+def checkin(
+    ctx: typer.Context,
+    mood: Annotated[int, typer.Option(help="Mood now, 1 (low) to 10 (great).")],
+    stress: Annotated[int, typer.Option(help="Stress now, 1 (calm) to 10 (overwhelmed).")],
+    energy: Annotated[int | None, typer.Option(help="Energy, 1-10.")] = None,
+    sleep: Annotated[float | None, typer.Option(help="Hours slept.")] = None,
+    note: Annotated[str, typer.Option(help="Anything to remember about today.")] = "",
+    date: Annotated[str | None, typer.Option(help="Which day (default today).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """The daily check-in: mood and stress (a second one today updates it)."""
+    from kithkin.services.checkins import check_in
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        result = check_in(
+            uow=uow,
+            now=app.now(),
+            mood=mood,
+            stress=stress,
+            energy=energy,
+            sleep_hours=sleep,
+            note=note,
+            day=date,
+        )
+    c = result.checkin
+    if json_out:
+        emit_json(
+            {
+                "date": c.day.isoformat(),
+                "mood": c.mood,
+                "stress": c.stress,
+                "energy": c.energy,
+                "sleep_hours": c.sleep_hours,
+                "note": c.note,
+                "created": result.created,
+            }
+        )
+        return
+    key = "checkin.saved" if result.created else "checkin.updated"
+    say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))
+
+
+followup_app = typer.Typer(help="Things to ask or do for someone.", no_args_is_help=True)
+
+
+@followup_app.command("add")
+def followup_add(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Name or #id.")],
+    what: Annotated[str, typer.Argument(help="e.g. 'ask how the marathon went'.")],
+    due: Annotated[str | None, typer.Option(help="By when (YYYY-MM-DD, 'today', ...).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Remember to follow up with someone."""
+    from kithkin.services.followups import add_followup
+    from kithkin.services.people import followup_dict
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        view = add_followup(uow=uow, now=app.now(), person=person, text=what, due=due)
+    if json_out:
+        emit_json({**followup_dict(view.followup), "person": view.person.display_name})
+        return
+    f = view.followup
+    say(text("followup.added", id=f.id, name=view.person.display_name, text=f.text))
+
+
+@followup_app.command("list")
+def followup_list(
+    ctx: typer.Context,
+    person: Annotated[str | None, typer.Option(help="Only for this person.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include done ones.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Open follow-ups, soonest first."""
+    from kithkin.services.followups import list_followups
+    from kithkin.services.people import followup_dict
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        views = list_followups(uow=uow, person=person, include_done=all_)
+    if json_out:
+        emit_json([{**followup_dict(v.followup), "person": v.person.display_name} for v in views])
+        return
+    rows = [
+        [
+            v.followup.id,
+            v.person.display_name,
+            v.followup.text,
+            v.followup.due or "",
+            "yes" if v.followup.done else "",
+        ]
+        for v in views
+    ]
+    table(None, ["#", "who", "what", "due", "done"], rows)
+
+
+@followup_app.command("done")
+def followup_done(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(help="The follow-up's number.")],
+    undo: Annotated[bool, typer.Option("--undo", help="Mark it open again.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Mark a follow-up done."""
+    from kithkin.services.followups import complete_followup
+    from kithkin.services.people import followup_dict
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        view = complete_followup(uow=uow, followup_id=followup_id, done=not undo)
+    if json_out:
+        emit_json({**followup_dict(view.followup), "person": view.person.display_name})
+        return
+    say(text("followup.done", id=followup_id))
+
+
+def demo(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(min=14, max=3650, help="Days of history.")] = 120,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+    timezone: Annotated[str, typer.Option(help="The demo user's time zone.")] = "UTC",
+    json_out: JsonOpt = False,
+) -> None:
+    """Fill an empty database with a realistic demo life."""
+    from kithkin.services.demo import fill_demo
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        summary = fill_demo(uow=uow, now=app.now(), days=days, seed=seed, timezone=timezone)
+    if json_out:
+        emit_json(
+            {
+                "people": summary.people,
+                "interactions": summary.interactions,
+                "checkins": summary.checkins,
+            }
+        )
+        return
+    say(
+        text(
+            "demo.done",
+            people=summary.people,
+            interactions=summary.interactions,
+            checkins=summary.checkins,
+        )
+    )
+
+
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring a database (hosted PostgreSQL too) to the latest schema."""
+    from kithkin.storage.engine import make_engine
+    from kithkin.storage.schema import HEAD, upgrade
+
+    state = _state(ctx)
+    from kithkin.config import load_settings
+
+    settings = load_settings(state.environ, state.overrides)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    say(text("db.upgraded", revision=HEAD))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(today)
+    app.command()(log)
+    app.command()(kinds)
+    app.command()(checkin)
+    app.command()(demo)
+    app.add_typer(followup_app, name="followup")
+    app.add_typer(db_app, name="db")

@@ -1,0 +1,56 @@
+"""The single exit point: errors become one line on stderr and an exit code.
+
+InputError -> 2 (like a usage error), every other KithkinError -> 1, anything unexpected -> 1
+with a hint to rerun with --debug. With --debug the traceback is shown as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def exit_code_for(exc: BaseException) -> int:
+    from kithkin.domain.errors import InputError
+
+    return EXIT_USAGE if isinstance(exc, InputError) else EXIT_ERROR
+
+
+def report(exc: BaseException, *, debug: bool) -> int:
+    """Print the one-line message for ``exc`` (and the traceback with --debug)."""
+    from kithkin.domain.errors import KithkinError
+
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, KithkinError):
+        typer.echo(f"Error: {exc.message}", err=True)
+        return exit_code_for(exc)
+    typer.echo(
+        f"Error: something unexpected went wrong ({type(exc).__name__}). "
+        "Nothing was saved. Run again with --debug for details.",
+        err=True,
+    )
+    return EXIT_ERROR
+
+
+class KithkinGroup(TyperGroup):
+    """The root group: runs a command and converts any failure at the edge."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            state = ctx.obj
+            debug = bool(getattr(state, "debug", False))
+            raise typer.Exit(report(exc, debug=debug)) from None
+        finally:
+            if ctx.obj is not None and hasattr(ctx.obj, "close"):
+                ctx.obj.close()

@@ -1,0 +1,296 @@
+"""`kithkin people ...` and `kithkin circles ...`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.render import emit_json, say, table
+from kithkin.messages import text
+
+people_app = typer.Typer(help="The people who matter to you.", no_args_is_help=True)
+circles_app = typer.Typer(
+    help="Circles and their keep-in-touch cadence.", invoke_without_command=True
+)
+
+Circle = Annotated[str | None, typer.Option(help="inner, close, friends, wider, or your own.")]
+Cadence = Annotated[int | None, typer.Option(help="Own cadence in days (overrides the circle).")]
+Closeness = Annotated[int | None, typer.Option(help="How close you are, 1-5.")]
+Feeling = Annotated[str | None, typer.Option(help="energising, neutral or draining.")]
+Tz = Annotated[str | None, typer.Option("--timezone", help="Their IANA time zone.")]
+Bday = Annotated[str | None, typer.Option(help="YYYY-MM-DD, or MM-DD without the year.")]
+Interest = Annotated[list[str] | None, typer.Option("--interest", help="Repeatable.")]
+Contact = Annotated[list[str] | None, typer.Option(help="Repeatable.")]
+
+
+def _contacts(
+    emails: list[str] | None, phones: list[str] | None, handles: list[str] | None
+) -> list[str] | None:
+    items = [f"email:{e}" for e in emails or []]
+    items += [f"phone:{p}" for p in phones or []]
+    items += [f"handle:{h}" for h in handles or []]
+    return items or None
+
+
+def _show_person_line(data: dict[str, Any]) -> None:
+    say(text("person.added", name=data["name"], circle=data["circle"] or "no circle"))
+
+
+@people_app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Their full name.")],
+    nickname: Annotated[str | None, typer.Option(help="What you call them.")] = None,
+    circle: Circle = "friends",
+    cadence: Cadence = None,
+    closeness: Closeness = None,
+    feeling: Feeling = None,
+    timezone: Tz = None,
+    birthday: Bday = None,
+    interest: Interest = None,
+    how_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    notes: Annotated[str | None, typer.Option(help="What matters to them.")] = None,
+    email: Contact = None,
+    phone: Contact = None,
+    handle: Contact = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Add someone."""
+    from kithkin.services.people import add_person, person_detail
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        person = add_person(
+            uow=uow,
+            now=app.now(),
+            name=name,
+            nickname=nickname,
+            circle=circle,
+            cadence_days=cadence,
+            closeness=closeness,
+            feeling=feeling,
+            timezone=timezone,
+            birthday=birthday,
+            interests=interest,
+            how_met=how_met,
+            notes=notes,
+            contacts=_contacts(email, phone, handle),
+        )
+        assert person.id is not None
+        data = person_detail(uow=uow, ref=person.id, now=app.now()).as_dict()
+    if json_out:
+        emit_json(data)
+    else:
+        _show_person_line(data)
+
+
+@people_app.command("list")
+def list_(
+    ctx: typer.Context,
+    circle: Annotated[str | None, typer.Option(help="Only this circle.")] = None,
+    due: Annotated[bool, typer.Option("--due", help="Only people due a hello.")] = False,
+    search: Annotated[str | None, typer.Option(help="Part of a name.")] = None,
+    triage: Annotated[
+        bool, typer.Option("--triage", help="Imported people awaiting triage.")
+    ] = False,
+    archived: Annotated[bool, typer.Option("--archived", help="Include archived people.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many.")] = 0,
+    json_out: JsonOpt = False,
+) -> None:
+    """Your people, with their cadence and who is due."""
+    from kithkin.services.people import list_people
+    from kithkin.services.ports import PeopleQuery
+
+    app = _state(ctx).app
+    query = PeopleQuery(
+        status="triage" if triage else "active",
+        circle=circle.lower() if circle else None,
+        search=search,
+        include_archived=archived,
+        limit=limit,
+        offset=offset,
+    )
+    with app.uow() as uow:
+        rows = list_people(uow=uow, now=app.now(), query=query, due_only=due)
+    if json_out:
+        emit_json([r.as_dict() for r in rows])
+        return
+    table(
+        None,
+        ["#", "name", "circle", "every", "last", "due"],
+        [
+            [
+                r.person.id,
+                r.person.name + (" (archived)" if r.person.archived else ""),
+                r.person.circle or "-",
+                f"{r.cadence_days}d" if r.cadence_days else "-",
+                f"{r.days_since}d ago" if r.days_since is not None else text("today.never"),
+                "due" if r.due else "",
+            ]
+            for r in rows
+        ],
+    )
+
+
+@people_app.command("show")
+def show(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Name or #id.")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Everything you remember about someone, and your recent history."""
+    from kithkin.services.people import person_detail
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        data = person_detail(uow=uow, ref=person, now=app.now()).as_dict()
+    if json_out:
+        emit_json(data)
+        return
+    from kithkin.cli.render import console
+
+    out = console()
+    out.print(
+        f"[bold]{data['name']}[/bold] (#{data['id']})"
+        + (f" '{data['nickname']}'" if data["nickname"] else "")
+    )
+    facts = [
+        ("circle", data["circle"]),
+        ("every", f"{data['cadence_days']} days" if data["cadence_days"] else None),
+        ("last in touch", data["last_contact"]),
+        ("closeness", data["closeness"]),
+        ("leaves you feeling", data["feeling"]),
+        ("time zone", data["timezone"]),
+        ("birthday", data["birthday"]),
+        ("interests", ", ".join(data["interests"])),
+        ("how you met", data["how_met"]),
+        ("notes", data["notes"]),
+        ("contacts", ", ".join(c["value"] for c in data["contacts"])),
+    ]
+    for label, value in facts:
+        if value:
+            out.print(f"  {label}: {value}", markup=False)
+    for f in data["followups"]:
+        out.print(
+            f"  follow-up #{f['id']}: {f['text']}" + (f" (by {f['due']})" if f["due"] else ""),
+            markup=False,
+        )
+    if data["timeline"]:
+        table(
+            None,
+            ["day", "kind", "min", "note"],
+            [[i["day"], i["kind"], i["minutes"], i["note"]] for i in data["timeline"]],
+        )
+
+
+@people_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Name or #id.")],
+    name: Annotated[str | None, typer.Option(help="New full name.")] = None,
+    nickname: Annotated[str | None, typer.Option(help="What you call them.")] = None,
+    circle: Circle = None,
+    cadence: Cadence = None,
+    closeness: Closeness = None,
+    feeling: Feeling = None,
+    timezone: Tz = None,
+    birthday: Bday = None,
+    interest: Interest = None,
+    how_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    notes: Annotated[str | None, typer.Option(help="What matters to them.")] = None,
+    email: Contact = None,
+    phone: Contact = None,
+    handle: Contact = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Change what you remember about someone (contacts given replace the old ones)."""
+    from kithkin.services.people import edit_person, person_detail
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        updated = edit_person(
+            uow=uow,
+            ref=person,
+            name=name,
+            nickname=nickname,
+            circle=circle,
+            cadence_days=cadence,
+            closeness=closeness,
+            feeling=feeling,
+            timezone=timezone,
+            birthday=birthday,
+            interests=interest,
+            how_met=how_met,
+            notes=notes,
+            contacts=_contacts(email, phone, handle),
+        )
+        assert updated.id is not None
+        data = person_detail(uow=uow, ref=updated.id, now=app.now()).as_dict()
+    if json_out:
+        emit_json(data)
+    else:
+        say(text("person.updated", name=data["name"]))
+
+
+@people_app.command("archive")
+def archive(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Name or #id.")],
+    undo: Annotated[bool, typer.Option("--undo", help="Bring them back.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Archive someone: their history stays, they leave your plan."""
+    from kithkin.services.people import archive_person
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        updated = archive_person(uow=uow, ref=person, archived=not undo)
+    if json_out:
+        emit_json({"id": updated.id, "name": updated.name, "archived": updated.archived})
+    elif undo:
+        say(text("person.updated", name=updated.name))
+    else:
+        say(text("person.archived", name=updated.name))
+
+
+@circles_app.callback()
+def circles(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """List circles and their cadences."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from kithkin.services.people import list_circles
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        found = list_circles(uow=uow)
+    if json_out:
+        emit_json([{"name": c.name, "cadence_days": c.cadence_days} for c in found])
+        return
+    table(None, ["circle", "every"], [[c.name, f"{c.cadence_days} days"] for c in found])
+
+
+@circles_app.command("set")
+def circles_set(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Circle name (new or existing).")],
+    days: Annotated[int, typer.Argument(help="Keep-in-touch cadence in days.")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Create a circle or change its cadence."""
+    from kithkin.services.people import set_circle
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        circle = set_circle(uow=uow, name=name, cadence_days=days)
+    if json_out:
+        emit_json({"name": circle.name, "cadence_days": circle.cadence_days})
+    else:
+        say(f"{circle.name}: every {circle.cadence_days} days")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(people_app, name="people")
+    app.add_typer(circles_app, name="circles")

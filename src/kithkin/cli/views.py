@@ -1,0 +1,56 @@
+"""Rich renderings of service results for people at a terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kithkin.cli.render import console, table
+from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.services.today import TodayView
+
+
+def show_today(view: TodayView) -> None:
+    out = console()
+    p = view.power
+    out.print(f"[bold]{view.day:%A %d %B %Y}[/bold]")
+    out.print(text(f"status.{p.status.value}"), markup=False)
+    if p.streak or p.best_streak:
+        out.print(
+            text(
+                "streak.line", streak=p.streak, best=p.best_streak, strength=round(p.strength * 100)
+            ),
+            markup=False,
+        )
+    else:
+        out.print(text("streak.none"), markup=False)
+    if p.consistency_30 is not None:
+        out.print(text("consistency.line", percent=round(p.consistency_30 * 100)), markup=False)
+    if view.in_plan:
+        out.print(text("network.line", in_touch=view.in_touch, total=view.in_plan), markup=False)
+    if view.followups:
+        rows = [
+            [f.followup.id, f.person.display_name, f.followup.text, f.followup.due or ""]
+            for f in view.followups
+        ]
+        table(text("today.followups_header"), ["#", "who", "what", "due"], rows)
+    if view.birthdays:
+        rows = [[b.person.display_name, f"{b.on:%a %d %b}", b.turns or ""] for b in view.birthdays]
+        table(text("today.birthdays_header"), ["who", "when", "turns"], rows)
+    if view.due:
+        rows = []
+        for d in view.due:
+            if d.days_since is None:
+                since = text("today.never")
+            else:
+                since = text(
+                    "today.days_ago",
+                    days=d.days_since,
+                    circle=d.person.circle,
+                    cadence=d.cadence_days,
+                )
+            rows.append([d.person.id, d.person.display_name, since])
+        table(text("today.due_header"), ["#", "who", "why"], rows)
+    else:
+        out.print(text("today.nothing_due"), markup=False)

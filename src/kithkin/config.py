@@ -1,0 +1,103 @@
+"""Settings, built from what is passed in: flag > KITHKIN_* environment > config file > defaults.
+
+Nothing here is read at import time; callers hand in the environment (tests pass a dict).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kithkin.domain.errors import InputError
+
+PREFIX = "KITHKIN_"
+
+
+class BadConfig(InputError):
+    """The configuration file could not be read."""
+
+    key = "bad_config"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    data_dir: Path
+    account: str = "local"
+    debug: bool = False
+    notify_urls: tuple[str, ...] = ()
+    host: str = "127.0.0.1"
+    port: int = 8000
+    fixed_now: datetime | None = None  # KITHKIN_NOW: a fixed clock for tests and scripts
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _platform_dir(kind: str) -> Path:
+    import platformdirs
+
+    if kind == "data":
+        return Path(platformdirs.user_data_dir("kithkin", appauthor=False))
+    return Path(platformdirs.user_config_dir("kithkin", appauthor=False))
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadConfig(path=str(path), reason=str(exc)) from None
+
+
+def load_settings(
+    environ: Mapping[str, str], overrides: Mapping[str, Any] | None = None
+) -> Settings:
+    """Build settings from ``overrides`` (command-line flags), ``environ`` and the config file."""
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    env = {k[len(PREFIX) :].lower(): v for k, v in environ.items() if k.startswith(PREFIX)}
+    config_path = Path(
+        overrides.get("config") or env.get("config") or _platform_dir("config") / "config.toml"
+    )
+    from_file = _read_config_file(config_path)
+
+    def pick(name: str, default: Any = None) -> Any:
+        for source in (overrides, env, from_file):
+            if source.get(name) not in (None, ""):
+                return source[name]
+        return default
+
+    data_dir = Path(pick("data_dir") or _platform_dir("data"))
+    database_url = pick("database_url") or f"sqlite:///{data_dir / 'kithkin.db'}"
+    notify = pick("notify_urls", ())
+    if isinstance(notify, str):
+        notify = tuple(u.strip() for u in notify.split() if u.strip())
+    debug = pick("debug", False)
+    if isinstance(debug, str):
+        debug = debug.lower() in ("1", "true", "yes", "on")
+    fixed_now = None
+    if pick("now"):
+        try:
+            fixed_now = datetime.fromisoformat(str(pick("now")))
+        except ValueError:
+            raise BadConfig(path="KITHKIN_NOW", reason="not an ISO date-time") from None
+        if fixed_now.tzinfo is None:
+            fixed_now = fixed_now.replace(tzinfo=UTC)
+    return Settings(
+        fixed_now=fixed_now,
+        database_url=str(database_url),
+        data_dir=data_dir,
+        account=str(pick("account", "local")),
+        debug=bool(debug),
+        notify_urls=tuple(notify),
+        host=str(pick("host", "127.0.0.1")),
+        port=int(pick("port", 8000)),
+        extra=from_file,
+    )
+
+
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, **changes)

@@ -1,0 +1,39 @@
+"""The daily check-in: one per local day; a second one that day updates it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kithkin.domain.model import CheckIn
+from kithkin.domain.timeutil import local_day, parse_day
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInResult:
+    checkin: CheckIn
+    created: bool
+
+
+def check_in(
+    *,
+    uow: UnitOfWork,
+    now: datetime,
+    mood: int,
+    stress: int,
+    energy: int | None = None,
+    sleep_hours: float | None = None,
+    note: str = "",
+    day: str | None = None,
+) -> CheckInResult:
+    profile = get_profile(uow=uow)
+    today = local_day(now, profile.timezone)
+    on = parse_day(day, today=today) if day else today
+    checkin = CheckIn(
+        day=on, mood=mood, stress=stress, energy=energy, sleep_hours=sleep_hours, note=note.strip()
+    )
+    created = uow.checkins.upsert(checkin, now=now)
+    uow.commit()
+    return CheckInResult(checkin, created)

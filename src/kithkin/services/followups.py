@@ -1,0 +1,55 @@
+"""Follow-ups: what to ask or do for someone, optionally by a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kithkin.domain.errors import FollowUpNotFound
+from kithkin.domain.model import FollowUp, Person, check_text
+from kithkin.domain.timeutil import local_day, parse_day
+from kithkin.services.people import resolve
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    followup: FollowUp
+    person: Person
+
+
+def add_followup(
+    *, uow: UnitOfWork, now: datetime, person: str, text: str, due: str | None = None
+) -> FollowUpView:
+    profile = get_profile(uow=uow)
+    who = resolve(uow=uow, ref=person)
+    assert who.id is not None
+    due_day = parse_day(due, today=local_day(now, profile.timezone)) if due else None
+    stored = uow.followups.add(
+        FollowUp(person_id=who.id, text=check_text("text", text), due=due_day, created_at=now)
+    )
+    uow.commit()
+    return FollowUpView(stored, who)
+
+
+def list_followups(
+    *, uow: UnitOfWork, person: str | None = None, include_done: bool = False
+) -> list[FollowUpView]:
+    person_id = resolve(uow=uow, ref=person).id if person else None
+    items = uow.followups.find(open_only=not include_done, person_id=person_id)
+    people = uow.people.get_many(f.person_id for f in items)
+    return [FollowUpView(f, people[f.person_id]) for f in items if f.person_id in people]
+
+
+def complete_followup(*, uow: UnitOfWork, followup_id: int, done: bool = True) -> FollowUpView:
+    found = uow.followups.get(followup_id)
+    if found is None:
+        raise FollowUpNotFound(id=followup_id)
+    uow.followups.set_done(followup_id, done)
+    person = uow.people.get(found.person_id)
+    assert person is not None
+    uow.commit()
+    stored = uow.followups.get(followup_id)
+    assert stored is not None
+    return FollowUpView(stored, person)

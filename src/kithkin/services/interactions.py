@@ -1,0 +1,86 @@
+"""Logging interactions, keeping each person's cadence clock and the day counts in step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from kithkin.domain.errors import NotFoundError
+from kithkin.domain.model import Interaction, Person, kind
+from kithkin.domain.timeutil import local_day, parse_when
+from kithkin.services.people import resolve_many
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
+
+
+class InteractionNotFound(NotFoundError):
+    """No interaction has this id."""
+
+    key = "interaction_not_found"
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    interaction: Interaction
+    people: list[Person]
+
+
+def record(*, uow: UnitOfWork, items: Sequence[Interaction], now: datetime) -> list[Interaction]:
+    """Store interactions and refresh the derived data they touch (no commit)."""
+    stored = [uow.interactions.add(item, created_at=now) for item in items]
+    uow.people.refresh_last_contact({pid for i in stored for pid in i.person_ids})
+    uow.day_stats.refresh({i.day for i in stored})
+    return stored
+
+
+def log_interaction(
+    *,
+    uow: UnitOfWork,
+    now: datetime,
+    kind_id: str,
+    with_names: Sequence[str] = (),
+    with_other: str = "",
+    minutes: int | None = None,
+    meaningful: bool = True,
+    quality: int | None = None,
+    mood_before: int | None = None,
+    mood_after: int | None = None,
+    note: str = "",
+    when: str | None = None,
+    timezone: str | None = None,
+) -> Logged:
+    """Log one interaction. ``when`` is read in the user's zone (or ``timezone`` when travelling);
+    the local day is fixed at that moment, so history stays as it was lived."""
+    profile = get_profile(uow=uow)
+    tz = timezone or profile.timezone
+    found = kind(kind_id)
+    occurred = parse_when(when or "now", now=now, tz=tz)
+    people = resolve_many(uow=uow, refs=with_names)
+    item = Interaction(
+        occurred_at=occurred,
+        day=local_day(occurred, tz),
+        kind=found.id,
+        minutes=found.minutes if minutes is None else minutes,
+        person_ids=tuple(p.id for p in people if p.id is not None),
+        with_other=with_other.strip(),
+        meaningful=meaningful,
+        quality=quality,
+        mood_before=mood_before,
+        mood_after=mood_after,
+        note=note.strip(),
+    )
+    (stored,) = record(uow=uow, items=[item], now=now)
+    uow.commit()
+    return Logged(stored, people)
+
+
+def delete_interaction(*, uow: UnitOfWork, interaction_id: int) -> None:
+    """Remove a logged interaction and recompute what depended on it."""
+    item = uow.interactions.get(interaction_id)
+    if item is None:
+        raise InteractionNotFound(id=interaction_id)
+    uow.interactions.delete(interaction_id)
+    uow.people.refresh_last_contact(item.person_ids)
+    uow.day_stats.refresh([item.day])
+    uow.commit()

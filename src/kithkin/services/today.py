@@ -1,0 +1,118 @@
+"""The day at a glance: Power of One, follow-ups, birthdays, who might like to hear from you."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from kithkin.domain import cadence
+from kithkin.domain.model import CheckIn, Profile
+from kithkin.domain.streaks import PowerOfOne, power_of_one
+from kithkin.domain.timeutil import local_day
+from kithkin.services.followups import FollowUpView
+from kithkin.services.people import circle_cadences, followup_dict
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
+
+DUE_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    day: date
+    profile: Profile
+    power: PowerOfOne
+    in_touch: int
+    in_plan: int
+    followups: list[FollowUpView]
+    birthdays: list[cadence.UpcomingBirthday]
+    due: list[cadence.Due]
+    due_total: int
+    checkin: CheckIn | None
+
+    @property
+    def network_share(self) -> float | None:
+        return self.in_touch / self.in_plan if self.in_plan else None
+
+    def as_dict(self) -> dict[str, Any]:
+        p = self.power
+        return {
+            "date": self.day.isoformat(),
+            "goal": p.goal,
+            "count": p.count,
+            "met": p.met,
+            "status": p.status.value,
+            "streak": p.streak,
+            "best_streak": p.best_streak,
+            "strength": round(p.strength * 100, 1),
+            "consistency_30": None if p.consistency_30 is None else round(p.consistency_30, 3),
+            "network_health": {
+                "in_touch": self.in_touch,
+                "total": self.in_plan,
+                "share": None if self.network_share is None else round(self.network_share, 3),
+            },
+            "followups": [
+                {**followup_dict(f.followup), "person": f.person.display_name}
+                for f in self.followups
+            ],
+            "birthdays": [
+                {
+                    "person_id": b.person.id,
+                    "name": b.person.display_name,
+                    "date": b.on.isoformat(),
+                    "in_days": b.in_days,
+                    "turns": b.turns,
+                }
+                for b in self.birthdays
+            ],
+            "due_people": [
+                {
+                    "id": d.person.id,
+                    "name": d.person.display_name,
+                    "circle": d.person.circle,
+                    "cadence_days": d.cadence_days,
+                    "days_since": d.days_since,
+                }
+                for d in self.due
+            ],
+            "due_total": self.due_total,
+            "checkin": None
+            if self.checkin is None
+            else {"mood": self.checkin.mood, "stress": self.checkin.stress},
+        }
+
+
+def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
+    profile = get_profile(uow=uow)
+    tz = profile.timezone
+    day = local_day(now, tz)
+    start = profile.started_on or uow.day_stats.first_day() or day
+    counts = uow.day_stats.meaningful_counts(since=start)
+    power = power_of_one(
+        counts,
+        start=start,
+        today=day,
+        goal=profile.daily_goal,
+        rest_per_week=profile.rest_days_per_week,
+    )
+    people = uow.people.find()
+    standings = cadence.standings(people, circle_cadences(uow=uow), today=day, tz=tz)
+    in_touch, total = cadence.network_health(standings)
+    due = [s for s in standings if s.due]
+    open_followups = uow.followups.find(open_only=True)
+    soon = [f for f in open_followups if f.due is None or f.due <= day + timedelta(days=1)]
+    by_id = {p.id: p for p in people}
+    followups = [FollowUpView(f, by_id[f.person_id]) for f in soon if f.person_id in by_id]
+    return TodayView(
+        day=day,
+        profile=profile,
+        power=power,
+        in_touch=in_touch,
+        in_plan=total,
+        followups=followups,
+        birthdays=cadence.upcoming_birthdays(people, today=day),
+        due=due[:due_shown],
+        due_total=len(due),
+        checkin=uow.checkins.get(day),
+    )

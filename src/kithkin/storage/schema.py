@@ -1,0 +1,72 @@
+"""Keeping a database at the schema this version of kithkin expects.
+
+Reading the schema revision costs one query; Alembic (about 0.4 s to import) is loaded only when an
+upgrade is really needed, so everyday commands stay fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from kithkin.domain.errors import ConflictError
+from kithkin.storage.engine import sqlite_path
+
+HEAD = "0001"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaOutdated(ConflictError):
+    """A hosted database is behind this version's schema."""
+
+    key = "schema_outdated"
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run Alembic's upgrade on ``engine`` (used by ``kithkin db upgrade`` and on local open)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def backup_sqlite(path: Path, *, stamp: datetime) -> Path:
+    """Copy a SQLite file (and its WAL) next to itself before an upgrade; return the copy."""
+    target = path.with_name(f"{path.name}.{stamp:%Y%m%dT%H%M%S}.bak")
+    shutil.copy2(path, target)
+    return target
+
+
+def ensure_current(engine: Engine, *, now: datetime) -> Path | None:
+    """Bring a local SQLite database to HEAD (backing it up first if it held data).
+
+    A PostgreSQL database is never upgraded implicitly: it raises :class:`SchemaOutdated` and the
+    operator runs ``kithkin db upgrade``. Returns the backup's path, if one was made.
+    """
+    revision = current_revision(engine)
+    if revision == HEAD:
+        return None
+    path = sqlite_path(str(engine.url))
+    if engine.dialect.name != "sqlite":
+        raise SchemaOutdated(revision=revision or "empty", head=HEAD)
+    backup = None
+    if revision is not None and path is not None and path.exists():
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+        backup = backup_sqlite(path, stamp=now)
+    upgrade(engine)
+    return backup

@@ -1,0 +1,197 @@
+"""The schema, as typed SQLAlchemy Core tables. Alembic revisions must keep it in step.
+
+Every row belongs to an owner (an account), even in the single-user local mode.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+
+def _owner() -> Column[int]:
+    return Column(
+        "owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+def _utc(name: str, *, nullable: bool = True) -> Column[object]:
+    return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("timezone", String(64), nullable=False),
+    Column("daily_goal", Integer, nullable=False),
+    Column("rest_days_per_week", Integer, nullable=False),
+    Column("weekday_minutes", Integer, nullable=False),
+    Column("weekend_minutes", Integer, nullable=False),
+    Column("barriers", String(200), nullable=False, server_default=""),
+    Column("waking_start_hour", Integer, nullable=False, server_default="8"),
+    Column("waking_end_hour", Integer, nullable=False, server_default="21"),
+    Column("started_on", Date, nullable=False),
+)
+
+circles = Table(
+    "circles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(60), nullable=False),
+    Column("cadence_days", Integer, nullable=False),
+    Column("position", Integer, nullable=False, server_default="0"),
+    UniqueConstraint("owner_id", "name", name="uq_circles_owner_name"),
+    CheckConstraint("cadence_days >= 1", name="cadence_positive"),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(200), nullable=False),
+    Column("nickname", String(100), nullable=False, server_default=""),
+    Column("circle_id", Integer, ForeignKey("circles.id", ondelete="SET NULL"), nullable=True),
+    Column("cadence_days", Integer, nullable=True),
+    Column("closeness", Integer, nullable=False, server_default="3"),
+    Column("feeling", String(20), nullable=False, server_default="neutral"),
+    Column("timezone", String(64), nullable=True),
+    Column("birth_month", Integer, nullable=True),
+    Column("birth_day", Integer, nullable=True),
+    Column("birth_year", Integer, nullable=True),
+    Column("interests", Text, nullable=False, server_default=""),
+    Column("how_met", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("archived", Boolean, nullable=False, server_default="0"),
+    Column("status", String(20), nullable=False, server_default="active"),
+    Column("uid", String(255), nullable=True),
+    _utc("last_contact_at"),
+    _utc("created_at", nullable=False),
+    CheckConstraint("closeness BETWEEN 1 AND 5", name="closeness_range"),
+    Index("ix_people_owner_status", "owner_id", "status", "archived"),
+    Index("ix_people_owner_name", "owner_id", "name"),
+    Index("ix_people_owner_uid", "owner_id", "uid"),
+)
+
+contact_points = Table(
+    "contact_points",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(320), nullable=False),
+    Column("normalized", String(320), nullable=False),
+    Column("label", String(60), nullable=False, server_default=""),
+    Index("ix_contact_points_lookup", "owner_id", "kind", "normalized"),
+    Index("ix_contact_points_person", "person_id"),
+)
+
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _utc("occurred_at", nullable=False),
+    Column("day", Date, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("with_other", String(200), nullable=False, server_default=""),
+    Column("meaningful", Boolean, nullable=False),
+    Column("quality", Integer, nullable=True),
+    Column("mood_before", Integer, nullable=True),
+    Column("mood_after", Integer, nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    _utc("created_at", nullable=False),
+    Index("ix_interactions_owner_day", "owner_id", "day"),
+)
+
+interaction_people = Table(
+    "interaction_people",
+    metadata,
+    Column(
+        "interaction_id",
+        Integer,
+        ForeignKey("interactions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    _owner(),
+    # Copies of the interaction's instant and flag, so "last meaningful contact per person" is an
+    # index-only query.
+    _utc("occurred_at", nullable=False),
+    Column("meaningful", Boolean, nullable=False),
+    Index("ix_interaction_people_person", "person_id", "meaningful", "occurred_at"),
+)
+
+day_stats = Table(
+    "day_stats",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("meaningful_count", Integer, nullable=False),
+    Column("interaction_count", Integer, nullable=False),
+)
+
+followups = Table(
+    "followups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("due", Date, nullable=True),
+    Column("done", Boolean, nullable=False, server_default="0"),
+    _utc("created_at", nullable=False),
+    Index("ix_followups_owner_open", "owner_id", "done", "due"),
+)
+
+checkins = Table(
+    "checkins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("day", Date, nullable=False),
+    Column("mood", Integer, nullable=False),
+    Column("stress", Integer, nullable=False),
+    Column("energy", Integer, nullable=True),
+    Column("sleep_hours", Float, nullable=True),
+    Column("note", Text, nullable=False, server_default=""),
+    _utc("updated_at", nullable=False),
+    UniqueConstraint("owner_id", "day", name="uq_checkins_owner_day"),
+    CheckConstraint("mood BETWEEN 1 AND 10", name="mood_range"),
+    CheckConstraint("stress BETWEEN 1 AND 10", name="stress_range"),
+)

@@ -1,0 +1,90 @@
+"""The unit of work: one connection, one transaction, the repositories of one owner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import OperationalError
+
+from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import repositories as repos
+from kithkin.storage.tables import accounts
+
+LOCAL_ACCOUNT = "local"
+
+
+class SqlUnitOfWork:
+    """``with SqlUnitOfWork(engine, owner_id=1, write=True) as uow: ...; uow.commit()``.
+
+    Leaving the block without ``commit()`` (or with an exception) rolls everything back.
+    """
+
+    def __init__(self, engine: Engine, *, owner_id: int, write: bool = False) -> None:
+        self.engine = engine
+        self.owner_id = owner_id
+        self.write = write
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Self:
+        try:
+            conn = self.engine.connect()
+        except OperationalError as exc:
+            raise DatabaseUnavailable(
+                url=self.engine.url.render_as_string(hide_password=True), reason=exc.orig
+            ) from None
+        conn.info["kithkin_write"] = self.write
+        conn.begin()
+        self._conn = conn
+        owner = self.owner_id
+        self.profile = repos.ProfileRepo(conn, owner)
+        self.circles = repos.CircleRepo(conn, owner)
+        self.people = repos.PeopleRepo(conn, owner)
+        self.interactions = repos.InteractionRepo(conn, owner)
+        self.day_stats = repos.DayStatsRepo(conn, owner)
+        self.followups = repos.FollowUpRepo(conn, owner)
+        self.checkins = repos.CheckInRepo(conn, owner)
+        return self
+
+    @property
+    def connection(self) -> Connection:
+        assert self._conn is not None, "use the unit of work as a context manager"
+        return self._conn
+
+    def commit(self) -> None:
+        self.connection.commit()
+        self.connection.begin()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            conn.rollback()
+        finally:
+            conn.close()
+
+
+def ensure_account(engine: Engine, name: str, *, now: datetime) -> int:
+    """The id of the account called ``name``, created on first use."""
+    with engine.connect() as conn:
+        conn.info["kithkin_write"] = False
+        found = conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar()
+        if found is not None:
+            return int(found)
+    with engine.connect() as conn:
+        conn.info["kithkin_write"] = True
+        with conn.begin():
+            found = conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar()
+            if found is None:
+                found = conn.execute(
+                    insert(accounts).values(name=name, created_at=now)
+                ).inserted_primary_key[0]  # type: ignore[index]
+        return int(found)
