@@ -62,7 +62,7 @@ TEXT: dict[str, str] = {
     "today.birthdays_header": "Birthdays in the next 7 days",
     "today.nothing_due": "Everyone is within their rhythm. Enjoy it.",
     "today.never": "not yet in touch",
-    "today.days_ago": "last {days} days ago, {circle} every {cadence} days",
+    "today.days_ago": "{days} days since you were in touch ({circle}: every {cadence} days)",
     "logged": "Logged: {kind} with {with_} on {day}.",
     "logged.meaningful": "That counts for today's Power of One.",
     "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",

@@ -146,7 +146,16 @@ def log(
         return
     item = logged.interaction
     who = ", ".join([*names.values(), *([item.with_other] if item.with_other else [])])
-    say(text("logged", kind=item.kind, with_=who or text("nobody"), day=item.day.isoformat()))
+    from kithkin.domain.model import KINDS
+
+    say(
+        text(
+            "logged",
+            kind=KINDS[item.kind].label,
+            with_=who or text("nobody"),
+            day=item.day.isoformat(),
+        )
+    )
     if item.meaningful:
         say(text("logged.meaningful"))
 

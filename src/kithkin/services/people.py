@@ -181,8 +181,13 @@ def list_people(
         _check_circle(uow, query.circle)
     today = local_day(now, profile.timezone)
     cadences = circle_cadences(uow=uow)
-    rows = [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
-    return [r for r in rows if r.due] if due_only else rows
+    if not due_only:
+        return [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
+    unpaged = replace(query, limit=None, offset=0)
+    rows = [_row(p, cadences, today, profile.timezone) for p in uow.people.find(unpaged)]
+    due = [r for r in rows if r.due]
+    end = None if query.limit is None else query.offset + query.limit
+    return due[query.offset : end]
 
 
 @dataclass(frozen=True, slots=True)

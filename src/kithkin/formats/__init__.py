@@ -1,0 +1,1 @@
+"""File formats: text in, (records, problems) out; text out."""
