@@ -81,9 +81,7 @@ def upcoming_birthdays(
             continue
         on = person.birthday.next_on_or_after(today)
         if on <= horizon:
-            out.append(
-                UpcomingBirthday(person, on, (on - today).days, person.birthday.age_on(on))
-            )
+            out.append(UpcomingBirthday(person, on, (on - today).days, person.birthday.age_on(on)))
     out.sort(key=lambda b: (b.on, b.person.name.lower()))
     return out
 

@@ -23,7 +23,7 @@ LIVE_CHANNELS = frozenset({"call", "video"})  # need both people awake at the sa
 GROUPS = ("one_to_one", "small_group", "group")
 SELFCARE = ("walk", "run", "gym", "class", "cooking", "meal", "outdoors")
 NEEDS = ("phone", "same_city", "shared_interest")
-OCCASIONS = ("", "follow_up", "birthday", "reconnect", "far_away")
+OCCASIONS = ("", "follow_up", "upcoming_event", "birthday", "reconnect", "far_away")
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 EVIDENCE_NUMBERS = tuple(range(1, 15))  # science-reference section 2, items 1-14
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from kithkin.domain.catalogue import Action, interest_tags
 from kithkin.domain.plan_scoring import Candidate, Context
@@ -72,12 +72,16 @@ def _allowed(action: Action, ctx: Context, state: State, *, strict: bool) -> boo
     return not (strict and (action.id in ctx.yesterday_actions or action.id in state.actions))
 
 
-def _occasion_ok(action: Action, cand: Candidate, far: bool) -> bool:
+def _occasion_ok(action: Action, cand: Candidate, *, far: bool, today: date) -> bool:
     occasion = action.occasion
     if not occasion:
         return True
-    if occasion == "follow_up":
-        return cand.follow_up is not None
+    if occasion in ("follow_up", "upcoming_event"):
+        item = cand.follow_up
+        if item is None:
+            return False
+        ahead = item.due is not None and item.due > today
+        return ahead == (occasion == "upcoming_event")
     if occasion == "birthday":
         return cand.birthday_in == 0
     if occasion == "reconnect":
@@ -118,7 +122,9 @@ def choose_for_person(
     recent = cand.history.recent_actions[:2] if cand.history is not None else ()
     options: list[tuple[float, str, Action, str | None]] = []
     for action in ctx.person_actions:
-        if not _allowed(action, ctx, state, strict=strict) or not _occasion_ok(action, cand, far):
+        if not _allowed(action, ctx, state, strict=strict) or not _occasion_ok(
+            action, cand, far=far, today=ctx.inp.today
+        ):
             continue
         needs = action.needs
         if ("phone" in needs and not has_phone) or ("same_city" in needs and not nearby):

@@ -24,12 +24,7 @@ def reasons_for(chosen: Chosen, ctx: Context) -> list[tuple[str, Params]]:
         out.append(("plan.reason.shared_interest", {"interest": chosen.shared_interest}))
     if cand is not None and chosen.other_tz != ctx.user_tz:
         out.append(("plan.reason.far_away", {"timezone": chosen.other_tz}))
-    if action.live and chosen.proposed_time is not None and cand is not None:
-        their = chosen.proposed_time.astimezone(zone(chosen.other_tz)).strftime("%H:%M")
-        now_key = (
-            "plan.reason.awake_now" if chosen.proposed_time == ctx.now else "plan.reason.proposed"
-        )
-        out.append((now_key, {"their_time": their}))
+    out += _when(chosen, ctx)
     if 10 in action.evidence and action.channel == "call":
         out.append(("plan.reason.call_over_text", {}))
     if 9 in action.evidence:
@@ -43,6 +38,19 @@ def reasons_for(chosen: Chosen, ctx: Context) -> list[tuple[str, Params]]:
     if chosen.repeat:
         out.append(("plan.reason.repeat", {}))
     return out
+
+
+def _when(chosen: Chosen, ctx: Context) -> list[tuple[str, Params]]:
+    """When a call or video can happen (their local time), if it is worth saying."""
+    action, cand = chosen.action, chosen.candidate
+    if not action.live or chosen.proposed_time is None or cand is None:
+        return []
+    their = chosen.proposed_time.astimezone(zone(chosen.other_tz)).strftime("%H:%M")
+    if chosen.proposed_time != ctx.now:
+        return [("plan.reason.proposed", {"their_time": their})]
+    if chosen.other_tz != ctx.user_tz:
+        return [("plan.reason.awake_now", {"their_time": their})]
+    return []
 
 
 def _who(cand: Candidate) -> list[tuple[str, Params]]:

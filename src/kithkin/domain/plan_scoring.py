@@ -161,10 +161,10 @@ def follow_up_points(follow_ups: Sequence[FollowUp], today: date) -> tuple[float
         if item.done:
             continue
         if item.due is None:
-            points = 6.0
+            points = 8.0
         else:
             ahead = (item.due - today).days
-            points = 22.0 if ahead <= 0 else 18.0 - 2 * ahead if ahead <= 3 else 4.0
+            points = 40.0 if ahead <= 0 else 34.0 - 3 * ahead if ahead <= 3 else 4.0
         if points > best[0] or (
             points == best[0] and best[1] is not None and (item.id or 0) < (best[1].id or 0)
         ):

@@ -190,7 +190,7 @@ def _plan(inp: PlanInput, *, n: int, now_only: bool) -> DayPlan:
             break
         state.take(chosen)
         picks.append(chosen)
-    if not picks and not ranked and not inp.people:
+    if not ranked:
         notes += (Reason("plan.note.nobody"),)
     if not picks and ctx.energy_left is not None and ctx.energy_left < 1:
         notes += (Reason("plan.note.recharge"),)
