@@ -46,6 +46,20 @@ ERRORS: dict[str, str] = {
         "The database schema is at revision {revision}, this kithkin needs {head}. "
         "Run 'kithkin db upgrade' (after a backup)."
     ),
+    # --- planner ---
+    "action_field_invalid": "Action '{action}': {field} must be {allowed}; got '{value}'.",
+    "catalogue_unreadable": "The action catalogue could not be read: {reason}",
+    "action_id_clash": (
+        "There is already an action with id '{id}'. Pick another id for your own action."
+    ),
+    "ladder_size": "A ladder needs {low} to {high} steps; this one has {value}.",
+    "ladder_not_sorted": "A ladder's steps go from easiest to hardest.",
+    "ladder_step_out_of_range": "There is no step {value}; this ladder has {high} steps.",
+    "ladder_step_not_offered": (
+        "Step {level} stays where it is for now. A couple more goes at this step, and the next "
+        "one will be offered. There is no rush."
+    ),
+    # --- end planner ---
 }
 
 TEXT: dict[str, str] = {
@@ -79,6 +93,79 @@ TEXT: dict[str, str] = {
     "db.upgraded": "Database is at the latest schema ({revision}).",
     "db.backup": "Backed up the database to {path} before upgrading it.",
     "nobody": "no one in particular",
+    # --- planner ---
+    "plan.reason.overdue": "last in touch {days} days ago; {circle} every {cadence} days",
+    "plan.reason.in_rhythm": "last in touch {days} days ago; within your {cadence}-day rhythm",
+    "plan.reason.never": "not in touch yet; {circle} every {cadence} days",
+    "plan.reason.follow_up": "you noted: {text}. Ask how it went",
+    "plan.reason.follow_up_due": "you noted: {text} (due {due})",
+    "plan.reason.birthday_today": "it's their birthday today",
+    "plan.reason.birthday_soon": "birthday in {days} day(s)",
+    "plan.reason.reconnect": "you were close once; it has been {days} days",
+    "plan.reason.energising": "time with them tends to leave you energised",
+    "plan.reason.shared_interest": "you both like {interest}",
+    "plan.reason.little_time": "fits in {minutes} minutes",
+    "plan.reason.gentle": "a one-to-one, low-key way to connect",
+    "plan.reason.ladder": "within your current comfort step",
+    "plan.reason.awake_now": "you are both awake now (it's {their_time} for them)",
+    "plan.reason.proposed": "a time you are both awake: {their_time} for them",
+    "plan.reason.far_away": "they live in another time zone ({timezone})",
+    "plan.reason.repeat": "same as yesterday: nothing else fitted today",
+    "plan.reason.weak_tie": (
+        "small, friendly moments with acquaintances go with happier days (Sandstrom & Dunn 2014)"
+    ),
+    "plan.reason.community": "a low-pressure way to find people who share your interests",
+    "plan.reason.call_over_text": (
+        "a call tends to feel closer than a text and less awkward than expected "
+        "(Kumar & Epley 2021)"
+    ),
+    "plan.reason.gratitude": (
+        "people tend to underestimate how much thanks means to the receiver (Kumar & Epley 2018)"
+    ),
+    "plan.note.no_minutes": "No time set aside today. That's fine: rest is part of the practice.",
+    "plan.note.recharge": (
+        "You've spent this week's social energy. Today is for recharging; you've earned it."
+    ),
+    "plan.note.recovery": "Yesterday was a big one, so today's ideas are gentle.",
+    "plan.note.nobody": "Add a few people you care about and kithkin will suggest who and how.",
+    "opener.interest.0": (
+        "Hi {name}! Something about {interest} came up today and I thought of you. "
+        "How are you doing?"
+    ),
+    "opener.interest.1": (
+        "Hey {name}, are you still into {interest}? I'd love to hear what you've been up to."
+    ),
+    "opener.last.0": (
+        "Hi {name}, I was remembering our {kind} {since} ago and it made me smile. "
+        "How are things with you?"
+    ),
+    "opener.last.1": (
+        "Hey {name}! It's been {since} since our {kind}, and I've missed catching up. "
+        "Fancy a chat soon?"
+    ),
+    "opener.how_met.0": (
+        "Hi {name}, I was thinking about how we met ({how_met}) and wanted to say hello. "
+        "How have you been?"
+    ),
+    "opener.plain.0": (
+        "Hi {name}, you crossed my mind today and I wanted to say hello. How are you?"
+    ),
+    "opener.plain.1": "Hey {name}! No agenda, just wondering how life is treating you lately.",
+    "opener.kind.message": "last chat",
+    "opener.kind.call": "last call",
+    "opener.kind.in_person": "last time together",
+    "opener.since.weeks": "{n} weeks",
+    "opener.since.months": "{n} months",
+    "opener.since.year": "about a year",
+    "opener.since.years": "{n} years",
+    "ladder.offer_next": (
+        "You've shown yourself this step is manageable. Try the next one when you like."
+    ),
+    "ladder.support": (
+        "This has been feeling harder lately. Stepping back is fine, and talking it through with a "
+        "professional can help."
+    ),
+    # --- end planner ---
 }
 
 
