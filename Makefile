@@ -24,8 +24,8 @@ test: $(STAMP) system-deps lint
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check $(wildcard src tests benchmarks)
+	$(VENV)/bin/ruff format --check $(wildcard src tests benchmarks)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
