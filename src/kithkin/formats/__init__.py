@@ -1,0 +1,1 @@
+"""Adapters between kithkin's records and other programs' files: text in, records out."""
