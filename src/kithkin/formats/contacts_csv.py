@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from kithkin.domain.model import Birthday, ContactPoint
+from kithkin.domain.model import Birthday, ContactPoint, check_choice
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
 
 FORMATS = ("google", "outlook", "linkedin")
@@ -61,9 +61,11 @@ class _Row:
 
 
 def parse_csv(data: str | bytes, fmt: str) -> tuple[list[ContactRecord], list[Problem]]:
-    """Read a contacts CSV export; ``fmt`` is ``google``, ``outlook`` or ``linkedin``."""
-    if fmt not in FORMATS:
-        raise ValueError(fmt)
+    """Read a contacts CSV export; ``fmt`` is ``google``, ``outlook`` or ``linkedin``.
+
+    An unknown ``fmt`` raises :class:`kithkin.domain.errors.BadChoice`.
+    """
+    check_choice("format", fmt, FORMATS)
     rows = _rows(_text(data), fmt)
     first = next(rows)
     if isinstance(first, Problem):
