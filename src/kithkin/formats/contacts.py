@@ -44,7 +44,8 @@ def parse_birthday(text: str, *, omit_year: str | None = None) -> Birthday | Non
     if not value:
         return None
     if match := _NO_YEAR.match(value):
-        return Birthday(month=int(match[1]), day=int(match[2]))
+        day = date(2000, int(match[1]), int(match[2]))  # a leap year admits 29 Feb
+        return Birthday(month=day.month, day=day.day)
     if match := _WITH_YEAR.match(value):
         year = int(match[1])
         no_year = year == APPLE_NO_YEAR or (omit_year is not None and omit_year.strip() == match[1])
