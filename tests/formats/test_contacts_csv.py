@@ -55,7 +55,11 @@ def test_google_csv_older_headers() -> None:
     assert ravi.full_name == "Ravi Shah"
     assert ravi.emails == (ContactPoint("email", "ravi@example.in", "other"),)
     assert ravi.phones == (ContactPoint("phone", "+91 98 7654 3210", "mobile"),)
-    assert (ravi.organisation, ravi.title, ravi.birthday) == ("Tea Co", "Buyer", Birthday(1, 31, 1990))
+    assert (ravi.organisation, ravi.title, ravi.birthday) == (
+        "Tea Co",
+        "Buyer",
+        Birthday(1, 31, 1990),
+    )
 
 
 def test_outlook_csv() -> None:
@@ -78,9 +82,7 @@ def test_outlook_csv() -> None:
 
 
 def test_linkedin_connections_skip_the_notes_preamble() -> None:
-    records, problems = parse_csv(
-        (FIXTURES / "linkedin_connections.csv").read_text(), "linkedin"
-    )
+    records, problems = parse_csv((FIXTURES / "linkedin_connections.csv").read_text(), "linkedin")
     assert problems == []
     priya, daniel = records
     assert (priya.line, daniel.line) == (5, 6)
@@ -94,7 +96,11 @@ def test_linkedin_connections_skip_the_notes_preamble() -> None:
 
 
 def test_bom_and_quoted_newlines_in_text() -> None:
-    text = '\ufeffFirst Name,Last Name,E-mail Address,Notes\n"Ana","Lima","a@x.org","one\ntwo"\nBo,Ek,b@x.org,\n'
+    text = (
+        "\ufeffFirst Name,Last Name,E-mail Address,Notes\n"
+        '"Ana","Lima","a@x.org","one\ntwo"\n'
+        "Bo,Ek,b@x.org,\n"
+    )
     records, problems = parse_csv(text, "outlook")
     assert problems == []
     assert [(r.full_name, r.line, r.notes) for r in records] == [

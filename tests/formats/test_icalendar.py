@@ -89,7 +89,9 @@ def test_one_bad_series_does_not_sink_the_calendar() -> None:
 
 
 EVENTS = [
-    PlannedConnection("7", "Coffee with Amara", utc(2026, 5, 2, 10), 30, description="Ask about the race"),
+    PlannedConnection(
+        "7", "Coffee with Amara", utc(2026, 5, 2, 10), 30, description="Ask about the race"
+    ),
     RecurringCall("mum", "Call Mum", datetime(2026, 3, 1, 18, 0), "Europe/Berlin", 20),
     BirthdayEvent("3", "Sven", Birthday(2, 29)),
     BirthdayEvent("4", "Amara", Birthday(3, 14, 1988)),
@@ -129,7 +131,11 @@ def test_exported_recurring_call_reads_back_across_dst() -> None:
     busy, problems = parse_busy(text, start=utc(2026, 3, 20), end=utc(2026, 4, 6))
     assert problems == []
     # birthdays are transparent: they do not make the user busy
-    assert [b.start_utc for b in busy] == [utc(2026, 3, 22, 17), utc(2026, 3, 29, 16), utc(2026, 4, 5, 16)]
+    assert [b.start_utc for b in busy] == [
+        utc(2026, 3, 22, 17),
+        utc(2026, 3, 29, 16),
+        utc(2026, 4, 5, 16),
+    ]
 
 
 def test_recurring_call_in_the_dst_gap_is_refused() -> None:
