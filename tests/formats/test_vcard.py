@@ -230,3 +230,16 @@ def test_written_cards_start_on_the_reported_lines() -> None:
     lines = text.splitlines()
     assert [lines[r.line - 1] for r in parsed] == ["BEGIN:VCARD", "BEGIN:VCARD"]
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+
+
+def test_dangling_soft_break_before_end_does_not_swallow_the_next_card() -> None:
+    text = (
+        "BEGIN:VCARD\nVERSION:2.1\nFN:Dangling\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:2.1\nFN:Next\nEND:VCARD\n"
+    )
+    records, problems = parse_vcards(text)
+    assert problems == []
+    assert [(r.full_name, r.notes, r.line) for r in records] == [
+        ("Dangling", "abc", 1),
+        ("Next", "", 6),
+    ]

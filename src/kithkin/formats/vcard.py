@@ -68,50 +68,64 @@ def _lines(data: str | bytes) -> Iterator[str]:
         yield raw.rstrip("\r\n")
 
 
+class _Lines:
+    """The content lines of the card being read: soft breaks joined, photos left out."""
+
+    __slots__ = ("lines", "qp_open", "skipping", "start")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.lines: list[str] = []
+        self.skipping = self.qp_open = False
+
+    def feed(self, line: str) -> None:
+        if self.qp_open:
+            self.lines[-1] = self.lines[-1][:-1] + line
+            self.qp_open = line.endswith("=")
+        elif line[:1] in (" ", "\t"):
+            if not self.skipping:
+                self.lines.append(line)
+        elif line.strip():
+            head = line.split(":", 1)[0]
+            self.skipping = head.split(";", 1)[0].rsplit(".", 1)[-1].upper() in _SKIPPED
+            if not self.skipping:
+                self.lines.append(line)
+                self.qp_open = line.endswith("=") and "QUOTED-PRINTABLE" in head.upper()
+
+    def close(self) -> tuple[str, ...]:
+        if self.qp_open:  # END:VCARD also ends a quoted-printable value left dangling by "="
+            self.lines[-1] = self.lines[-1][:-1]
+        return tuple(self.lines)
+
+
 def iter_cards(lines: Iterable[str]) -> Iterator[_Card | Problem]:
     """Split physical lines into cards (``BEGIN:VCARD`` .. ``END:VCARD``), yielding problems too.
 
     Stray text between cards is reported once per run of lines; a card cut short by another
     ``BEGIN:VCARD`` or by the end of the file is reported as missing its END.
     """
-    current: list[str] | None = None
-    start = 0
+    current: _Lines | None = None
     index = 0
     stray_reported = False
-    skipping = qp_open = False
     for number, line in enumerate(lines, start=1):
         marker = line.strip().upper()
         if marker == "BEGIN:VCARD":
             if current is not None:
-                yield Problem(start, index, "import.vcard.missing_end")
+                yield Problem(current.start, index, "import.vcard.missing_end")
                 index += 1
-            current, start, skipping, qp_open = [], number, False, False
-            stray_reported = False
-            continue
-        if current is None:
+            current, stray_reported = _Lines(number), False
+        elif current is None:
             if marker and not stray_reported:
                 yield Problem(number, None, "import.vcard.stray_text", line[:80])
                 stray_reported = True
-            continue
-        if marker == "END:VCARD" and not qp_open:
-            yield _Card(start, index, tuple(current))
+        elif marker == "END:VCARD":
+            yield _Card(current.start, index, current.close())
             index += 1
             current = None
-            continue
-        if qp_open:
-            current[-1] = current[-1][:-1] + line
-            qp_open = line.endswith("=")
-        elif line[:1] in (" ", "\t"):
-            if not skipping:
-                current.append(line)
-        elif marker:
-            head = line.split(":", 1)[0]
-            skipping = head.split(";", 1)[0].rsplit(".", 1)[-1].upper() in _SKIPPED
-            if not skipping:
-                current.append(line)
-                qp_open = line.endswith("=") and "QUOTED-PRINTABLE" in head.upper()
+        else:
+            current.feed(line)
     if current is not None:
-        yield Problem(start, index, "import.vcard.missing_end")
+        yield Problem(current.start, index, "import.vcard.missing_end")
 
 
 def _parse_component(card: _Card) -> Any:
