@@ -166,6 +166,19 @@ TEXT: dict[str, str] = {
         "professional can help."
     ),
     # --- end planner ---
+    # --- formats ---
+    "import.vcard.missing_end": "This card has no END:VCARD, so it was left out.",
+    "import.vcard.stray_text": "Some text outside any card was left out.",
+    "import.vcard.unreadable": "This card could not be read, so it was left out.",
+    "import.no_name": "This contact has no name, so it was left out.",
+    "import.bad_birthday": "The birthday could not be read; the rest of the contact was kept.",
+    "import.csv.unknown_header": (
+        "This file does not look like that export. Expected columns such as: {detail}."
+    ),
+    "calendar.unreadable": "This calendar file could not be read.",
+    "calendar.bad_event": "One event could not be read, so it was left out.",
+    "calendar.birthday": "{name}'s birthday",
+    # --- end formats ---
 }
 
 

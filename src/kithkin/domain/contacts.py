@@ -1,0 +1,85 @@
+"""A contact as read from someone else's address book, and how its values are compared.
+
+The record lives in the domain (not in :mod:`kithkin.formats`) because the pure merge in
+:mod:`kithkin.domain.contacts_merge` needs it and the domain may not import the adapters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kithkin.domain.model import Birthday, ContactPoint
+
+_NOT_DIGIT = re.compile(r"\D")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """One person found in an imported file.
+
+    ``line`` is the 1-based line in the source file where the person starts. ``emails``,
+    ``phones`` and ``handles`` hold :class:`ContactPoint` values of kind ``email``, ``phone`` and
+    ``handle`` with the exporter's label (``home``, ``mobile``, ``linkedin`` ...). ``source`` is a
+    short tag of the format it came from (``vcard``, ``google``, ``outlook``, ``linkedin``).
+    """
+
+    full_name: str
+    line: int = 0
+    uid: str | None = None
+    nickname: str = ""
+    emails: tuple[ContactPoint, ...] = ()
+    phones: tuple[ContactPoint, ...] = ()
+    handles: tuple[ContactPoint, ...] = ()
+    birthday: Birthday | None = None
+    notes: str = ""
+    organisation: str = ""
+    title: str = ""
+    how_met: str = ""
+    source: str = ""
+
+    @property
+    def contact_points(self) -> tuple[ContactPoint, ...]:
+        return self.emails + self.phones + self.handles
+
+
+def normalise_phone(value: str) -> str:
+    """Digits only, keeping a leading ``+``; an international ``00`` prefix becomes ``+``.
+
+    No country code is guessed: ``030 1234`` and ``+49 30 1234`` stay different.
+    """
+    text = value.strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:]
+    digits = _NOT_DIGIT.sub("", text)
+    if text.startswith("+"):
+        return "+" + digits if digits else ""
+    if digits.startswith("00") and len(digits) > 2:
+        return "+" + digits[2:]
+    return digits
+
+
+def normalise_email(value: str) -> str:
+    """An email address compared without case (and without a ``mailto:`` prefix)."""
+    text = value.strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.casefold()
+
+
+def fold_name(value: str) -> str:
+    """A name compared without case, accents or repeated spaces."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", bare).strip().casefold()
+
+
+def contact_key(point: ContactPoint) -> str:
+    """The value two contact points of the same kind are compared by."""
+    if point.kind == "phone":
+        return normalise_phone(point.value)
+    if point.kind == "email":
+        return normalise_email(point.value)
+    return point.value.strip().casefold()

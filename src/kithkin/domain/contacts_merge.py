@@ -1,0 +1,243 @@
+"""Plan how imported contacts join the people the user already has. Pure: nothing is stored.
+
+A record is matched to a person by vCard UID, then by email, then by normalised phone, then by
+exact full name (case and accents folded; only when exactly one person has that name). Records
+of the same file that match each other merge too. Merging only adds: new contact points, and
+empty fields filled. Nothing the user has is overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from kithkin.domain.contacts import ContactRecord, contact_key, fold_name
+from kithkin.domain.model import Birthday, ContactPoint, Person, PersonStatus
+
+
+class MergeAction(StrEnum):
+    """What an import does to one person."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+
+
+class MatchedBy(StrEnum):
+    """Which value tied a record to a person."""
+
+    UID = "uid"
+    EMAIL = "email"
+    PHONE = "phone"
+    NAME = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One addition: ``kind`` is ``added`` (a contact point) or ``set`` (an empty field filled).
+
+    ``field`` is ``email``, ``phone``, ``handle``, ``nickname``, ``birthday``, ``birthday_year``,
+    ``notes``, ``how_met`` or ``uid``; ``value`` is what was added, as text.
+    """
+
+    kind: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class MergeItem:
+    """One person the import touches, and the records (by index in ``incoming``) behind it.
+
+    ``person`` is the person as they would be after the import (for an update, the existing
+    person with additions and the same id); ``existing_index`` points into ``existing``.
+    """
+
+    action: MergeAction
+    person: Person
+    records: tuple[int, ...]
+    changes: tuple[FieldChange, ...] = ()
+    existing_index: int | None = None
+    matched_by: MatchedBy | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergePlan:
+    """The items of an import in file order, and for each incoming record its item's index."""
+
+    items: tuple[MergeItem, ...]
+    record_items: tuple[int, ...]
+
+    def item_for(self, record_index: int) -> MergeItem:
+        return self.items[self.record_items[record_index]]
+
+    def count(self, action: MergeAction) -> int:
+        return sum(1 for item in self.items if item.action is action)
+
+
+@dataclass(slots=True)
+class _Target:
+    person: Person
+    existing_index: int | None
+    records: list[int] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    matched_by: MatchedBy | None = None
+
+
+@dataclass(slots=True)
+class _Index:
+    uid: dict[str, int] = field(default_factory=dict)
+    email: dict[str, int] = field(default_factory=dict)
+    phone: dict[str, int] = field(default_factory=dict)
+    handle: dict[str, int] = field(default_factory=dict)
+    name: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, person: Person, target: int) -> None:
+        if person.uid:
+            self.uid.setdefault(person.uid, target)
+        for point in person.contacts:
+            self.add_point(point, target)
+        names = self.name.setdefault(fold_name(person.name), [])
+        if target not in names:
+            names.append(target)
+
+    def add_point(self, point: ContactPoint, target: int) -> None:
+        key = contact_key(point)
+        table = {"email": self.email, "phone": self.phone}.get(point.kind, self.handle)
+        if key:
+            table.setdefault(key, target)
+
+    def find(self, record: ContactRecord) -> tuple[int, MatchedBy] | None:
+        if record.uid and record.uid in self.uid:
+            return self.uid[record.uid], MatchedBy.UID
+        for points, table, how in (
+            (record.emails, self.email, MatchedBy.EMAIL),
+            (record.phones, self.phone, MatchedBy.PHONE),
+        ):
+            for point in points:
+                hit = table.get(contact_key(point))
+                if hit is not None:
+                    return hit, how
+        same_name = self.name.get(fold_name(record.full_name), [])
+        if len(same_name) == 1:
+            return same_name[0], MatchedBy.NAME
+        return None
+
+
+def plan_merge(existing: Sequence[Person], incoming: Sequence[ContactRecord]) -> MergePlan:
+    """Decide, for every incoming record, whether it creates, updates or leaves a person alone."""
+    targets = [_Target(person, index) for index, person in enumerate(existing)]
+    index = _Index()
+    for number, person in enumerate(existing):
+        index.add(person, number)
+    touched: list[int] = []
+    record_targets: list[int] = []
+    for record_number, record in enumerate(incoming):
+        found = index.find(record)
+        if found is None:
+            number = len(targets)
+            targets.append(_Target(_new_person(record), None))
+            index.add(targets[number].person, number)
+        else:
+            number, how = found
+            target = targets[number]
+            target.matched_by = target.matched_by or how
+            target.person, changes = _absorb(target.person, record)
+            target.changes.extend(changes)
+            index.add(target.person, number)
+        if not targets[number].records:
+            touched.append(number)
+        targets[number].records.append(record_number)
+        record_targets.append(number)
+    position = {number: item for item, number in enumerate(touched)}
+    return MergePlan(
+        items=tuple(_item(targets[number]) for number in touched),
+        record_items=tuple(position[number] for number in record_targets),
+    )
+
+
+def _item(target: _Target) -> MergeItem:
+    if target.existing_index is None:
+        action = MergeAction.CREATE
+    elif target.changes:
+        action = MergeAction.UPDATE
+    else:
+        action = MergeAction.UNCHANGED
+    return MergeItem(
+        action=action,
+        person=target.person,
+        records=tuple(target.records),
+        changes=tuple(target.changes) if action is MergeAction.UPDATE else (),
+        existing_index=target.existing_index,
+        matched_by=target.matched_by,
+    )
+
+
+def _new_person(record: ContactRecord) -> Person:
+    person = Person(
+        name=record.full_name.strip(),
+        circle=None,
+        status=PersonStatus.TRIAGE,
+        nickname=record.nickname,
+        birthday=record.birthday,
+        how_met=record.how_met,
+        notes=record_notes(record),
+        uid=record.uid,
+    )
+    merged, _ = _add_points(person, record.contact_points)
+    return merged
+
+
+def record_notes(record: ContactRecord) -> str:
+    """The record's notes, preceded by its title and organisation when it has them."""
+    work = ", ".join(part for part in (record.title.strip(), record.organisation.strip()) if part)
+    return "\n".join(part for part in (work, record.notes.strip()) if part)
+
+
+def _absorb(person: Person, record: ContactRecord) -> tuple[Person, list[FieldChange]]:
+    merged, changes = _add_points(person, record.contact_points)
+    fills: dict[str, object] = {}
+    for name, value in (
+        ("nickname", record.nickname.strip()),
+        ("notes", record_notes(record)),
+        ("how_met", record.how_met.strip()),
+        ("uid", record.uid or ""),
+    ):
+        if value and not getattr(merged, name):
+            fills[name] = value
+            changes.append(FieldChange("set", name, value))
+    birthday = _better_birthday(merged.birthday, record.birthday)
+    if birthday is not None:
+        fills["birthday"] = birthday
+        what = "birthday" if merged.birthday is None else "birthday_year"
+        changes.append(FieldChange("set", what, str(birthday)))
+    return (replace(merged, **fills) if fills else merged), changes  # type: ignore[arg-type]
+
+
+def _better_birthday(have: Birthday | None, offered: Birthday | None) -> Birthday | None:
+    """The birthday to store instead of ``have``, or None to keep it."""
+    if offered is None:
+        return None
+    if have is None:
+        return offered
+    same_day = (have.month, have.day) == (offered.month, offered.day)
+    if have.year is None and offered.year is not None and same_day:
+        return offered
+    return None
+
+
+def _add_points(person: Person, points: Sequence[ContactPoint]) -> tuple[Person, list[FieldChange]]:
+    known = {(point.kind, contact_key(point)) for point in person.contacts}
+    added: list[ContactPoint] = []
+    changes: list[FieldChange] = []
+    for point in points:
+        key = (point.kind, contact_key(point))
+        if not key[1] or key in known:
+            continue
+        known.add(key)
+        added.append(point)
+        changes.append(FieldChange("added", point.kind, point.value))
+    if not added:
+        return person, changes
+    return replace(person, contacts=person.contacts + tuple(added)), changes

@@ -1,0 +1,318 @@
+"""Read vCard 2.1, 3.0 and 4.0 files (Apple, Google, Android, Outlook) and write vCard 3.0.
+
+The file is split into cards here, line by line, so that one broken card cannot sink the others
+and every problem carries the line its card starts on; each card is then read by ``vobject``.
+While splitting, quoted-printable soft line breaks (vCard 2.1) are joined, because ``vobject``
+does not join them, and PHOTO/LOGO/SOUND/KEY properties are dropped unread, so huge base64 photos
+cost neither time nor memory.
+
+Output is vCard 3.0: it is the version every common address book imports (Google and Outlook
+read 4.0 poorly). Labels that are plain words go in ``TYPE``; other labels use the Apple/Google
+``itemN.X-ABLabel`` grouping. A birthday without a year is written ``--MM-DD``. ``how_met`` is
+kept in ``X-KITHKIN-HOW-MET``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kithkin.domain.model import Birthday, ContactPoint
+from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
+
+SOURCE = "vcard"
+_SKIPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+_HANDLES = ("IMPP", "X-SOCIALPROFILE")
+_NOT_LABELS = frozenset({"internet", "pref", "voice", "x400", "uri", "text", "encoding"})
+_LABEL_ALIASES = {"cell": "mobile", "iphone": "mobile", "main": "main"}
+_TYPE_FOR_LABEL = {"mobile": "CELL"}
+_APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
+_PLAIN_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
+_QP_CHARSET = re.compile(r"(?i)(;ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Card:
+    line: int
+    index: int
+    lines: tuple[str, ...]
+
+
+def parse_vcards(data: str | bytes) -> tuple[list[ContactRecord], list[Problem]]:
+    """Read every card of a vCard file; bad cards become problems, good ones records."""
+    records: list[ContactRecord] = []
+    problems: list[Problem] = []
+    for item in iter_cards(_lines(data)):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        record, card_problems = _read_card(item)
+        problems.extend(card_problems)
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+def _lines(data: str | bytes) -> Iterator[str]:
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    else:
+        text = data.removeprefix("\ufeff")
+    for raw in io.StringIO(text, newline=""):
+        yield raw.rstrip("\r\n")
+
+
+class _Lines:
+    """The content lines of the card being read: soft breaks joined, photos left out."""
+
+    __slots__ = ("lines", "qp_open", "skipping", "start")
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.lines: list[str] = []
+        self.skipping = self.qp_open = False
+
+    def feed(self, line: str) -> None:
+        if self.qp_open:
+            self.lines[-1] = self.lines[-1][:-1] + line
+            self.qp_open = line.endswith("=")
+        elif line[:1] in (" ", "\t"):
+            if not self.skipping:
+                self.lines.append(line)
+        elif line.strip():
+            head = line.split(":", 1)[0]
+            self.skipping = head.split(";", 1)[0].rsplit(".", 1)[-1].upper() in _SKIPPED
+            if not self.skipping:
+                self.lines.append(line)
+                self.qp_open = line.endswith("=") and "QUOTED-PRINTABLE" in head.upper()
+
+    def close(self) -> tuple[str, ...]:
+        if self.qp_open:  # END:VCARD also ends a quoted-printable value left dangling by "="
+            self.lines[-1] = self.lines[-1][:-1]
+        return tuple(self.lines)
+
+
+def iter_cards(lines: Iterable[str]) -> Iterator[_Card | Problem]:
+    """Split physical lines into cards (``BEGIN:VCARD`` .. ``END:VCARD``), yielding problems too.
+
+    Stray text between cards is reported once per run of lines; a card cut short by another
+    ``BEGIN:VCARD`` or by the end of the file is reported as missing its END.
+    """
+    current: _Lines | None = None
+    index = 0
+    stray_reported = False
+    for number, line in enumerate(lines, start=1):
+        marker = line.strip().upper()
+        if marker == "BEGIN:VCARD":
+            if current is not None:
+                yield Problem(current.start, index, "import.vcard.missing_end")
+                index += 1
+            current, stray_reported = _Lines(number), False
+        elif current is None:
+            if marker and not stray_reported:
+                yield Problem(number, None, "import.vcard.stray_text", line[:80])
+                stray_reported = True
+        elif marker == "END:VCARD":
+            yield _Card(current.start, index, current.close())
+            index += 1
+            current = None
+        else:
+            current.feed(line)
+    if current is not None:
+        yield Problem(current.start, index, "import.vcard.missing_end")
+
+
+def _parse_component(card: _Card) -> Any:
+    import vobject
+
+    text = "BEGIN:VCARD\r\n" + "\r\n".join(card.lines) + "\r\nEND:VCARD\r\n"
+    try:
+        return vobject.readOne(text)
+    except UnicodeDecodeError:
+        # Outlook writes quoted-printable Windows-1252 without saying so.
+        fixed = [_QP_CHARSET.sub(r";CHARSET=windows-1252\1", ln, count=1) for ln in card.lines]
+        text = "BEGIN:VCARD\r\n" + "\r\n".join(fixed) + "\r\nEND:VCARD\r\n"
+        return vobject.readOne(text)
+
+
+def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
+    try:
+        component = _parse_component(card)
+        props = _Props(component)
+    except Exception as exc:  # any failure inside vobject is one unreadable card
+        return None, [Problem(card.line, card.index, "import.vcard.unreadable", str(exc)[:200])]
+    name = props.full_name()
+    if not name:
+        return None, [Problem(card.line, card.index, "import.no_name")]
+    problems: list[Problem] = []
+    birthday = None
+    bday = props.first("BDAY")
+    if bday is not None:
+        omit = bday.params.get("X-APPLE-OMIT-YEAR", [None])[0]
+        try:
+            birthday = parse_birthday(str(bday.value), omit_year=omit)
+        except ValueError:
+            problems.append(Problem(card.line, card.index, "import.bad_birthday", str(bday.value)))
+    record = ContactRecord(
+        full_name=name,
+        line=card.line,
+        uid=props.text("UID") or None,
+        nickname=props.text("NICKNAME"),
+        emails=props.points("EMAIL", "email"),
+        phones=props.points("TEL", "phone"),
+        handles=tuple(p for prop in _HANDLES for p in props.points(prop, "handle")),
+        birthday=birthday,
+        notes=props.text("NOTE"),
+        organisation=props.organisation(),
+        title=props.text("TITLE"),
+        how_met=props.text("X-KITHKIN-HOW-MET"),
+        source=SOURCE,
+    )
+    return record, problems
+
+
+class _Props:
+    """The properties of one parsed card, by upper-case name, with Apple-style group labels."""
+
+    __slots__ = ("by_name", "group_labels")
+
+    def __init__(self, component: Any) -> None:
+        self.by_name: dict[str, list[Any]] = {}
+        self.group_labels: dict[str, str] = {}
+        for child in component.getChildren():
+            name = child.name.upper()
+            self.by_name.setdefault(name, []).append(child)
+            if name == "X-ABLABEL" and child.group:
+                self.group_labels[child.group.upper()] = _clean_label(str(child.value))
+
+    def first(self, name: str) -> Any:
+        found = self.by_name.get(name)
+        return found[0] if found else None
+
+    def text(self, name: str) -> str:
+        prop = self.first(name)
+        if prop is None:
+            return ""
+        value = prop.value
+        if isinstance(value, list):
+            value = ", ".join(str(part) for part in value if part)
+        return str(value).replace("\r\n", "\n").strip()
+
+    def full_name(self) -> str:
+        name = self.text("FN")
+        if name:
+            return name
+        structured = self.first("N")
+        if structured is None or isinstance(structured.value, str):
+            return str(structured.value).replace(";", " ").strip() if structured else ""
+        parts = (
+            structured.value.prefix,
+            structured.value.given,
+            structured.value.additional,
+            structured.value.family,
+            structured.value.suffix,
+        )
+        words = [" ".join(p) if isinstance(p, list) else str(p) for p in parts]
+        return " ".join(w.strip() for w in words if w.strip())
+
+    def organisation(self) -> str:
+        prop = self.first("ORG")
+        if prop is None:
+            return ""
+        parts = prop.value if isinstance(prop.value, list) else [prop.value]
+        return ", ".join(str(part).strip() for part in parts if str(part).strip())
+
+    def points(self, name: str, kind: str) -> tuple[ContactPoint, ...]:
+        found: list[ContactPoint] = []
+        for prop in self.by_name.get(name, ()):
+            value = str(prop.value).strip()
+            user = prop.params.get("X-USER")
+            if name == "X-SOCIALPROFILE" and user:
+                value = str(user[0]).strip()
+            if kind == "phone" and value.lower().startswith("tel:"):
+                value = value[4:]
+            if kind == "email" and value.lower().startswith("mailto:"):
+                value = value[7:]
+            if value:
+                found.append(ContactPoint(kind, value, self._label(prop)))
+        return tuple(found)
+
+    def _label(self, prop: Any) -> str:
+        if prop.group and prop.group.upper() in self.group_labels:
+            return self.group_labels[prop.group.upper()]
+        types = [t for v in prop.params.get("TYPE", ()) for t in v.split(",")]
+        words: list[str] = [*types, *prop.singletonparams]
+        for word in words:
+            label = word.strip().strip('"').lower()
+            if label and label not in _NOT_LABELS:
+                return _LABEL_ALIASES.get(label, label)
+        return ""
+
+
+def _clean_label(text: str) -> str:
+    match = _APPLE_LABEL.match(text.strip())
+    if match:
+        return _LABEL_ALIASES.get(match[1].lower(), match[1].lower())
+    return text.strip()
+
+
+def write_vcards(records: Sequence[ContactRecord]) -> str:
+    """Write records as vCard 3.0 text that :func:`parse_vcards` reads back without loss."""
+    import vobject
+
+    out = io.StringIO()
+    for record in records:
+        card = vobject.vCard()
+        card.add("fn").value = record.full_name
+        card.add("n").value = vobject.vcard.Name(given=record.full_name)
+        _add_text(card, "uid", record.uid or "")
+        _add_text(card, "nickname", record.nickname)
+        _add_text(card, "note", record.notes)
+        _add_text(card, "title", record.title)
+        _add_text(card, "x-kithkin-how-met", record.how_met)
+        if record.organisation:
+            card.add("org").value = [record.organisation]
+        if record.birthday is not None:
+            card.add("bday").value = _birthday_text(record.birthday)
+        groups = iter(range(1, 1_000_000))
+        for prop, points in (
+            ("email", record.emails),
+            ("tel", record.phones),
+            ("x-socialprofile", record.handles),
+        ):
+            for point in points:
+                _add_point(card, prop, point, groups)
+        out.write(card.serialize())
+    return out.getvalue()
+
+
+def _add_text(card: Any, name: str, value: str) -> None:
+    if value:
+        card.add(name).value = value
+
+
+def _add_point(card: Any, name: str, point: ContactPoint, groups: Iterator[int]) -> None:
+    prop = card.add(name)
+    prop.value = point.value
+    if not point.label:
+        return
+    if _PLAIN_LABEL.match(point.label) and point.label not in _NOT_LABELS:
+        prop.params["TYPE"] = [_TYPE_FOR_LABEL.get(point.label, point.label.upper())]
+        return
+    group = f"item{next(groups)}"
+    prop.group = group
+    label = card.add("x-ablabel")
+    label.group = group
+    label.value = point.label
+
+
+def _birthday_text(birthday: Birthday) -> str:
+    if birthday.year is None:
+        return f"--{birthday.month:02d}-{birthday.day:02d}"
+    return f"{birthday.year:04d}-{birthday.month:02d}-{birthday.day:02d}"
