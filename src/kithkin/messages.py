@@ -54,6 +54,7 @@ ERRORS: dict[str, str] = {
         "it holds {got}. Blank lines and lines starting with # are skipped."
     ),
     "duplicate_day": "There are two daily rows for {day}; give one row per day.",
+    "bad_evidence": "The evidence catalogue is not valid (card {card}): {reason}.",
     # --- end science ---
 }
 
