@@ -171,6 +171,9 @@ class Insights:
         }
 
 
+_Spec = tuple[str, str, Callable[[DayRow], bool | None], str]  # measure, group, test, baseline
+
+
 def calendar(rows: Sequence[DayRow]) -> list[DayRow | None]:
     """Rows laid out on consecutive calendar days from the first to the last; gaps are None."""
     by_day: dict[date, DayRow] = {}
@@ -243,11 +246,15 @@ def social_comparison(
     return compare(
         calendar(rows),
         measure=measure,
-        group=("social", lambda d: d.social),
+        group=("social", _social_test),
         baseline="non_social",
         seed=seed,
         n_boot=n_boot,
     )
+
+
+def _social_test(day: DayRow) -> bool:
+    return day.social
 
 
 def _mode_test(mode: str) -> Callable[[DayRow], bool | None]:
@@ -307,35 +314,27 @@ def build_insights(
     seed: int,
     n_boot: int = 2000,
 ) -> Insights:
-    """All insights for one person's daily rows and per-interaction moods."""
+    """All insights for one person's daily rows and per-interaction moods.
+
+    Each comparison gets its own seed (``seed``, ``seed + 1``, ...), so results are reproducible.
+    """
     days = calendar(rows)
-
-    def run(
-        measure: str, name: str, test: Callable[[DayRow], bool | None], base: str
-    ) -> Comparison:
-        offset = len(comparisons)
-        comparisons.append(
-            compare(
-                days,
-                measure=measure,
-                group=(name, test),
-                baseline=base,
-                seed=seed + offset,
-                n_boot=n_boot,
-            )
-        )
-        return comparisons[-1]
-
-    comparisons: list[Comparison] = []
-    social = tuple(run(m, "social", lambda d: d.social, "non_social") for m in MEASURES)
-    modes = tuple(
-        run(m, mode.value, _mode_test(mode.value), "no_contact") for m in MEASURES for mode in Mode
-    )
-    doses = tuple(
-        run(m, name, _dose_test(low, high), "dose_0")
+    social_specs: list[_Spec] = [(m, "social", _social_test, "non_social") for m in MEASURES]
+    mode_specs: list[_Spec] = [
+        (m, mode.value, _mode_test(mode.value), "no_contact") for m in MEASURES for mode in Mode
+    ]
+    dose_specs: list[_Spec] = [
+        (m, name, _dose_test(low, high), "dose_0")
         for m in MEASURES
         for name, low, high in (("dose_1", 1, 1), ("dose_2plus", 2, None))
-    )
+    ]
+    results = [
+        compare(days, measure=m, group=(name, test), baseline=base, seed=seed + i, n_boot=n_boot)
+        for i, (m, name, test, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
+    ]
+    social = tuple(results[: len(social_specs)])
+    modes = tuple(results[len(social_specs) : len(social_specs) + len(mode_specs)])
+    doses = tuple(results[len(social_specs) + len(mode_specs) :])
     lag = next_day(rows)
     people = by_person(interactions)
     summary, evidence = summarise(social=social, next_day=lag, by_mode=modes, by_person=people)
