@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -218,8 +218,8 @@ def compare(
     if status is Status.NOT_ENOUGH_DATA:
         return base
     result = stats.block_bootstrap_diff(values, groups, seed=seed, n_boot=n_boot)
-    if result.ci_low is None or result.ci_high is None:
-        return base
+    if result.ci_low is None or result.ci_high is None:  # too few replicates held both groups
+        return replace(base, status=Status.NOT_ENOUGH_DATA)
     a_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is True]
     b_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is False]
     return Comparison(

@@ -193,7 +193,8 @@ def line_chart(
         )
         parts.append(_text(x, bottom + 18, day.isoformat()))
     parts.append(
-        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{AXIS}" stroke-width="1"/>'
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{AXIS}" '
+        'stroke-width="1"/>'
     )
     for index, item in enumerate(series):
         colour, dash = PALETTE[index % len(PALETTE)], DASHES[index % len(DASHES)]
