@@ -60,6 +60,26 @@ ERRORS: dict[str, str] = {
         "one will be offered. There is no rush."
     ),
     # --- end planner ---
+    # --- science ---
+    "unknown_instrument": "There is no questionnaire called '{value}'. Questionnaires: {allowed}.",
+    "wrong_answer_count": (
+        "{instrument} has {expected} questions, so it needs {expected} answers; got {got}."
+    ),
+    "answer_out_of_range": (
+        "Answer {item} of {instrument} must be a whole number from {low} to {high}; got {value}."
+    ),
+    "item_text_missing": (
+        "The questions of {instrument} are not shipped with kithkin, because their licence does "
+        "not allow it yet. Put your own copy in a plain text file, one question per line "
+        "({expected} lines; blank lines and lines starting with # are skipped), and use that."
+    ),
+    "item_text_wrong_count": (
+        "The question file for {instrument} should hold {expected} questions, one per line; "
+        "it holds {got}. Blank lines and lines starting with # are skipped."
+    ),
+    "duplicate_day": "There are two daily rows for {day}; give one row per day.",
+    "bad_evidence": "The evidence catalogue is not valid (card {card}): {reason}.",
+    # --- end science ---
 }
 
 TEXT: dict[str, str] = {
@@ -179,6 +199,119 @@ TEXT: dict[str, str] = {
     "calendar.bad_event": "One event could not be read, so it was left out.",
     "calendar.birthday": "{name}'s birthday",
     # --- end formats ---
+    # --- science ---
+    "questionnaire.band.who5.fine": "Your score is above 50, the WHO-5 screening line.",
+    "questionnaire.band.who5.poor": (
+        "Your score is 50 or below, which the WHO-5 authors read as poor wellbeing: "
+        "consider a screening with your doctor. This is not a diagnosis. "
+        "(Topp et al. 2015, Psychother Psychosom)"
+    ),
+    "questionnaire.band.who5.low": (
+        "Your score is 28 or below. This is not a diagnosis, and it is a good moment to talk "
+        "with a professional you trust, such as your doctor, about how you have been feeling. "
+        "(Topp et al. 2015, Psychother Psychosom)"
+    ),
+    "questionnaire.flag.who5.talk": (
+        "If things feel heavy, a doctor or counsellor can help. You deserve that support."
+    ),
+    "questionnaire.band.ucla3.lonely": (
+        "A score of 6 or more is often read as feeling lonely. That line is a common "
+        "convention whose origin we could not verify. (Scale: Hughes et al. 2004, Research on "
+        "Aging)"
+    ),
+    "questionnaire.band.ucla3.not_lonely": (
+        "Your score is below 6, the line a common convention uses for loneliness. "
+        "(Scale: Hughes et al. 2004, Research on Aging)"
+    ),
+    "questionnaire.flag.ucla3.cutoff_convention": (
+        "The line at 6 is a convention; its origin is unverified."
+    ),
+    "questionnaire.band.pss.informal_low": "Informal band: lower stress (0-13).",
+    "questionnaire.band.pss.informal_moderate": "Informal band: moderate stress (14-26).",
+    "questionnaire.band.pss.informal_high": "Informal band: higher stress (27-40).",
+    "questionnaire.flag.pss.no_cutoffs": (
+        "The PSS is not a diagnostic tool and has no official cut-offs; it is most useful for "
+        "comparing you with yourself over time. (Cohen et al. 1983, J Health Soc Behav)"
+    ),
+    "questionnaire.flag.pss.bands_informal": (
+        "These bands are informal: common in apps, with no verified source."
+    ),
+    "questionnaire.band.lsns6.at_risk": (
+        "Your total is below 12, the line Lubben et al. (2006, The Gerontologist) use for a "
+        "risk of social isolation. Small, regular steps with one or two people can change it."
+    ),
+    "questionnaire.band.lsns6.connected": (
+        "Your total is 12 or more, above the line Lubben et al. (2006, The Gerontologist) use "
+        "for a risk of social isolation."
+    ),
+    "questionnaire.flag.lsns6.norms_older_adults": (
+        "The LSNS-6 was validated with people aged 65 and over, so read it as a rough guide."
+    ),
+    "questionnaire.due": "{name} is due: it takes about two minutes.",
+    "insights.mood.not_enough_data": (
+        "Not enough days yet to compare your mood on social and quieter days ({n_social} and "
+        "{n_non_social} so far). It takes {min_days} days with a check-in, at least "
+        "{min_per_group} of each kind. Every check-in brings it closer."
+    ),
+    "insights.stress.not_enough_data": (
+        "Not enough days yet to compare your stress on social and quieter days ({n_social} and "
+        "{n_non_social} so far). It takes {min_days} days with a check-in, at least "
+        "{min_per_group} of each kind."
+    ),
+    "insights.mood.social": (
+        "On days you connected with someone, your evening mood averaged {delta:+} points "
+        "compared with other days (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.stress.social": (
+        "On days you connected with someone, your stress averaged {delta:+} points compared "
+        "with other days (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.clear": "The range leaves out zero, so the difference is clear in your data so far.",
+    "insights.unclear": "The range includes zero, so there is no clear difference yet.",
+    "insights.rough": "A rough estimate: it firms up after about {early_below} days of check-ins.",
+    "insights.next_day": (
+        "The day after a social day, your mood tended to be {coef:+} points different "
+        "(range {low:+} to {high:+}; {n} days), allowing for the day before's mood."
+    ),
+    "insights.mode_stands_out.in_person": "Days with in-person time stood out for your mood.",
+    "insights.mode_stands_out.call": "Days with a call or video call stood out for your mood.",
+    "insights.mode_stands_out.message": "Days with messages stood out for your mood.",
+    "insights.people_lift": (
+        "{count} of your people tend to leave you in a brighter mood than before you met."
+    ),
+    "insights.pattern_not_proof": "This is your pattern, not proof of cause.",
+    "insights.caveats": (
+        "Other things move with social days too: a low mood can make plans fall through, "
+        "weekends differ, illness keeps us home, and looking at many comparisons turns up "
+        "some by chance."
+    ),
+    "experiment.not_enough_data": (
+        "Your experiment needs {min_days} days with a mood check-in, at least {min_per_arm} of "
+        "each kind; {n_days} so far."
+    ),
+    "experiment.result.clear": (
+        "On challenge days your mood averaged {delta:+} points compared with usual days "
+        "({n_challenge} vs {n_usual} days; randomization p = {p_value}). Because a coin chose "
+        "the days, chance alone is an unlikely explanation."
+    ),
+    "experiment.result.unclear": (
+        "On challenge days your mood averaged {delta:+} points compared with usual days "
+        "({n_challenge} vs {n_usual} days; randomization p = {p_value}): no clear difference yet."
+    ),
+    "experiment.can_say": (
+        "A coin picked the challenge days in advance, so weekends, busy weeks and your mood "
+        "could not decide them. A clear difference points to the challenge itself, for you, "
+        "during these weeks."
+    ),
+    "experiment.cannot_say": (
+        "It cannot say whether the same holds for other people or other seasons, which part of "
+        "the challenge mattered, or how much came from expecting to feel better."
+    ),
+    "experiment.by_assignment": (
+        "Each day counts as the coin assigned it, even when plans changed; that keeps the "
+        "comparison fair."
+    ),
+    # --- end science ---
 }
 
 

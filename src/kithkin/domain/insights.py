@@ -1,0 +1,417 @@
+"""Honest personal insights from daily rows: how mood and stress differ on social days.
+
+Pure orchestration over plain rows (``science-reference.md`` section 4); the statistics live in
+:mod:`kithkin.domain.stats`. Every result carries a status: ``not_enough_data`` (then no
+estimates at all, only the day counts), ``early`` (shown as "rough") or ``ok``. An effect is
+claimed only when the 95% interval excludes zero and there is enough data. Wording is by message
+key; the sentences live in :mod:`kithkin.messages` (``insights.*``) and say "pattern", never
+"cause".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from kithkin.domain import stats
+from kithkin.domain.errors import InputError
+from kithkin.domain.model import Mode, check_choice
+
+MIN_DAYS = 14  # days with the measure before anything is shown
+MIN_PER_GROUP = 5  # days in each group before anything is shown
+EARLY_BELOW = 60  # results are "rough" until this many days with the measure
+MIN_PERSON_OBS = 5  # interactions with mood before and after, per person
+MEASURES = ("mood", "stress")
+MODE_EVIDENCE = {"in_person": "power_of_one", "call": "call_not_text", "message": "reaching_out"}
+
+
+class DuplicateDay(InputError):
+    """Two daily rows were given for the same day."""
+
+    key = "duplicate_day"
+
+
+class Status(StrEnum):
+    NOT_ENOUGH_DATA = "not_enough_data"
+    EARLY = "early"
+    OK = "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    """One local day: evening check-in (None when missing) and that day's connection."""
+
+    day: date
+    mood: float | None
+    stress: float | None
+    meaningful_count: int
+    modes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for mode in self.modes:
+            check_choice("mode", mode, [m.value for m in Mode])
+
+    @property
+    def social(self) -> bool:
+        return self.meaningful_count >= 1
+
+    @property
+    def no_contact(self) -> bool:
+        return self.meaningful_count == 0 and not self.modes
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionMood:
+    """Mood just before and after one interaction with one person."""
+
+    person_id: int
+    mood_before: float | None
+    mood_after: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Mean of ``measure`` on ``group`` days minus on ``baseline`` days, in raw units.
+
+    ``n_social`` / ``n_non_social`` count the days with the measure in the group and in the
+    baseline. With status ``not_enough_data`` every estimate is None.
+    """
+
+    measure: str
+    group: str
+    baseline: str
+    status: Status
+    n_social: int
+    n_non_social: int
+    delta: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    mean_social: float | None = None
+    mean_non_social: float | None = None
+    effect_claimed: bool = False
+
+    @property
+    def label(self) -> str | None:
+        return "rough" if self.status is Status.EARLY else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "status": self.status.value, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class NextDay:
+    """``mood_t ~ social_{t-1} + mood_{t-1} + social_t``: the yesterday-social coefficient."""
+
+    status: Status
+    n: int
+    coef: float | None = None
+    se: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    effect_claimed: bool = False
+
+    @property
+    def label(self) -> str | None:
+        return "rough" if self.status is Status.EARLY else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "status": self.status.value, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMood:
+    """Average mood change (after minus before) around interactions with one person."""
+
+    person_id: int
+    mean_change: float
+    n: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message key for :mod:`kithkin.messages` ``TEXT`` and its parameters."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "params": dict(self.params)}
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    """Everything the insights page shows, JSON-friendly through :meth:`as_dict`."""
+
+    n_days: int
+    social: tuple[Comparison, ...]  # mood, stress
+    next_day: NextDay
+    by_mode: tuple[Comparison, ...]
+    by_dose: tuple[Comparison, ...]
+    by_person: tuple[PersonMood, ...]
+    summary: tuple[Message, ...] = field(default=())
+    evidence_ids: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "n_days": self.n_days,
+            "social": [c.as_dict() for c in self.social],
+            "next_day": self.next_day.as_dict(),
+            "by_mode": [c.as_dict() for c in self.by_mode],
+            "by_dose": [c.as_dict() for c in self.by_dose],
+            "by_person": [p.as_dict() for p in self.by_person],
+            "summary": [m.as_dict() for m in self.summary],
+            "evidence_ids": list(self.evidence_ids),
+        }
+
+
+_Spec = tuple[str, str, Callable[[DayRow], bool | None], str]  # measure, group, test, baseline
+
+
+def calendar(rows: Sequence[DayRow]) -> list[DayRow | None]:
+    """Rows laid out on consecutive calendar days from the first to the last; gaps are None."""
+    by_day: dict[date, DayRow] = {}
+    for row in rows:
+        if row.day in by_day:
+            raise DuplicateDay(day=row.day.isoformat())
+        by_day[row.day] = row
+    if not by_day:
+        return []
+    first, last = min(by_day), max(by_day)
+    return [by_day.get(first + timedelta(days=i)) for i in range((last - first).days + 1)]
+
+
+def _status(n_days: int, n_a: int, n_b: int) -> Status:
+    if n_days < MIN_DAYS or min(n_a, n_b) < MIN_PER_GROUP:
+        return Status.NOT_ENOUGH_DATA
+    return Status.EARLY if n_days < EARLY_BELOW else Status.OK
+
+
+def compare(
+    days: Sequence[DayRow | None],
+    *,
+    measure: str,
+    group: tuple[str, Callable[[DayRow], bool | None]],
+    baseline: str,
+    seed: int,
+    n_boot: int = 2000,
+) -> Comparison:
+    """Compare ``measure`` on days where ``group``'s test is True against days where it is False.
+
+    ``days`` is a calendar (see :func:`calendar`); the test returns None to leave a day out.
+    Gating counts the days with the measure in either group.
+    """
+    name, test = group
+    values = [None if d is None else getattr(d, measure) for d in days]
+    groups = [None if d is None else test(d) for d in days]
+    with_value = [g for v, g in zip(values, groups, strict=True) if v is not None]
+    n_a = sum(1 for g in with_value if g is True)
+    n_b = sum(1 for g in with_value if g is False)
+    status = _status(n_a + n_b, n_a, n_b)
+    base = Comparison(measure, name, baseline, status, n_a, n_b)
+    if status is Status.NOT_ENOUGH_DATA:
+        return base
+    result = stats.block_bootstrap_diff(values, groups, seed=seed, n_boot=n_boot)
+    if result.ci_low is None or result.ci_high is None:  # too few replicates held both groups
+        return replace(base, status=Status.NOT_ENOUGH_DATA)
+    a_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is True]
+    b_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is False]
+    return Comparison(
+        measure=measure,
+        group=name,
+        baseline=baseline,
+        status=status,
+        n_social=n_a,
+        n_non_social=n_b,
+        delta=result.estimate,
+        ci_low=result.ci_low,
+        ci_high=result.ci_high,
+        mean_social=sum(a_vals) / n_a,
+        mean_non_social=sum(b_vals) / n_b,
+        effect_claimed=not result.ci_low <= 0 <= result.ci_high,
+    )
+
+
+def social_comparison(
+    rows: Sequence[DayRow], *, measure: str = "mood", seed: int, n_boot: int = 2000
+) -> Comparison:
+    """Social days (at least one meaningful interaction) against all other days."""
+    check_choice("measure", measure, MEASURES)
+    return compare(
+        calendar(rows),
+        measure=measure,
+        group=("social", _social_test),
+        baseline="non_social",
+        seed=seed,
+        n_boot=n_boot,
+    )
+
+
+def _social_test(day: DayRow) -> bool:
+    return day.social
+
+
+def _mode_test(mode: str) -> Callable[[DayRow], bool | None]:
+    return lambda d: True if mode in d.modes else (False if d.no_contact else None)
+
+
+def _dose_test(low: int, high: int | None) -> Callable[[DayRow], bool | None]:
+    def test(d: DayRow) -> bool | None:
+        if d.meaningful_count == 0:
+            return False
+        in_dose = d.meaningful_count >= low and (high is None or d.meaningful_count <= high)
+        return True if in_dose else None
+
+    return test
+
+
+def next_day(rows: Sequence[DayRow]) -> NextDay:
+    """Does a social day go with a different mood the next day? A pattern, not a cause."""
+    days = calendar(rows)
+    mood = [None if d is None else d.mood for d in days]
+    social = [None if d is None else d.social for d in days]
+    _, x = stats.lag_rows(mood, social)
+    after_social = sum(1 for row in x if row[1] == 1.0)
+    status = _status(len(x), after_social, len(x) - after_social)
+    fit = None if status is Status.NOT_ENOUGH_DATA else stats.lag_model(mood, social)
+    if fit is None:
+        return NextDay(Status.NOT_ENOUGH_DATA, len(x))
+    return NextDay(
+        status=status,
+        n=fit.n,
+        coef=fit.coef,
+        se=fit.se,
+        ci_low=fit.ci_low,
+        ci_high=fit.ci_high,
+        effect_claimed=not fit.ci_low <= 0 <= fit.ci_high,
+    )
+
+
+def by_person(interactions: Sequence[InteractionMood]) -> tuple[PersonMood, ...]:
+    """Mean mood change per person, only for people with enough observations; best first."""
+    changes: dict[int, list[float]] = defaultdict(list)
+    for item in interactions:
+        if item.mood_before is not None and item.mood_after is not None:
+            changes[item.person_id].append(item.mood_after - item.mood_before)
+    people = [
+        PersonMood(pid, sum(vals) / len(vals), len(vals))
+        for pid, vals in changes.items()
+        if len(vals) >= MIN_PERSON_OBS
+    ]
+    return tuple(sorted(people, key=lambda p: (-p.mean_change, p.person_id)))
+
+
+def build_insights(
+    rows: Sequence[DayRow],
+    interactions: Sequence[InteractionMood] = (),
+    *,
+    seed: int,
+    n_boot: int = 2000,
+) -> Insights:
+    """All insights for one person's daily rows and per-interaction moods.
+
+    Each comparison gets its own seed (``seed``, ``seed + 1``, ...), so results are reproducible.
+    """
+    days = calendar(rows)
+    social_specs: list[_Spec] = [(m, "social", _social_test, "non_social") for m in MEASURES]
+    mode_specs: list[_Spec] = [
+        (m, mode.value, _mode_test(mode.value), "no_contact") for m in MEASURES for mode in Mode
+    ]
+    dose_specs: list[_Spec] = [
+        (m, name, _dose_test(low, high), "dose_0")
+        for m in MEASURES
+        for name, low, high in (("dose_1", 1, 1), ("dose_2plus", 2, None))
+    ]
+    results = [
+        compare(days, measure=m, group=(name, test), baseline=base, seed=seed + i, n_boot=n_boot)
+        for i, (m, name, test, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
+    ]
+    social = tuple(results[: len(social_specs)])
+    modes = tuple(results[len(social_specs) : len(social_specs) + len(mode_specs)])
+    doses = tuple(results[len(social_specs) + len(mode_specs) :])
+    lag = next_day(rows)
+    people = by_person(interactions)
+    summary, evidence = summarise(social=social, next_day=lag, by_mode=modes, by_person=people)
+    return Insights(
+        n_days=sum(1 for d in days if d is not None),
+        social=social,
+        next_day=lag,
+        by_mode=modes,
+        by_dose=doses,
+        by_person=people,
+        summary=summary,
+        evidence_ids=evidence,
+    )
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _comparison_message(c: Comparison) -> list[Message]:
+    if c.status is Status.NOT_ENOUGH_DATA:
+        return [
+            Message(
+                f"insights.{c.measure}.not_enough_data",
+                (
+                    ("n_social", c.n_social),
+                    ("n_non_social", c.n_non_social),
+                    ("min_days", MIN_DAYS),
+                    ("min_per_group", MIN_PER_GROUP),
+                ),
+            )
+        ]
+    params = (
+        ("delta", _rounded(c.delta)),
+        ("low", _rounded(c.ci_low)),
+        ("high", _rounded(c.ci_high)),
+        ("n_social", c.n_social),
+        ("n_non_social", c.n_non_social),
+    )
+    verdict = "clear" if c.effect_claimed else "unclear"
+    out = [Message(f"insights.{c.measure}.social", params), Message(f"insights.{verdict}")]
+    if c.status is Status.EARLY:
+        out.append(Message("insights.rough", (("early_below", EARLY_BELOW),)))
+    return out
+
+
+def summarise(
+    *,
+    social: Sequence[Comparison],
+    next_day: NextDay,
+    by_mode: Sequence[Comparison],
+    by_person: Sequence[PersonMood],
+) -> tuple[tuple[Message, ...], tuple[str, ...]]:
+    """Summary message keys with parameters, and the evidence card ids that fit them."""
+    messages: list[Message] = []
+    for c in social:
+        messages.extend(_comparison_message(c))
+    evidence = ["everyday_data", "power_of_one"]
+    if next_day.status is not Status.NOT_ENOUGH_DATA:
+        messages.append(
+            Message(
+                "insights.next_day",
+                (
+                    ("coef", _rounded(next_day.coef)),
+                    ("low", _rounded(next_day.ci_low)),
+                    ("high", _rounded(next_day.ci_high)),
+                    ("n", next_day.n),
+                ),
+            )
+        )
+    for c in by_mode:
+        if c.measure == "mood" and c.effect_claimed and (c.delta or 0) > 0:
+            messages.append(Message(f"insights.mode_stands_out.{c.group}"))
+            evidence.append(MODE_EVIDENCE[c.group])
+    lifting = sum(1 for p in by_person if p.mean_change > 0)
+    if lifting:
+        messages.append(Message("insights.people_lift", (("count", lifting),)))
+    if any(c.status is not Status.NOT_ENOUGH_DATA for c in social):
+        messages.extend((Message("insights.pattern_not_proof"), Message("insights.caveats")))
+    return tuple(messages), tuple(dict.fromkeys(evidence))

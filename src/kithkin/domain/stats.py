@@ -1,0 +1,356 @@
+"""n-of-1 statistics for daily data (``science-reference.md`` section 4).
+
+Inputs are plain sequences over *consecutive calendar days*; ``None`` marks a missing day (a gap
+that keeps its place in the calendar). numpy is imported inside each function so that importing
+this module stays cheap. Random functions take a ``seed`` and are deterministic for it.
+
+- :func:`block_bootstrap_diff`: circular block bootstrap 95% interval for a difference in means.
+- :func:`auto_block_length`: Politis & White (2004) block length for the circular bootstrap,
+  with the Patton, Politis & White (2009) correction, floored at ``ceil(n ** (1/3))``.
+- :func:`ols_hac` / :func:`lag_model`: OLS with Newey-West (Bartlett) standard errors.
+- :func:`randomization_test`: re-draws a fair-coin assignment (Edgington 1980).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+
+Z_95 = 1.959963984540054
+
+
+@dataclass(frozen=True, slots=True)
+class BootstrapResult:
+    """A difference in means (group True minus group False) with a 95% interval."""
+
+    estimate: float
+    ci_low: float | None
+    ci_high: float | None
+    se: float | None
+    n_true: int
+    n_false: int
+    block_length: int
+    n_boot: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "estimate": self.estimate,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "se": self.se,
+            "n_true": self.n_true,
+            "n_false": self.n_false,
+            "block_length": self.block_length,
+            "n_boot": self.n_boot,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OLSResult:
+    """OLS coefficients with Newey-West (HAC) standard errors."""
+
+    coef: tuple[float, ...]
+    se: tuple[float, ...]
+    n: int
+    lags: int
+
+
+@dataclass(frozen=True, slots=True)
+class LagResult:
+    """``mood_t ~ social_{t-1} + mood_{t-1} + social_t``: the ``social_{t-1}`` coefficient."""
+
+    coef: float
+    se: float
+    ci_low: float
+    ci_high: float
+    n: int
+    n_after_social: int
+    n_after_non_social: int
+    lags: int
+
+
+@dataclass(frozen=True, slots=True)
+class RandomizationResult:
+    """Mean difference by assignment (True minus False) and its two-sided p-value."""
+
+    estimate: float
+    p_value: float
+    n_true: int
+    n_false: int
+    n_draws: int
+
+
+def _arrays(
+    values: Sequence[float | None], groups: Sequence[bool | None]
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """``y`` (0 where unused), and masks for the True and False groups, trimmed to the used span."""
+    import numpy as np
+
+    if len(values) != len(groups):
+        raise ValueError("values and groups must have the same length")
+    used = [v is not None and g is not None for v, g in zip(values, groups, strict=True)]
+    if not any(used):
+        empty = np.zeros(0)
+        return empty, empty, empty
+    first = used.index(True)
+    last = len(used) - used[::-1].index(True)
+    y = np.array([0.0 if v is None else float(v) for v in values[first:last]])
+    pairs = list(zip(used[first:last], groups[first:last], strict=True))
+    a = np.array([1.0 if u and bool(g) else 0.0 for u, g in pairs])
+    b = np.array([1.0 if u and not bool(g) else 0.0 for u, g in pairs])
+    return y, a, b
+
+
+def auto_block_length(values: Sequence[float | None], groups: Sequence[bool | None]) -> int:
+    """Block length for the circular bootstrap of a difference in means.
+
+    Politis & White (2004) with the Patton, Politis & White (2009) correction, applied to the
+    statistic's influence series ``a_t (y_t - m_a) / p_a - b_t (y_t - m_b) / p_b`` (zero on days
+    without data, which keeps their place in the calendar). Their estimate is noisy for short
+    series and can return 1 while dependence is real, so the result is floored at
+    ``ceil(n ** (1/3))`` (the classic rate) and capped at ``min(3 * sqrt(n), n / 3)``.
+    """
+    y, a, b = _arrays(values, groups)
+    n = len(y)
+    if n < 4 or a.sum() == 0 or b.sum() == 0:
+        return max(1, n // 2)
+    p_a, p_b = a.mean(), b.mean()
+    m_a, m_b = (y * a).sum() / a.sum(), (y * b).sum() / b.sum()
+    psi = a * (y - m_a) / p_a - b * (y - m_b) / p_b
+    floor = math.ceil(math.cbrt(n))
+    cap = max(floor, int(min(3 * math.sqrt(n), n / 3)))
+    return min(cap, max(floor, round(_politis_white(psi))))
+
+
+def _politis_white(x: FloatArray) -> float:
+    import numpy as np
+
+    n = len(x)
+    eps = x - x.mean()
+    kn = max(5, int(math.sqrt(math.log10(n))))
+    m_max = math.ceil(math.sqrt(n)) + kn
+    m_max = min(m_max, n - 2)
+    threshold = 2 * math.sqrt(math.log10(n) / n)
+    acv = np.array([eps[k:] @ eps[: n - k] / n for k in range(m_max + 1)])
+    if acv[0] <= 0:
+        return 1.0
+    rho = np.abs(acv / acv[0])
+    m_hat = None
+    for m in range(1, m_max - kn + 2):
+        if np.all(rho[m : m + kn] < threshold):
+            m_hat = m - 1
+            break
+    big_m = m_max if m_hat is None else min(2 * max(m_hat, 1), m_max)
+    k = np.arange(1, big_m + 1)
+    lam = np.where(k / big_m <= 0.5, 1.0, 2 * (1 - k / big_m))
+    g = 2 * float(np.sum(lam * k * acv[1 : big_m + 1]))
+    long_run = acv[0] + 2 * float(np.sum(lam * acv[1 : big_m + 1]))
+    d_cb = 4 / 3 * long_run**2
+    if d_cb <= 0 or g == 0:
+        return 1.0
+    return float((2 * g**2 / d_cb) ** (1 / 3) * n ** (1 / 3))
+
+
+def t_quantile_975(df: float) -> float:
+    """The 97.5% quantile of Student's t (Cornish-Fisher expansion; within 0.01 for df >= 3)."""
+    z = Z_95
+    d = max(df, 2.0)
+    return (
+        z
+        + (z**3 + z) / (4 * d)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * d**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * d**3)
+        + (79 * z**9 + 776 * z**7 + 1482 * z**5 - 1920 * z**3 - 945 * z) / (92160 * d**4)
+    )
+
+
+def _circular_sums(x: FloatArray, length: int) -> FloatArray:
+    """``out[s] = x[s] + ... + x[s + length - 1]`` with indices taken modulo ``len(x)``."""
+    import numpy as np
+
+    n = len(x)
+    cumulative = np.concatenate([[0.0], np.cumsum(np.concatenate([x, x[:length]]))])
+    result: FloatArray = cumulative[length : length + n] - cumulative[:n]
+    return result
+
+
+def _replicates(
+    y: FloatArray, a: FloatArray, b: FloatArray, *, block: int, n_boot: int, rng: Any
+) -> FloatArray:
+    """Circular block bootstrap replicates of the difference in means (both groups present).
+
+    Each replicate strings ``ceil(n / block)`` blocks with random starts together and cuts the
+    result to ``n`` days, so the last block is shorter; sums come from precomputed block sums.
+    """
+    n = len(y)
+    n_blocks = -(-n // block)
+    last = n - (n_blocks - 1) * block
+    starts = rng.integers(0, n, size=(n_boot, n_blocks))
+    totals = []
+    for x in (y * a, a, y * b, b):
+        full, tail = _circular_sums(x, block), _circular_sums(x, last)
+        totals.append(full[starts[:, :-1]].sum(axis=1) + tail[starts[:, -1]])
+    sum_a, count_a, sum_b, count_b = totals
+    ok = (count_a > 0.5) & (count_b > 0.5)
+    result: FloatArray = sum_a[ok] / count_a[ok] - sum_b[ok] / count_b[ok]
+    return result
+
+
+def block_bootstrap_diff(
+    values: Sequence[float | None],
+    groups: Sequence[bool | None],
+    *,
+    seed: int,
+    n_boot: int = 2000,
+    block_length: int | None = None,
+) -> BootstrapResult:
+    """95% interval for mean(values | True) - mean(values | False) by circular block bootstrap.
+
+    ``values`` and ``groups`` run over consecutive calendar days; a day counts when its value is
+    not None and its group is True or False (None excludes the day, for example a day in neither
+    arm of a comparison). Blocks of whole calendar days are resampled in calendar order, wrapping
+    round; unused days inside a block keep their place and simply do not count.
+
+    The interval is ``estimate ± t * se``. ``se`` is the block-bootstrap standard error with its
+    leading bias removed by extrapolation over two block lengths, ``se² = max(v(b),
+    2 v(2b) - v(b))`` (the bias of the block variance shrinks like 1/b; Lahiri 2003,
+    *Resampling Methods for Dependent Data*, ch. 7), and ``t`` is Student's t with
+    ``n / b - 1`` degrees of freedom (one per block, as in batch means). Plain percentile
+    intervals covered only about 92-93% in simulation (AR(1) phi = 0.3, 180 days, clustered
+    social days) at every block length from 3 to 20; this version covers about 95%.
+    The interval is None when fewer than half the replicates contain both groups.
+    """
+    import numpy as np
+
+    y, a, b = _arrays(values, groups)
+    n_a, n_b = int(a.sum()), int(b.sum())
+    if n_a == 0 or n_b == 0:
+        raise ValueError("both groups need at least one day with data")
+    estimate = float((y * a).sum() / n_a - (y * b).sum() / n_b)
+    n = len(y)
+    block = max(1, min(block_length or auto_block_length(values, groups), n))
+    rng = np.random.default_rng(seed)
+    reps = _replicates(y, a, b, block=block, n_boot=n_boot, rng=rng)
+    reps_2 = _replicates(y, a, b, block=min(2 * block, n), n_boot=n_boot, rng=rng)
+    if min(len(reps), len(reps_2)) < max(2, n_boot // 2):
+        return BootstrapResult(estimate, None, None, None, n_a, n_b, block, n_boot)
+    v_1, v_2 = float(reps.var(ddof=1)), float(reps_2.var(ddof=1))
+    se = math.sqrt(max(v_1, 2 * v_2 - v_1))
+    half = t_quantile_975(n / block - 1) * se
+    return BootstrapResult(estimate, estimate - half, estimate + half, se, n_a, n_b, block, n_boot)
+
+
+def newey_west_lags(n: int) -> int:
+    """The usual automatic lag: ``floor(4 * (n / 100) ** (2 / 9))`` (statsmodels' default)."""
+    return math.floor(4 * math.pow(n / 100, 2 / 9))
+
+
+def ols_hac(
+    y: Sequence[float], x: Sequence[Sequence[float]], *, lags: int | None = None
+) -> OLSResult | None:
+    """OLS of ``y`` on the columns of ``x`` (include a constant yourself) with Newey-West errors.
+
+    Bartlett weights ``1 - l / (lags + 1)`` and the small-sample factor ``n / (n - k)``.
+    Returns None when the design is rank-deficient or has no residual degrees of freedom.
+    """
+    import numpy as np
+
+    yy = np.asarray(y, dtype=float)
+    xx = np.asarray(x, dtype=float)
+    n, k = xx.shape
+    if n <= k or np.linalg.matrix_rank(xx) < k:
+        return None
+    lag_count = newey_west_lags(n) if lags is None else lags
+    beta, *_ = np.linalg.lstsq(xx, yy, rcond=None)
+    scores = xx * (yy - xx @ beta)[:, None]
+    meat = scores.T @ scores
+    for lag in range(1, min(lag_count, n - 1) + 1):
+        gamma = scores[lag:].T @ scores[:-lag]
+        meat += (1 - lag / (lag_count + 1)) * (gamma + gamma.T)
+    bread = np.linalg.inv(xx.T @ xx)
+    cov = bread @ meat @ bread * n / (n - k)
+    se = np.sqrt(np.clip(np.diag(cov), 0, None))
+    return OLSResult(tuple(map(float, beta)), tuple(map(float, se)), n, lag_count)
+
+
+def lag_rows(
+    mood: Sequence[float | None], social: Sequence[bool | None]
+) -> tuple[list[float], list[list[float]]]:
+    """Rows ``[1, social_{t-1}, mood_{t-1}, social_t]`` for days whose day before has data."""
+    y: list[float] = []
+    x: list[list[float]] = []
+    for t in range(1, len(mood)):
+        now, before = mood[t], mood[t - 1]
+        s_now, s_before = social[t], social[t - 1]
+        if now is None or before is None or s_now is None or s_before is None:
+            continue
+        y.append(float(now))
+        x.append([1.0, float(s_before), float(before), float(s_now)])
+    return y, x
+
+
+def lag_model(mood: Sequence[float | None], social: Sequence[bool | None]) -> LagResult | None:
+    """Fit ``mood_t ~ social_{t-1} + mood_{t-1} + social_t`` over consecutive calendar days.
+
+    Only days whose previous calendar day also has data enter; the remaining rows are treated
+    as one series for the HAC errors. The interval is ``coef ± 1.96 se`` (normal). The result is
+    a predictive pattern ("social yesterday goes with mood today"), never a causal claim.
+    Returns None when the model cannot be fitted.
+    """
+    y, x = lag_rows(mood, social)
+    fit = ols_hac(y, x) if y else None
+    if fit is None:
+        return None
+    after_social = sum(1 for row in x if row[1] == 1.0)
+    coef, se = fit.coef[1], fit.se[1]
+    return LagResult(
+        coef=coef,
+        se=se,
+        ci_low=coef - Z_95 * se,
+        ci_high=coef + Z_95 * se,
+        n=fit.n,
+        n_after_social=after_social,
+        n_after_non_social=fit.n - after_social,
+        lags=fit.lags,
+    )
+
+
+def randomization_test(
+    assigned: Sequence[bool],
+    values: Sequence[float],
+    *,
+    seed: int,
+    n_draws: int = 5000,
+) -> RandomizationResult:
+    """Two-sided randomization test of the mean difference by a fair-coin assignment.
+
+    Each draw flips a fresh fair coin for every day (the design that produced ``assigned``);
+    draws that leave an arm empty are discarded, as the observed one has both arms. The p-value
+    is ``(1 + #{|T*| >= |T|}) / (1 + draws)``, valid under any autocorrelation of ``values``.
+    """
+    import numpy as np
+
+    z = np.asarray(assigned, dtype=bool)
+    y = np.asarray(values, dtype=float)
+    n_true = int(z.sum())
+    n = len(y)
+    if len(z) != n or n_true in (0, n):
+        raise ValueError("need matched sequences with days in both arms")
+    observed = float(y[z].mean() - y[~z].mean())
+    rng = np.random.default_rng(seed)
+    coins = rng.random((n_draws, n)) < 0.5
+    counts = coins.sum(axis=1)
+    ok = (counts > 0) & (counts < n)
+    sums = coins[ok].astype(float) @ y
+    diffs = sums / counts[ok] - (y.sum() - sums) / (n - counts[ok])
+    extreme = int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
+    drawn = int(ok.sum())
+    return RandomizationResult(observed, (1 + extreme) / (1 + drawn), n_true, n - n_true, drawn)
