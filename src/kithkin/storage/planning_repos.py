@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import and_, insert, select, update
 
 from kithkin.domain.ladder import Attempt, CameTrue, Ladder, Step
-from kithkin.domain.model import ContactPoint, Person, PersonStatus
+from kithkin.domain.model import Birthday, ContactPoint, Feeling, Person, PersonStatus
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.planning_ports import StoredAttempt, StoredLadder, StoredSuggestion
-from kithkin.storage.repositories import PERSON_COLUMNS, _person, _Repo
+from kithkin.storage.repositories import _Repo
 from kithkin.storage.tables import (
     circles,
     contact_points,
@@ -40,7 +40,22 @@ class PlanDataRepo(_Repo):
         for r in rows:
             phones.setdefault(r.person_id, []).append(ContactPoint("phone", r.value, r.label))
         stmt = (
-            select(*PERSON_COLUMNS)
+            select(
+                people.c.id,
+                people.c.name,
+                people.c.nickname,
+                circles.c.name.label("circle_name"),
+                people.c.cadence_days,
+                people.c.closeness,
+                people.c.feeling,
+                people.c.timezone,
+                people.c.birth_month,
+                people.c.birth_day,
+                people.c.birth_year,
+                people.c.interests,
+                people.c.how_met,
+                people.c.last_contact_at,
+            )
             .select_from(people.join(circles, people.c.circle_id == circles.c.id))
             .where(
                 people.c.owner_id == self.owner_id,
@@ -49,7 +64,43 @@ class PlanDataRepo(_Repo):
             )
             .order_by(people.c.id)
         )
-        return [_person(r, tuple(phones.get(r.id, ()))) for r in self.conn.execute(stmt)]
+        feelings = {f.value: f for f in Feeling}
+        out = []
+        # Tuple unpacking and only the fields the planner reads: this loop runs for everyone.
+        for (
+            pid,
+            name,
+            nick,
+            circle,
+            cadence,
+            close,
+            feel,
+            tz,
+            bm,
+            bd,
+            by,
+            interests,
+            how,
+            last,
+        ) in self.conn.execute(stmt):
+            out.append(
+                Person(
+                    name=name,
+                    id=pid,
+                    nickname=nick,
+                    circle=circle,
+                    cadence_days=cadence,
+                    closeness=close,
+                    feeling=feelings[feel],
+                    timezone=tz,
+                    birthday=Birthday(bm, bd, by) if bm is not None and bd is not None else None,
+                    interests=tuple(json.loads(interests)) if interests else (),
+                    how_met=how,
+                    contacts=tuple(phones.get(pid, ())),
+                    last_contact_at=as_utc(last) if last is not None else None,
+                )
+            )
+        return out
 
     def interaction_kinds(self, *, since: date) -> list[tuple[date, str]]:
         """(day, kind) of interactions since ``since`` that no done suggestion accounts for."""
