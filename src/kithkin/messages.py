@@ -80,6 +80,26 @@ ERRORS: dict[str, str] = {
     "duplicate_day": "There are two daily rows for {day}; give one row per day.",
     "bad_evidence": "The evidence catalogue is not valid (card {card}): {reason}.",
     # --- end science ---
+    # --- planner cli ---
+    "suggestion_unknown": (
+        "There is no suggestion {number} in today's plan; pick a number from 1 to {high}."
+    ),
+    "suggestion_none_today": (
+        "Today's plan has no suggestions, so there is no number {number} to pick. "
+        "Try 'kithkin suggest --minutes 5'."
+    ),
+    "suggestion_already_done": (
+        "Suggestion {number} is already done (lovely), so there is nothing to {what}."
+    ),
+    "ladder_step_spec": (
+        "Write each step as 'description|feared prediction|predicted anxiety 0-100'; got '{value}'."
+    ),
+    "ladder_missing": (
+        "There is no ladder yet. Build one with 'kithkin ladder create --goal ... --step ...'."
+    ),
+    "attempt_not_found": "There is no ladder attempt with id {id}.",
+    "attempt_already_completed": "Attempt {id} already has its 'after' part recorded.",
+    # --- end planner cli ---
 }
 
 TEXT: dict[str, str] = {
@@ -312,6 +332,35 @@ TEXT: dict[str, str] = {
         "comparison fair."
     ),
     # --- end science ---
+    # --- planner cli ---
+    "plan.header": "Today's ideas (the first one is your Power of One pick)",
+    "plan.week_header": "{day}",
+    "plan.empty": "No suggestions today.",
+    "plan.opener": "A way to start: {text}",
+    "plan.status.done": "done",
+    "plan.status.skipped": "skipped",
+    "plan.status.snoozed": "snoozed until {until}",
+    "plan.status.open": "",
+    "plan.weak_tie": "someone new or a community",
+    "plan.at": "around {time}",
+    "suggest.none": "Nothing fits right now. A few quiet minutes for yourself count too.",
+    "done.logged": "Done: {title}. Logged as {kind} with {with_}.",
+    "skip.done": "Set aside: {title}. {name} will come round again in a few days.",
+    "skip.done_weak": "Set aside: {title}.",
+    "snooze.done": "Snoozed until {until}: {title}.",
+    "actions.added": "Added your action '{id}': {title}.",
+    "ladder.created": "Ladder ready: {steps} steps towards '{goal}'. You start at step 1.",
+    "ladder.level": "You are on step {level} of {steps}: {description}",
+    "ladder.before_saved": (
+        "Attempt #{id} noted. Afterwards, record how it went: kithkin ladder after {id} ..."
+    ),
+    "ladder.after_saved": (
+        "Recorded. You predicted {predicted}, it peaked at {actual}. Well done for trying."
+    ),
+    "ladder.up": "Step {level}: {description}. Go gently.",
+    "ladder.back": "Back to step {level}: {description}. Stepping back is part of it.",
+    "ladder.trend_header": "Predicted vs actual (anxiety peak 0-100)",
+    # --- end planner cli ---
 }
 
 

@@ -82,18 +82,21 @@ def init(
 
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
-    """Your day: Power of One, streak, follow-ups, birthdays, who is due."""
+    """Your day: Power of One, today's plan, streak, follow-ups, birthdays, who is due."""
+    from kithkin.services.suggestions import todays_plan
     from kithkin.services.today import today as today_view
 
     app = _state(ctx).app
-    with app.uow() as uow:
+    with app.uow(write=True) as uow:  # today's plan is stored on first sight
         view = today_view(uow=uow, now=app.now())
+        plan = todays_plan(uow=uow, now=app.now())
     if json_out:
-        emit_json(view.as_dict())
+        emit_json({**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]})
         return
-    from kithkin.cli.views import show_today
+    from kithkin.cli.views import show_plan, show_today
 
     show_today(view)
+    show_plan(plan, header=text("plan.header"))
 
 
 def log(

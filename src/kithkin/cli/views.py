@@ -8,6 +8,8 @@ from kithkin.cli.render import console, table
 from kithkin.messages import text
 
 if TYPE_CHECKING:
+    from kithkin.services.ladders import LadderView
+    from kithkin.services.suggestions import PlanView, SuggestionView
     from kithkin.services.today import TodayView
 
 
@@ -54,3 +56,66 @@ def show_today(view: TodayView) -> None:
         table(text("today.due_header"), ["#", "who", "why"], rows)
     else:
         out.print(text("today.nothing_due"), markup=False)
+
+
+# --- planner ---
+def _status(s: SuggestionView) -> str:
+    if s.status == "snoozed":
+        until = s.snoozed_until.isoformat() if s.snoozed_until else ""
+        return text("plan.status.snoozed", until=until)
+    return text(f"plan.status.{s.status}")
+
+
+def show_suggestion(s: SuggestionView, *, number: bool = False) -> None:
+    out = console()
+    who = s.person.display_name if s.person is not None else text("plan.weak_tie")
+    head = f"{s.rank}. " if number else ""
+    status = _status(s)
+    tail = f"  [{status}]" if status else ""
+    out.print(f"{head}{s.title} — {who} ({s.minutes} min){tail}", markup=False)
+    if s.how:
+        out.print(f"   {s.how}", markup=False)
+    if s.reasons:
+        out.print(f"   {s.reason}", markup=False)
+    if s.opener:
+        out.print("   " + text("plan.opener", text=s.opener), markup=False)
+
+
+def show_plan(view: PlanView, *, header: str) -> None:
+    out = console()
+    out.print(f"[bold]{header}[/bold]")
+    if not view.suggestions:
+        out.print(text("plan.empty"), markup=False)
+    for s in view.suggestions:
+        show_suggestion(s, number=True)
+    for note in view.notes:
+        out.print(note.text, markup=False)
+
+
+def show_ladder(view: LadderView) -> None:
+    out = console()
+    out.print(f"[bold]{view.ladder.goal}[/bold]")
+    step = view.ladder.steps[view.level]
+    out.print(
+        text(
+            "ladder.level",
+            level=view.level + 1,
+            steps=len(view.ladder.steps),
+            description=step.description,
+        ),
+        markup=False,
+    )
+    rows = [
+        [i + 1, s.description, s.predicted_anxiety, "<-" if i == view.level else ""]
+        for i, s in enumerate(view.ladder.steps)
+    ]
+    table(None, ["#", "step", "predicted", ""], rows)
+    if view.trend:
+        rows = [
+            [p.day.isoformat(), p.step + 1, p.predicted_peak, p.actual_peak] for p in view.trend
+        ]
+        table(text("ladder.trend_header"), ["day", "step", "predicted", "actual"], rows)
+    if view.offered:
+        out.print(text("ladder.offer_next"), markup=False)
+    if view.support:
+        out.print(text("ladder.support"), markup=False)

@@ -186,6 +186,35 @@ def _flag(row: Mapping[str, Any], name: str, action: str) -> bool:
     return value
 
 
+def action_from_mapping(row: Mapping[str, Any], *, custom: bool = True) -> Action:
+    """Validate one action given as a mapping (the fields of an ``[[action]]`` table)."""
+    return _action(dict(row), custom=custom)
+
+
+def action_to_mapping(action: Action) -> dict[str, Any]:
+    """The fields of ``action`` as an ``[[action]]`` table would hold them (defaults left out)."""
+    out: dict[str, Any] = {
+        "id": action.id,
+        "title": action.title,
+        "how": action.how,
+        "minutes": action.minutes,
+        "channel": action.channel,
+        "social_load": action.social_load,
+        "anxiety": action.anxiety,
+        "group": action.group,
+        "kind": action.kind,
+    }
+    optional: dict[str, Any] = {
+        "selfcare": list(action.selfcare),
+        "needs": list(action.needs),
+        "weak_tie": action.weak_tie,
+        "occasion": action.occasion,
+        "evidence": list(action.evidence),
+    }
+    out.update({k: v for k, v in optional.items() if v})
+    return out
+
+
 def _action(row: Any, *, custom: bool) -> Action:
     if not isinstance(row, dict):
         raise CatalogueUnreadable(reason="an [[action]] entry is not a table")

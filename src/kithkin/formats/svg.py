@@ -59,6 +59,8 @@ def nice_ticks(low: float, high: float, *, target: int = 5) -> list[float]:
     power = 10 ** math.floor(math.log10(raw_step))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw_step)
     first = math.floor(low / step + 1e-9) * step
+    if first > low:  # rounding put the first tick just above the data: step down one
+        first -= step
     ticks: list[float] = []
     value = first
     while value <= high + step * 1e-9 or len(ticks) < 2:

@@ -195,3 +195,102 @@ checkins = Table(
     CheckConstraint("mood BETWEEN 1 AND 10", name="mood_range"),
     CheckConstraint("stress BETWEEN 1 AND 10", name="stress_range"),
 )
+
+# --- planner ---
+# Custom actions (same schema as the built-in catalogue, stored as JSON), the persisted daily
+# plan (so "done 2" means what the user saw), and the exposure ladder with its attempts.
+
+custom_actions = Table(
+    "custom_actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("action_id", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "action_id", name="uq_custom_actions_owner_action"),
+)
+
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("day", Date, nullable=False),
+    Column("rank", Integer, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), nullable=True),
+    Column("action_id", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("social_load", Integer, nullable=False),
+    Column("reconnect", Boolean, nullable=False, server_default="0"),
+    Column("reasons", Text, nullable=False),
+    _utc("proposed_time"),
+    Column("status", String(10), nullable=False, server_default="open"),
+    Column("snoozed_until", Date, nullable=True),
+    Column(
+        "interaction_id",
+        Integer,
+        ForeignKey("interactions.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "day", "rank", name="uq_suggestions_owner_day_rank"),
+    CheckConstraint("status IN ('open', 'done', 'skipped', 'snoozed')", name="status_known"),
+    Index("ix_suggestions_owner_person", "owner_id", "person_id", "day"),
+)
+
+ladders = Table(
+    "ladders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("goal", Text, nullable=False),
+    Column("level", Integer, nullable=False, server_default="0"),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    _utc("created_at", nullable=False),
+    Index("ix_ladders_owner_active", "owner_id", "active"),
+)
+
+ladder_steps = Table(
+    "ladder_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("ladder_id", Integer, ForeignKey("ladders.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("feared_prediction", Text, nullable=False, server_default=""),
+    Column("predicted_anxiety", Integer, nullable=False),
+    UniqueConstraint("ladder_id", "position", name="uq_ladder_steps_ladder_position"),
+    CheckConstraint("predicted_anxiety BETWEEN 0 AND 100", name="anxiety_range"),
+)
+
+exposure_attempts = Table(
+    "exposure_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("ladder_id", Integer, ForeignKey("ladders.id", ondelete="CASCADE"), nullable=False),
+    Column("step", Integer, nullable=False),
+    Column("day", Date, nullable=False),
+    Column("prediction", Text, nullable=False),
+    Column("belief_before", Integer, nullable=False),
+    Column("predicted_peak", Integer, nullable=False),
+    Column("actual_peak", Integer, nullable=True),
+    Column("what_happened", Text, nullable=False, server_default=""),
+    Column("came_true", String(10), nullable=True),
+    Column("belief_after", Integer, nullable=True),
+    Column("learned", Text, nullable=False, server_default=""),
+    Column(
+        "interaction_id",
+        Integer,
+        ForeignKey("interactions.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    _utc("created_at", nullable=False),
+    Index("ix_exposure_attempts_ladder", "ladder_id", "step"),
+)
+# --- end planner ---

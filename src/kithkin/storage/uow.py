@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import planning_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -46,6 +47,10 @@ class SqlUnitOfWork:
         self.day_stats = repos.DayStatsRepo(conn, owner)
         self.followups = repos.FollowUpRepo(conn, owner)
         self.checkins = repos.CheckInRepo(conn, owner)
+        self.plan_data = planning_repos.PlanDataRepo(conn, owner)
+        self.suggestions = planning_repos.SuggestionRepo(conn, owner)
+        self.custom_actions = planning_repos.CustomActionRepo(conn, owner)
+        self.ladders = planning_repos.LadderRepo(conn, owner)
         return self
 
     @property

@@ -1,0 +1,289 @@
+"""Today's plan, kept stable: computed once a day, persisted, then acted on by number.
+
+Choice (documented in docs/performance-planner.md): the numbers a user saw never change during
+the day. Skipping or snoozing a suggestion marks its row and leaves the other rows as they are;
+nothing is refilled (``kithkin suggest`` offers something else right away). The skip or snooze
+shapes the next days' plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from kithkin.domain.errors import ConflictError, InputError
+from kithkin.domain.model import Interaction, Person, check_range
+from kithkin.domain.openers import draft_opener
+from kithkin.domain.planner import DayPlan, Reason, Suggestion, plan_day, plan_week, suggest_now
+from kithkin.domain.timeutil import local_day, parse_when
+from kithkin.services.interactions import record
+from kithkin.services.planning import Gathered, gather, load_actions
+from kithkin.services.planning_ports import (
+    DONE,
+    OPEN,
+    SKIPPED,
+    SNOOZED,
+    PlanningUnitOfWork,
+    StoredSuggestion,
+)
+from kithkin.services.profiles import get_profile
+
+PLAN_SIZE = 3
+MAX_SNOOZE_DAYS = 60
+RECONNECT_KEY = "plan.reason.reconnect"
+
+
+class UnknownSuggestion(InputError):
+    """No suggestion in today's plan has this number."""
+
+    key = "suggestion_unknown"
+
+
+class NoSuggestionsToday(InputError):
+    """Today's plan has no suggestions to refer to."""
+
+    key = "suggestion_none_today"
+
+
+class SuggestionAlreadyDone(ConflictError):
+    """The suggestion is already done, so it cannot be skipped, snoozed or done again."""
+
+    key = "suggestion_already_done"
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionView:
+    """A suggestion as users see it (the same record feeds the CLI, its JSON and the web)."""
+
+    rank: int
+    person: Person | None
+    action_id: str
+    title: str
+    how: str
+    kind: str
+    minutes: int
+    channel: str
+    reasons: tuple[Reason, ...]
+    proposed_time: datetime | None
+    status: str = OPEN
+    snoozed_until: date | None = None
+    opener: str | None = None
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+    def as_dict(self) -> dict[str, Any]:
+        person = self.person
+        return {
+            "number": self.rank,
+            "person": None if person is None else {"id": person.id, "name": person.display_name},
+            "action_id": self.action_id,
+            "title": self.title,
+            "how": self.how,
+            "kind": self.kind,
+            "minutes": self.minutes,
+            "channel": self.channel,
+            "reason": self.reason,
+            "reason_keys": [r.key for r in self.reasons],
+            "proposed_time": None if self.proposed_time is None else self.proposed_time.isoformat(),
+            "status": self.status,
+            "snoozed_until": None if self.snoozed_until is None else self.snoozed_until.isoformat(),
+            "opener": self.opener,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    day: date
+    suggestions: list[SuggestionView]
+    notes: tuple[Reason, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "suggestions": [s.as_dict() for s in self.suggestions],
+            "notes": [n.text for n in self.notes],
+        }
+
+
+def _stored(day: date, s: Suggestion, g: Gathered) -> StoredSuggestion:
+    action = g.actions[s.action_id]
+    return StoredSuggestion(
+        day=day,
+        rank=s.rank,
+        person_id=s.person_id,
+        action_id=s.action_id,
+        title=action.title,
+        kind=s.kind,
+        minutes=s.minutes,
+        channel=s.channel,
+        social_load=s.social_load,
+        reconnect=any(r.key == RECONNECT_KEY for r in s.reasons),
+        reasons=tuple((r.key, dict(r.params)) for r in s.reasons),
+        proposed_time=s.proposed_time,
+    )
+
+
+def _view(uow: PlanningUnitOfWork, s: StoredSuggestion, g: Gathered | None) -> SuggestionView:
+    person = None
+    if s.person_id is not None:
+        person = g.people.get(s.person_id) if g is not None else None
+        person = person or uow.people.get(s.person_id)
+    actions = g.actions if g is not None else {a.id: a for a in load_actions(uow=uow)}
+    action = actions.get(s.action_id)
+    opener = None
+    if s.reconnect and person is not None:
+        last = uow.plan_data.last_meaningful(s.person_id or 0)
+        opener = draft_opener(
+            person=person,
+            today=s.day,
+            last_kind=last[0] if last else None,
+            last_day=last[1] if last else None,
+        ).text
+    return SuggestionView(
+        rank=s.rank,
+        person=person,
+        action_id=s.action_id,
+        title=s.title,
+        how=action.how if action is not None else "",
+        kind=s.kind,
+        minutes=s.minutes,
+        channel=s.channel,
+        reasons=tuple(Reason(k, dict(p)) for k, p in s.reasons),
+        proposed_time=s.proposed_time,
+        status=s.status,
+        snoozed_until=s.snoozed_until,
+        opener=opener,
+    )
+
+
+def _ensure_today(
+    *, uow: PlanningUnitOfWork, now: datetime
+) -> tuple[list[StoredSuggestion], Gathered | None, DayPlan | None]:
+    profile = get_profile(uow=uow)
+    today = local_day(now, profile.timezone)
+    stored = uow.suggestions.for_day(today)
+    if stored:
+        return stored, None, None
+    g = gather(uow=uow, now=now, profile=profile)
+    plan = plan_day(g.inp, n=PLAN_SIZE)
+    rows = [_stored(today, s, g) for s in plan.suggestions]
+    if rows:
+        uow.suggestions.add_many(rows, created_at=now)
+        uow.commit()
+        rows = uow.suggestions.for_day(today)
+    return rows, g, plan
+
+
+def todays_plan(*, uow: PlanningUnitOfWork, now: datetime) -> PlanView:
+    """Today's suggestions (computed and stored on first use, then read back unchanged)."""
+    rows, g, plan = _ensure_today(uow=uow, now=now)
+    day = local_day(now, get_profile(uow=uow).timezone)
+    notes = plan.notes if plan is not None and not rows else ()
+    return PlanView(day, [_view(uow, s, g) for s in rows], notes)
+
+
+def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
+    """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
+    g = gather(uow=uow, now=now)
+    out = []
+    for plan in plan_week(g.inp, days=days):
+        rows = [_stored(plan.day, s, g) for s in plan.suggestions]
+        out.append(PlanView(plan.day, [_view(uow, s, g) for s in rows], plan.notes))
+    return out
+
+
+def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:
+    """The single best thing to do right now with ``minutes`` to spare (not stored)."""
+    check_range("minutes", minutes, 1, 600)
+    g = gather(uow=uow, now=now)
+    found = suggest_now(g.inp, minutes)
+    if found is None:
+        return None
+    return _view(uow, _stored(g.inp.today, found, g), g)
+
+
+def _pick(uow: PlanningUnitOfWork, now: datetime, number: int) -> StoredSuggestion:
+    rows, _, _ = _ensure_today(uow=uow, now=now)
+    if not rows:
+        raise NoSuggestionsToday(number=number)
+    for s in rows:
+        if s.rank == number:
+            return s
+    raise UnknownSuggestion(number=number, high=len(rows))
+
+
+@dataclass(frozen=True, slots=True)
+class DoneResult:
+    suggestion: SuggestionView
+    interaction: Interaction
+
+
+def mark_done(
+    *,
+    uow: PlanningUnitOfWork,
+    now: datetime,
+    number: int,
+    minutes: int | None = None,
+    quality: int | None = None,
+    mood_before: int | None = None,
+    mood_after: int | None = None,
+    note: str = "",
+    when: str | None = None,
+) -> DoneResult:
+    """Log suggestion ``number`` of today's plan as an interaction (prefilled from it)."""
+    s = _pick(uow, now, number)
+    if s.status == DONE:
+        raise SuggestionAlreadyDone(number=number, what="log again")
+    tz = get_profile(uow=uow).timezone
+    occurred = parse_when(when or "now", now=now, tz=tz)
+    item = Interaction(
+        occurred_at=occurred,
+        day=local_day(occurred, tz),
+        kind=s.kind,
+        minutes=s.minutes if minutes is None else minutes,
+        person_ids=() if s.person_id is None else (s.person_id,),
+        with_other="" if s.person_id is not None else s.title[:200],
+        meaningful=True,
+        quality=quality,
+        mood_before=mood_before,
+        mood_after=mood_after,
+        note=note.strip(),
+    )
+    (stored,) = record(uow=uow, items=[item], now=now)
+    assert s.id is not None
+    uow.suggestions.set_status(s.id, status=DONE, interaction_id=stored.id)
+    uow.commit()
+    done = StoredSuggestion(**{**_fields(s), "status": DONE, "interaction_id": stored.id})
+    return DoneResult(_view(uow, done, None), stored)
+
+
+def skip(*, uow: PlanningUnitOfWork, now: datetime, number: int) -> SuggestionView:
+    """Set suggestion ``number`` aside today; the person sinks in the plan for a few days."""
+    s = _pick(uow, now, number)
+    if s.status == DONE:
+        raise SuggestionAlreadyDone(number=number, what="skip")
+    assert s.id is not None
+    uow.suggestions.set_status(s.id, status=SKIPPED)
+    uow.commit()
+    return _view(uow, StoredSuggestion(**{**_fields(s), "status": SKIPPED}), None)
+
+
+def snooze(*, uow: PlanningUnitOfWork, now: datetime, number: int, days: int) -> SuggestionView:
+    """Hide the person of suggestion ``number`` from the plan for ``days`` days."""
+    check_range("days", days, 1, MAX_SNOOZE_DAYS)
+    s = _pick(uow, now, number)
+    if s.status == DONE:
+        raise SuggestionAlreadyDone(number=number, what="snooze")
+    until = s.day + timedelta(days=days)
+    assert s.id is not None
+    uow.suggestions.set_status(s.id, status=SNOOZED, snoozed_until=until)
+    uow.commit()
+    fields = {**_fields(s), "status": SNOOZED, "snoozed_until": until}
+    return _view(uow, StoredSuggestion(**fields), None)
+
+
+def _fields(s: StoredSuggestion) -> dict[str, Any]:
+    return {name: getattr(s, name) for name in StoredSuggestion.__slots__}
