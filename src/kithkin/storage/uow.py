@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import insights_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -46,6 +47,9 @@ class SqlUnitOfWork:
         self.day_stats = repos.DayStatsRepo(conn, owner)
         self.followups = repos.FollowUpRepo(conn, owner)
         self.checkins = repos.CheckInRepo(conn, owner)
+        self.questionnaires = insights_repos.QuestionnaireRepo(conn, owner)
+        self.experiments = insights_repos.ExperimentRepo(conn, owner)
+        self.insights_data = insights_repos.InsightsDataRepo(conn, owner)
         return self
 
     @property
