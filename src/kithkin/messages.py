@@ -87,7 +87,9 @@ ERRORS: dict[str, str] = {
         "pass --items FILE."
     ),
     "item_file_unreadable": "Could not read the question file {path}: {reason}.",
-    "bad_answers": "Answers should be whole numbers separated by commas, like 3,3,2,2,3; got '{value}'.",
+    "bad_answers": (
+        "Answers should be whole numbers separated by commas, like 3,3,2,2,3; got '{value}'."
+    ),
     "experiment_consent_required": (
         "An experiment asks you to connect on days a coin picks, and records your check-ins to "
         "compare. Start it with --consent once you are happy to take part; you can stop any time."
@@ -96,8 +98,12 @@ ERRORS: dict[str, str] = {
         "An experiment is already running. See it with 'kithkin experiment status', or end it "
         "with 'kithkin experiment stop' before starting another."
     ),
-    "no_experiment": "There is no experiment yet. Start one with 'kithkin experiment start --consent'.",
-    "png_not_supported": "Charts are exported as SVG only; use a file name ending in .svg (got {path}).",
+    "no_experiment": (
+        "There is no experiment yet. Start one with 'kithkin experiment start --consent'."
+    ),
+    "png_not_supported": (
+        "Charts are exported as SVG only; use a file name ending in .svg (got {path})."
+    ),
     # --- end insights ---
 }
 
@@ -349,7 +355,9 @@ TEXT: dict[str, str] = {
     "insights.header": "Your patterns so far ({days} days with data)",
     "insights.by_mode_header": "By kind of contact (mood, against days with no contact)",
     "insights.by_dose_header": "By how many connections (mood, against days with none)",
-    "insights.by_person_header": "People who tend to leave you feeling better (mood after minus before)",
+    "insights.by_person_header": (
+        "People who tend to leave you feeling better (mood after minus before)"
+    ),
     "insights.weekly_header": "Recent weeks",
     "insights.questionnaires_header": "Questionnaires over time",
     "insights.evidence_header": "What research says",

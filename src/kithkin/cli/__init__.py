@@ -46,6 +46,12 @@ def _register() -> None:
 
     basics.register(app)
     people.register(app)
+    from kithkin.cli import assess
+
+    assess.register(app)
+    from kithkin.cli import insights
+
+    insights.register(app)
 
 
 _register()

@@ -95,7 +95,9 @@ def start(
     return status(uow=uow, now=now)
 
 
-def _status_of(experiment: Experiment, assignments: dict[date, bool], today: date) -> ExperimentStatus:
+def _status_of(
+    experiment: Experiment, assignments: dict[date, bool], today: date
+) -> ExperimentStatus:
     done = [d for d in assignments if d < today]
     number = (today - experiment.start_day).days + 1
     return ExperimentStatus(

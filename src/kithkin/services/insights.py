@@ -14,8 +14,9 @@ from importlib.resources import files
 from typing import Any
 
 from kithkin.domain import cadence
+from kithkin.domain.errors import InputError
 from kithkin.domain.evidence import EvidenceCard, load_evidence
-from kithkin.domain.insights import DayRow, InteractionMood, Insights, Message, build_insights
+from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
 from kithkin.domain.model import KINDS, Person
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
@@ -52,9 +53,7 @@ class InsightsResult:
         for person in data["by_person"]:
             person["name"] = self.names.get(person["person_id"], "?")
             person["mean_change"] = round(person["mean_change"], 2)
-        data["summary"] = [
-            {**m.as_dict(), "text": message_text(m)} for m in self.insights.summary
-        ]
+        data["summary"] = [{**m.as_dict(), "text": message_text(m)} for m in self.insights.summary]
         return {
             "date": self.today.isoformat(),
             **data,
@@ -128,7 +127,9 @@ def weekly(
     meaningful contact days, sorted. Network health at a week end is the share of people already
     known then whose last contact on or before it lies within their cadence.
     """
-    statuses = day_statuses(counts, start=start, today=today, goal=goal, rest_per_week=rest_per_week)
+    statuses = day_statuses(
+        counts, start=start, today=today, goal=goal, rest_per_week=rest_per_week
+    )
     ends = _week_ends(start, today)
     out: list[WeekPoint] = []
     streak = met = 0
@@ -226,3 +227,9 @@ def personal_insights(
         weeks=weeks,
         evidence=evidence_cards(result.evidence_ids),
     )
+
+
+class ChartFormat(InputError):
+    """A chart was asked for in a format other than SVG."""
+
+    key = "png_not_supported"

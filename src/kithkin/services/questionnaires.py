@@ -25,6 +25,12 @@ class ItemFileMissing(InputError):
     key = "item_file_missing"
 
 
+class ItemFileUnreadable(InputError):
+    """The item file given with --items could not be read."""
+
+    key = "item_file_unreadable"
+
+
 class BadAnswers(InputError):
     """The --answers text is not a comma-separated list of whole numbers."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -44,7 +45,7 @@ class QuestionnaireRepo(_Repo):
                 day=response.day,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
-        return StoredResponse(**{**_fields(response), "id": int(new_id)})
+        return replace(response, id=int(new_id))
 
     def find(self, *, instrument_id: str | None = None) -> list[StoredResponse]:
         t = questionnaire_responses
@@ -94,10 +95,6 @@ class QuestionnaireRepo(_Repo):
                     owner_id=self.owner_id, instrument_id=instrument_id, every_days=every_days
                 )
             )
-
-
-def _fields(response: StoredResponse) -> dict[str, object]:
-    return {name: getattr(response, name) for name in StoredResponse.__slots__}
 
 
 def _experiment(r: Any) -> Experiment:
