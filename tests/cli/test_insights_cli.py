@@ -21,7 +21,7 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
     }
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    def invoke(*args: str, input: str | None = None):  # noqa: A002  # type: ignore[no-untyped-def]
         return runner.invoke(cli_app, list(args), env=env, input=input)
 
     assert invoke("init", "--yes").exit_code == 0
