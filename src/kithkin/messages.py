@@ -100,6 +100,31 @@ ERRORS: dict[str, str] = {
     "attempt_not_found": "There is no ladder attempt with id {id}.",
     "attempt_already_completed": "Attempt {id} already has its 'after' part recorded.",
     # --- end planner cli ---
+    # --- insights ---
+    "item_file_missing": (
+        "The questions of {instrument} do not ship with kithkin (their licence does not allow "
+        "it yet). Put your own copy in {path}, one question per line ({expected} lines), or "
+        "pass --items FILE."
+    ),
+    "item_file_unreadable": "Could not read the question file {path}: {reason}.",
+    "bad_answers": (
+        "Answers should be whole numbers separated by commas, like 3,3,2,2,3; got '{value}'."
+    ),
+    "experiment_consent_required": (
+        "An experiment asks you to connect on days a coin picks, and records your check-ins to "
+        "compare. Start it with --consent once you are happy to take part; you can stop any time."
+    ),
+    "experiment_running": (
+        "An experiment is already running. See it with 'kithkin experiment status', or end it "
+        "with 'kithkin experiment stop' before starting another."
+    ),
+    "no_experiment": (
+        "There is no experiment yet. Start one with 'kithkin experiment start --consent'."
+    ),
+    "png_not_supported": (
+        "Charts are exported as SVG only; use a file name ending in .svg (got {path})."
+    ),
+    # --- end insights ---
 }
 
 TEXT: dict[str, str] = {
@@ -361,6 +386,47 @@ TEXT: dict[str, str] = {
     "ladder.back": "Back to step {level}: {description}. Stepping back is part of it.",
     "ladder.trend_header": "Predicted vs actual (anxiety peak 0-100)",
     # --- end planner cli ---
+    # --- insights ---
+    "assess.saved": "Saved your {name} for {day}. Thank you for taking a moment for yourself.",
+    "assess.score": "Score: {raw} (range {low}-{high}).",
+    "assess.percent": "Score: {raw} of {high}, {percent}%.",
+    "assess.answer_prompt": "Your answer ({low}-{high})",
+    "assess.attribution": "{name}. {citation}",
+    "assess.history_empty": "No questionnaires yet. 'kithkin assess who5' takes about two minutes.",
+    "assess.schedule_set": "{name}: every {every} days.",
+    "assess.schedule_off": "{name}: no reminders.",
+    "today.questionnaire_due": "Questionnaire due: {name} ('kithkin assess {id}').",
+    "today.experiment_challenge": (
+        "Experiment day {day} of {days}: today is a connection-challenge day. One small, real "
+        "moment with someone is plenty."
+    ),
+    "today.experiment_usual": "Experiment day {day} of {days}: a usual day, nothing extra to do.",
+    "insights.header": "Your patterns so far ({days} days with data)",
+    "insights.by_mode_header": "By kind of contact (mood, against days with no contact)",
+    "insights.by_dose_header": "By how many connections (mood, against days with none)",
+    "insights.by_person_header": (
+        "People who tend to leave you feeling better (mood after minus before)"
+    ),
+    "insights.weekly_header": "Recent weeks",
+    "insights.questionnaires_header": "Questionnaires over time",
+    "insights.evidence_header": "What research says",
+    "insights.chart_saved": "Chart saved to {path}.",
+    "insights.chart_title": "Mood and stress on days you connected",
+    "insights.chart_desc": (
+        "Difference in average evening mood and stress on days with at least one meaningful "
+        "connection compared with other days, with 95% ranges. Your pattern, not proof of cause."
+    ),
+    "insights.chart_empty": "Not enough days yet",
+    "experiment.started": (
+        "Your experiment runs from {start} to {end} ({days} days). A coin has already picked the "
+        "challenge days; check in each evening so the comparison is fair."
+    ),
+    "experiment.status_challenge": "Day {day} of {days}: a connection-challenge day.",
+    "experiment.status_usual": "Day {day} of {days}: a usual day.",
+    "experiment.status_outside": "The experiment ran from {start} to {end}.",
+    "experiment.progress": "{done} days done, {challenge} of them challenge days.",
+    "experiment.stopped": "Experiment stopped. Your report: 'kithkin experiment report'.",
+    # --- end insights ---
 }
 
 

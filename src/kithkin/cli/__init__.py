@@ -42,11 +42,10 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import basics, people, plan
+    from kithkin.cli import assess, basics, insights, people, plan
 
-    basics.register(app)
-    people.register(app)
-    plan.register(app)
+    for module in (basics, people, plan, assess, insights):
+        module.register(app)
 
 
 _register()

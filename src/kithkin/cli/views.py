@@ -56,6 +56,7 @@ def show_today(view: TodayView) -> None:
         table(text("today.due_header"), ["#", "who", "why"], rows)
     else:
         out.print(text("today.nothing_due"), markup=False)
+    _show_insights_extras(view)
 
 
 # --- planner ---
@@ -119,3 +120,16 @@ def show_ladder(view: LadderView) -> None:
         out.print(text("ladder.offer_next"), markup=False)
     if view.support:
         out.print(text("ladder.support"), markup=False)
+
+
+def _show_insights_extras(view: TodayView) -> None:
+    from kithkin.domain.questionnaires import INSTRUMENTS
+
+    out = console()
+    for d in view.questionnaires_due:
+        name = INSTRUMENTS[d.instrument_id].name
+        out.print(text("today.questionnaire_due", name=name, id=d.instrument_id), markup=False)
+    e = view.experiment
+    if e is not None:
+        key = "today.experiment_challenge" if e["challenge_today"] else "today.experiment_usual"
+        out.print(text(key, day=e["day_number"], days=e["days"]), markup=False)

@@ -10,6 +10,7 @@ from typing import Protocol, Self
 
 from kithkin.domain.model import CheckIn, Circle, FollowUp, Interaction, Person, Profile
 from kithkin.domain.names import NameEntry
+from kithkin.services.insights_ports import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,15 @@ class UnitOfWork(Protocol):
 
     @property
     def checkins(self) -> CheckInRepo: ...
+
+    @property
+    def questionnaires(self) -> QuestionnaireRepo: ...
+
+    @property
+    def experiments(self) -> ExperimentRepo: ...
+
+    @property
+    def insights_data(self) -> InsightsDataRepo: ...
 
     def commit(self) -> None: ...
     def __enter__(self) -> Self: ...

@@ -30,6 +30,8 @@ class TodayView:
     due: list[cadence.Due]
     due_total: int
     checkin: CheckIn | None
+    questionnaires_due: tuple[Any, ...] = ()  # kithkin.domain.questionnaires.Due
+    experiment: dict[str, Any] | None = None
 
     @property
     def network_share(self) -> float | None:
@@ -80,6 +82,8 @@ class TodayView:
             "checkin": None
             if self.checkin is None
             else {"mood": self.checkin.mood, "stress": self.checkin.stress},
+            "questionnaires_due": [d.as_dict() for d in self.questionnaires_due],
+            "experiment": self.experiment,
         }
 
 
@@ -115,4 +119,15 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
         due=due[:due_shown],
         due_total=len(due),
         checkin=uow.checkins.get(day),
+        **_insights_extras(uow=uow, day=day),
     )
+
+
+def _insights_extras(*, uow: UnitOfWork, day: date) -> dict[str, Any]:
+    from kithkin.services.experiments import today_nudge
+    from kithkin.services.questionnaires import due
+
+    return {
+        "questionnaires_due": tuple(due(uow=uow, today=day)),
+        "experiment": today_nudge(uow=uow, today=day),
+    }

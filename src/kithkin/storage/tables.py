@@ -294,3 +294,58 @@ exposure_attempts = Table(
     Index("ix_exposure_attempts_ladder", "ladder_id", "step"),
 )
 # --- end planner ---
+# --- insights ---
+questionnaire_responses = Table(
+    "questionnaire_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("instrument_id", String(40), nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("answers", Text, nullable=False),  # JSON list of ints, item order as printed
+    Column("raw", Integer, nullable=False),
+    Column("percent", Integer, nullable=True),
+    Column("band", String(60), nullable=True),
+    Column("flags", String(200), nullable=False, server_default=""),
+    _utc("completed_at", nullable=False),
+    Column("day", Date, nullable=False),
+    Index("ix_questionnaire_responses_owner", "owner_id", "instrument_id", "day"),
+)
+
+questionnaire_schedules = Table(
+    "questionnaire_schedules",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("instrument_id", String(40), primary_key=True),
+    Column("every_days", Integer, nullable=False),
+    CheckConstraint("every_days >= 0", name="every_days_not_negative"),
+)
+
+experiments = Table(
+    "experiments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("start_day", Date, nullable=False),
+    Column("days", Integer, nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("active", Boolean, nullable=False),
+    _utc("consented_at", nullable=False),
+    _utc("stopped_at"),
+    Index("ix_experiments_owner_active", "owner_id", "active"),
+)
+
+experiment_days = Table(
+    "experiment_days",
+    metadata,
+    Column(
+        "experiment_id",
+        Integer,
+        ForeignKey("experiments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("day", Date, primary_key=True),
+    _owner(),
+    Column("challenge", Boolean, nullable=False),
+)
+# --- end insights ---

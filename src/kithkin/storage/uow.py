@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
-from kithkin.storage import planning_repos
+from kithkin.storage import insights_repos, planning_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -51,6 +51,9 @@ class SqlUnitOfWork:
         self.suggestions = planning_repos.SuggestionRepo(conn, owner)
         self.custom_actions = planning_repos.CustomActionRepo(conn, owner)
         self.ladders = planning_repos.LadderRepo(conn, owner)
+        self.questionnaires = insights_repos.QuestionnaireRepo(conn, owner)
+        self.experiments = insights_repos.ExperimentRepo(conn, owner)
+        self.insights_data = insights_repos.InsightsDataRepo(conn, owner)
         return self
 
     @property

@@ -1,0 +1,225 @@
+"""``kithkin insights`` (your patterns, optionally as an SVG chart) and ``kithkin experiment``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.render import emit_json, say, table
+from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.domain.insights import Comparison
+    from kithkin.services.experiments import ExperimentStatus
+    from kithkin.services.insights import InsightsResult
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:+.1f}"
+
+
+def _row(label: str, c: Comparison) -> list[object]:
+    if c.delta is None:
+        return [label, "not enough data", "", c.n_social, c.n_non_social]
+    return [
+        label,
+        _fmt(c.delta),
+        f"{_fmt(c.ci_low)} to {_fmt(c.ci_high)}",
+        c.n_social,
+        c.n_non_social,
+        ("rough" if c.label else ""),
+    ]
+
+
+def chart_svg(result: InsightsResult) -> str:
+    from kithkin.formats.svg import Bar, bar_chart
+
+    bars = [
+        Bar(c.measure, c.delta, c.ci_low, c.ci_high)
+        for c in result.insights.social
+        if c.delta is not None
+    ]
+    return bar_chart(
+        bars,
+        title=text("insights.chart_title"),
+        description=text("insights.chart_desc"),
+        y_label="difference (points)",
+        empty_text=text("insights.chart_empty"),
+    )
+
+
+def show(result: InsightsResult) -> None:
+    from kithkin.services.insights import message_text
+
+    ins = result.insights
+    say(text("insights.header", days=ins.n_days))
+    for m in ins.summary:
+        say(message_text(m))
+    cols = ["", "difference", "95% range", "days with", "days without", ""]
+    table(None, cols, [_row(c.measure, c) for c in ins.social])
+    table(
+        text("insights.by_mode_header"),
+        cols,
+        [_row(c.group, c) for c in ins.by_mode if c.measure == "mood"],
+    )
+    table(
+        text("insights.by_dose_header"),
+        cols,
+        [_row(c.group, c) for c in ins.by_dose if c.measure == "mood"],
+    )
+    if ins.by_person:
+        table(
+            text("insights.by_person_header"),
+            ["who", "mood change", "times"],
+            [[result.names.get(p.person_id, "?"), _fmt(p.mean_change), p.n] for p in ins.by_person],
+        )
+    if result.questionnaires:
+        rows = [
+            [name, d, raw, pct]
+            for name, pts in result.questionnaires.items()
+            for d, raw, pct in pts
+        ]
+        table(text("insights.questionnaires_header"), ["", "date", "score", "%"], rows[-12:])
+    if result.weeks:
+        rows = [
+            [
+                w.week_end,
+                w.days_met,
+                w.streak,
+                "" if w.network_share is None else f"{round(w.network_share * 100)}%",
+            ]
+            for w in result.weeks[-6:]
+        ]
+        table(text("insights.weekly_header"), ["week to", "days met", "streak", "in touch"], rows)
+    if result.evidence:
+        say(text("insights.evidence_header"))
+        for card in result.evidence:
+            say(f"- {card.claim} ({card.citation})")
+
+
+def insights(
+    ctx: typer.Context,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Also save an SVG chart.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Your patterns: mood and stress on days you connected, by kind, dose and person."""
+    from kithkin.services.insights import personal_insights
+
+    if chart is not None and chart.suffix.lower() != ".svg":
+        from kithkin.services.insights import ChartFormat
+
+        raise ChartFormat(path=str(chart))
+    app = _state(ctx).app
+    with app.uow() as uow:
+        result = personal_insights(uow=uow, now=app.now())
+    if chart is not None:
+        chart.write_text(chart_svg(result), encoding="utf-8")
+    if json_out:
+        emit_json(result.as_dict())
+        return
+    show(result)
+    if chart is not None:
+        say(text("insights.chart_saved", path=str(chart)))
+
+
+experiment_app = typer.Typer(
+    help="A connection experiment: a coin picks challenge days; compare your mood.",
+    no_args_is_help=True,
+)
+
+
+def _show_status(view: ExperimentStatus) -> None:
+    e = view.experiment
+    if view.day_number is not None and e.active:
+        key = "experiment.status_challenge" if view.challenge_today else "experiment.status_usual"
+        say(text(key, day=view.day_number, days=e.days))
+    else:
+        say(text("experiment.status_outside", start=e.start_day, end=view.end_day))
+    say(text("experiment.progress", done=view.days_done, challenge=view.challenge_days_done))
+
+
+@experiment_app.command("start")
+def start(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(help="How many days (14-366).")] = 42,
+    seed: Annotated[int | None, typer.Option(help="Seed for the coin (reproducible).")] = None,
+    consent: Annotated[
+        bool, typer.Option("--consent", help="I agree to take part (required).")
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Start an experiment: the coin flips for every day are made now and stored."""
+    from kithkin.services.experiments import start as start_it
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        view = start_it(uow=uow, now=app.now(), consent=consent, days=days, seed=seed)
+    if json_out:
+        emit_json(view.as_dict())
+        return
+    say(
+        text(
+            "experiment.started",
+            start=view.experiment.start_day,
+            end=view.end_day,
+            days=view.experiment.days,
+        )
+    )
+    _show_status(view)
+
+
+@experiment_app.command("status")
+def status(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """Today's assignment and how far along you are."""
+    from kithkin.services.experiments import status as status_of
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        view = status_of(uow=uow, now=app.now())
+    if json_out:
+        emit_json(view.as_dict())
+        return
+    _show_status(view)
+
+
+@experiment_app.command("report")
+def report(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """What the experiment shows so far, and what its design can and cannot say."""
+    from kithkin.services.experiments import report as report_of
+    from kithkin.services.insights import message_text
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        result = report_of(uow=uow, now=app.now())
+    if json_out:
+        data = result.as_dict()
+        data["report"]["messages"] = [
+            {**m.as_dict(), "text": message_text(m)} for m in result.report.messages
+        ]
+        emit_json(data)
+        return
+    _show_status(result.status)
+    for m in result.report.messages:
+        say(message_text(m))
+
+
+@experiment_app.command("stop")
+def stop(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """End the running experiment early (its days so far still count)."""
+    from kithkin.services.experiments import stop as stop_it
+
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        view = stop_it(uow=uow, now=app.now())
+    if json_out:
+        emit_json(view.as_dict())
+        return
+    say(text("experiment.stopped"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(insights)
+    app.add_typer(experiment_app, name="experiment")

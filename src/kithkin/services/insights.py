@@ -1,0 +1,235 @@
+"""Personal insights: daily rows from storage, honest statistics from the domain, one result.
+
+``personal_insights`` returns an :class:`InsightsResult`; its ``as_dict()`` is the JSON the CLI
+prints and the web shows. numpy is loaded only when statistics are computed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from importlib.resources import files
+from typing import Any
+
+from kithkin.domain import cadence
+from kithkin.domain.errors import InputError
+from kithkin.domain.evidence import EvidenceCard, load_evidence
+from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
+from kithkin.domain.model import KINDS, Person
+from kithkin.domain.streaks import DayStatus, day_statuses
+from kithkin.domain.timeutil import local_day
+from kithkin.messages import text
+from kithkin.services.insights_ports import DayActivity
+from kithkin.services.people import circle_cadences
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
+
+SEED = 20261126
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPoint:
+    """One week (ending on ``week_end``, a Sunday or today)."""
+
+    week_end: date
+    streak: int
+    days_met: int
+    network_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class InsightsResult:
+    today: date
+    insights: Insights
+    names: dict[int, str]
+    questionnaires: dict[str, list[tuple[date, int, int | None]]]
+    weeks: tuple[WeekPoint, ...]
+    evidence: tuple[EvidenceCard, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        data = self.insights.as_dict()
+        for person in data["by_person"]:
+            person["name"] = self.names.get(person["person_id"], "?")
+            person["mean_change"] = round(person["mean_change"], 2)
+        data["summary"] = [{**m.as_dict(), "text": message_text(m)} for m in self.insights.summary]
+        return {
+            "date": self.today.isoformat(),
+            **data,
+            "questionnaires": {
+                k: [{"date": d.isoformat(), "raw": raw, "percent": pct} for d, raw, pct in v]
+                for k, v in self.questionnaires.items()
+            },
+            "weekly": [
+                {
+                    "week_end": w.week_end.isoformat(),
+                    "streak": w.streak,
+                    "days_met": w.days_met,
+                    "network_share": None if w.network_share is None else round(w.network_share, 3),
+                }
+                for w in self.weeks
+            ],
+            "evidence": [c.as_dict() for c in self.evidence],
+        }
+
+
+def message_text(m: Message) -> str:
+    return text(m.key, **dict(m.params))
+
+
+def day_rows(
+    checkins: dict[date, tuple[float, float]],
+    activities: list[DayActivity],
+) -> tuple[list[DayRow], list[InteractionMood]]:
+    """DayRows over every day with a check-in or an interaction, and moods per person."""
+    counts: dict[date, int] = defaultdict(int)
+    modes: dict[date, set[str]] = defaultdict(set)
+    moods: list[InteractionMood] = []
+    for a in activities:
+        modes[a.day].add(KINDS[a.kind].mode.value)
+        if a.meaningful:
+            counts[a.day] += 1
+        if a.mood_before is not None and a.mood_after is not None:
+            moods.extend(
+                InteractionMood(pid, float(a.mood_before), float(a.mood_after))
+                for pid in a.person_ids
+            )
+    rows = []
+    for day in sorted(set(checkins) | set(modes)):
+        mood, stress = checkins.get(day, (None, None))
+        rows.append(DayRow(day, mood, stress, counts.get(day, 0), frozenset(modes.get(day, ()))))
+    return rows, moods
+
+
+def _week_ends(first: date, today: date) -> list[date]:
+    end = first + timedelta(days=6 - first.weekday())
+    out = []
+    while end < today:
+        out.append(end)
+        end += timedelta(days=7)
+    return [*out, today]
+
+
+def weekly(
+    *,
+    counts: dict[date, int],
+    start: date,
+    today: date,
+    goal: int,
+    rest_per_week: int,
+    plan: list[tuple[int, date | None]],
+    contact_days: dict[int, list[date]],
+) -> tuple[WeekPoint, ...]:
+    """Streak and network health at the end of each week.
+
+    ``plan`` is (cadence, first day) of each person in the plan now; ``contact_days`` their
+    meaningful contact days, sorted. Network health at a week end is the share of people already
+    known then whose last contact on or before it lies within their cadence.
+    """
+    statuses = day_statuses(
+        counts, start=start, today=today, goal=goal, rest_per_week=rest_per_week
+    )
+    ends = _week_ends(start, today)
+    out: list[WeekPoint] = []
+    streak = met = 0
+    i = 0
+    for end in ends:
+        while i < len(statuses) and statuses[i][0] <= end:
+            status = statuses[i][1]
+            if status is DayStatus.MET:
+                streak, met = streak + 1, met + 1
+            elif status is DayStatus.MISSED:
+                streak = 0
+            i += 1
+        in_touch = total = 0
+        for pid, (every, since) in enumerate(plan):
+            if since is not None and since > end:
+                continue
+            total += 1
+            days = contact_days.get(pid, [])
+            k = bisect.bisect_right(days, end)
+            if k and (end - days[k - 1]).days < every:
+                in_touch += 1
+        out.append(WeekPoint(end, streak, met, in_touch / total if total else None))
+        met = 0
+    return tuple(out)
+
+
+def _plan(
+    people: list[Person], cadences: dict[str, int], contacts: list[tuple[int, datetime]], tz: str
+) -> tuple[list[tuple[int, date | None]], dict[int, list[date]]]:
+    index: dict[int, int] = {}
+    plan: list[tuple[int, date | None]] = []
+    for person in people:
+        every = cadence.cadence_of(person, cadences)
+        if every is None or not person.in_plan or person.id is None:
+            continue
+        index[person.id] = len(plan)
+        since = None if person.created_at is None else local_day(person.created_at, tz)
+        plan.append((every, since))
+    days: dict[int, list[date]] = defaultdict(list)
+    for pid, instant in contacts:
+        if pid in index:
+            days[index[pid]].append(local_day(instant, tz))
+    sorted_days = {k: sorted(v) for k, v in days.items()}
+    for k, (every, since) in enumerate(plan):  # known since their first contact, if earlier
+        first = sorted_days.get(k, [None])[0]
+        if first is not None and (since is None or first < since):
+            plan[k] = (every, first)
+    return plan, sorted_days
+
+
+def evidence_cards(ids: tuple[str, ...]) -> tuple[EvidenceCard, ...]:
+    catalogue = files("kithkin").joinpath("catalogue/evidence.toml").read_text(encoding="utf-8")
+    cards = load_evidence(catalogue)
+    return tuple(cards[i] for i in ids if i in cards)
+
+
+def personal_insights(
+    *, uow: UnitOfWork, now: datetime, seed: int = SEED, n_boot: int = 2000
+) -> InsightsResult:
+    """Everything ``kithkin insights`` shows, from the owner's whole history."""
+    profile = get_profile(uow=uow)
+    tz = profile.timezone
+    today = local_day(now, tz)
+    checkins = {c.day: (float(c.mood), float(c.stress)) for c in uow.checkins.find(until=today)}
+    activities = [a for a in uow.insights_data.activities() if a.day <= today]
+    rows, moods = day_rows(checkins, activities)
+    result = build_insights(rows, moods, seed=seed, n_boot=n_boot)
+    names = {
+        pid: p.display_name
+        for pid, p in uow.people.get_many([p.person_id for p in result.by_person]).items()
+    }
+    trends: dict[str, list[tuple[date, int, int | None]]] = defaultdict(list)
+    for r in uow.questionnaires.find():
+        trends[r.instrument_id].append((r.day, r.raw, r.percent))
+    start = profile.started_on or uow.day_stats.first_day() or today
+    if rows:
+        start = min(start, rows[0].day)
+    plan, contact_days = _plan(
+        uow.people.find(), circle_cadences(uow=uow), uow.insights_data.contacts(), tz
+    )
+    weeks = weekly(
+        counts=uow.day_stats.meaningful_counts(since=start),
+        start=start,
+        today=today,
+        goal=profile.daily_goal,
+        rest_per_week=profile.rest_days_per_week,
+        plan=plan,
+        contact_days=contact_days,
+    )
+    return InsightsResult(
+        today=today,
+        insights=result,
+        names=names,
+        questionnaires=dict(trends),
+        weeks=weeks,
+        evidence=evidence_cards(result.evidence_ids),
+    )
+
+
+class ChartFormat(InputError):
+    """A chart was asked for in a format other than SVG."""
+
+    key = "png_not_supported"

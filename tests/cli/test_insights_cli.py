@@ -1,0 +1,138 @@
+"""kithkin assess / insights / experiment through the CLI (SQLite, fixed clock)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kithkin.cli import app as cli_app
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {
+        "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
+        "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
+        "KITHKIN_CONFIG": "/nonexistent",
+        "KITHKIN_DATA_DIR": str(tmp_path),
+    }
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):  # noqa: A002  # type: ignore[no-untyped-def]
+        return runner.invoke(cli_app, list(args), env=env, input=input)
+
+    assert invoke("init", "--yes").exit_code == 0
+    return invoke
+
+
+def _history(run) -> list[dict]:  # type: ignore[no-untyped-def]
+    result = run("assess", "history", "--json")
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def test_assess_with_answers_prints_score_and_band(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "who5", "--answers", "3,3,2,2,3", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["instrument"] == "who5" and data["answers"] == [3, 3, 2, 2, 3]
+    assert data["score"]["raw"] == 13 and data["score"]["percent"] == 52
+    assert data["score"]["band"] == "who5.fine"
+    assert len(_history(run)) == 1
+
+
+def test_low_who5_suggests_a_professional_without_diagnosing(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "who5", "--answers", "1,1,1,1,1")
+    assert result.exit_code == 0
+    assert "not a diagnosis" in result.stdout and "professional" in result.stdout
+
+
+@pytest.mark.parametrize("answers", ["1,1,1,1", "1,1,1,1,9", "a,b"])
+def test_bad_answers_exit_2_and_store_nothing(run, answers: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "who5", "--answers", answers)
+    assert result.exit_code == 2
+    assert "Error:" in result.output
+    assert _history(run) == []
+
+
+def test_interactive_who5_prompts_each_item(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "who5", "--json", input="5\n4\n3\n2\n1\n")
+    assert result.exit_code == 0, result.output
+    assert "at no time" in result.stdout.lower()
+    assert _history(run)[0]["answers"] == [5, 4, 3, 2, 1]
+
+
+def test_pss10_without_items_names_where_to_put_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "pss10")
+    assert result.exit_code == 2
+    assert str(tmp_path / "items" / "pss10.txt") in result.output
+    items = tmp_path / "items"
+    items.mkdir()
+    (items / "pss10.txt").write_text("\n".join(f"Question {i}?" for i in range(1, 11)))
+    answered = run("assess", "pss10", "--json", input="2\n" * 10)
+    assert answered.exit_code == 0, answered.output
+    assert "Question 10?" in answered.stdout
+    assert _history(run)[0]["raw"] == 20
+
+
+def test_items_file_option_and_wrong_count(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    short = tmp_path / "short.txt"
+    short.write_text("One?\nTwo?\n")
+    result = run("assess", "pss4", "--items", str(short))
+    assert result.exit_code == 2 and "4 questions" in result.output
+    assert run("assess", "pss4", "--items", str(tmp_path / "nope.txt")).exit_code == 2
+    assert _history(run) == []
+
+
+def test_schedule_and_today_reminders(run) -> None:  # type: ignore[no-untyped-def]
+    before = json.loads(run("today", "--json").stdout)
+    assert {d["instrument_id"] for d in before["questionnaires_due"]} == {"who5", "pss10"}
+    assert run("assess", "schedule", "pss10", "--every", "0").exit_code == 0
+    run("assess", "who5", "--answers", "3,3,3,3,3")
+    after = run("today")
+    assert json.loads(run("today", "--json").stdout)["questionnaires_due"] == []
+    assert "Questionnaire due" not in after.stdout
+
+
+def test_insights_on_few_days_and_chart_formats(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(run("insights", "--json").stdout)
+    assert data["social"][0]["status"] == "not_enough_data"
+    assert data["social"][0]["delta"] is None
+    png = run("insights", "--chart", str(tmp_path / "c.png"))
+    assert png.exit_code == 2 and "SVG" in png.output
+    assert not (tmp_path / "c.png").exists()
+    svg = run("insights", "--chart", str(tmp_path / "c.svg"))
+    assert svg.exit_code == 0
+    assert (tmp_path / "c.svg").read_text().startswith("<svg")
+
+
+def test_insights_on_demo_data(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("demo").exit_code == 0
+    data = json.loads(run("insights", "--json").stdout)
+    assert data["social"][0]["delta"] > 0
+    assert data["social"][0]["status"] in ("early", "ok")
+    human = run("insights", "--chart", str(tmp_path / "c.svg"))
+    assert "This is your pattern, not proof of cause." in human.stdout
+    assert "<rect" in (tmp_path / "c.svg").read_text()
+
+
+def test_experiment_flow(run) -> None:  # type: ignore[no-untyped-def]
+    refused = run("experiment", "start")
+    assert refused.exit_code == 2 and "--consent" in refused.output
+    assert run("experiment", "status").exit_code == 1
+    started = run("experiment", "start", "--consent", "--seed", "3", "--json")
+    assert started.exit_code == 0
+    assert json.loads(started.stdout)["day_number"] == 1
+    again = run("experiment", "start", "--consent")
+    assert again.exit_code == 1 and "already running" in again.output
+    status = json.loads(run("experiment", "status", "--json").stdout)
+    nudge = json.loads(run("today", "--json").stdout)["experiment"]
+    assert nudge["challenge_today"] == status["challenge_today"]
+    report = json.loads(run("experiment", "report", "--json").stdout)["report"]
+    assert report["status"] == "not_enough_data" and report["estimate"] is None
+    assert any("cannot say" in m["text"] for m in report["messages"])
+    assert run("experiment", "stop").exit_code == 0
+    assert run("experiment", "stop").exit_code == 1
