@@ -42,7 +42,11 @@ class App:
             from kithkin.storage.schema import ensure_current
 
             engine = make_engine(self.settings.database_url)
-            self.backup_made = ensure_current(engine, now=self.now())
+            try:
+                self.backup_made = ensure_current(engine, now=self.now())
+            except BaseException:
+                engine.dispose()  # do not leak pooled connections when the schema check fails
+                raise
             self._engine = engine
         return self._engine
 

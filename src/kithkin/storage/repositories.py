@@ -161,31 +161,61 @@ PERSON_COLUMNS = (
 )
 
 
+_FEELINGS = {f.value: f for f in Feeling}
+_STATUSES = {s.value: s for s in PersonStatus}
+
+
 def _person(row: Any, contacts: tuple[ContactPoint, ...] = ()) -> Person:
+    """A person from a row of PERSON_COLUMNS.
+
+    The row is unpacked by position: reading 19 attributes by name off a SQLAlchemy Row costs
+    about 8 µs a person, which was a third of ``kithkin today`` with 10,000 people.
+    """
+    (
+        person_id,
+        name,
+        nickname,
+        circle_name,
+        cadence_days,
+        closeness,
+        feeling,
+        timezone,
+        birth_month,
+        birth_day,
+        birth_year,
+        interests,
+        how_met,
+        notes,
+        archived,
+        status,
+        uid,
+        last_contact_at,
+        created_at,
+    ) = row
     birthday = (
-        Birthday(row.birth_month, row.birth_day, row.birth_year)
-        if row.birth_month is not None and row.birth_day is not None
+        Birthday(birth_month, birth_day, birth_year)
+        if birth_month is not None and birth_day is not None
         else None
     )
     return Person(
-        id=row.id,
-        name=row.name,
-        nickname=row.nickname,
-        circle=row.circle_name,
-        cadence_days=row.cadence_days,
-        closeness=row.closeness,
-        feeling=Feeling(row.feeling),
-        timezone=row.timezone,
+        id=person_id,
+        name=name,
+        nickname=nickname,
+        circle=circle_name,
+        cadence_days=cadence_days,
+        closeness=closeness,
+        feeling=_FEELINGS[feeling],
+        timezone=timezone,
         birthday=birthday,
-        interests=tuple(json.loads(row.interests)) if row.interests else (),
-        how_met=row.how_met,
-        notes=row.notes,
+        interests=tuple(json.loads(interests)) if interests else (),
+        how_met=how_met,
+        notes=notes,
         contacts=contacts,
-        archived=bool(row.archived),
-        status=PersonStatus(row.status),
-        uid=row.uid,
-        last_contact_at=as_utc(row.last_contact_at) if row.last_contact_at else None,
-        created_at=as_utc(row.created_at) if row.created_at else None,
+        archived=bool(archived),
+        status=_STATUSES[status],
+        uid=uid,
+        last_contact_at=as_utc(last_contact_at) if last_contact_at else None,
+        created_at=as_utc(created_at) if created_at else None,
     )
 
 

@@ -1,0 +1,143 @@
+# ruff: noqa: TID251 -- this test inspects the schema with SQLAlchemy and Alembic directly
+"""Alembic migrations build exactly the schema the models describe; local databases upgrade
+themselves; hosted ones ask the operator."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, inspect, text
+
+from kithkin.storage.engine import make_engine
+from kithkin.storage.schema import (
+    HEAD,
+    MIGRATIONS,
+    SchemaOutdated,
+    current_revision,
+    ensure_current,
+    upgrade,
+)
+from kithkin.storage.tables import metadata
+from tests.conftest import FIXED_NOW, PG_ADMIN, make_app
+
+
+def _diff(engine: Engine) -> list[object]:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "target_metadata": metadata}
+        )
+        return list(compare_metadata(context, metadata))
+
+
+@pytest.fixture
+def fresh_pg() -> Iterator[str]:
+    """An empty PostgreSQL database of its own (no schema at all)."""
+    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
+        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
+    name = f"kithkin_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_head_constant_matches_alembic() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD]
+
+
+def test_upgrade_head_on_empty_sqlite_matches_the_models(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
+    assert _diff(engine) == []
+    assert set(inspect(engine).get_table_names()) == {*metadata.tables, "alembic_version"}
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_upgrade_head_on_fresh_postgres_matches_the_models(fresh_pg: str) -> None:
+    engine = make_engine(fresh_pg)
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
+    assert _diff(engine) == []
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_without_schema_asks_for_db_upgrade(fresh_pg: str) -> None:
+    app = make_app(fresh_pg)
+    with pytest.raises(SchemaOutdated) as caught:
+        _ = app.engine
+    assert "kithkin db upgrade" in caught.value.message
+    engine = make_engine(fresh_pg)
+    assert inspect(engine).get_table_names() == []  # nothing was created implicitly
+    engine.dispose()
+
+
+def test_local_sqlite_is_created_at_head_on_first_open(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "k.db"
+    app = make_app(f"sqlite:///{path}")
+    with app.uow() as uow:
+        assert uow.profile.get() is None
+    assert app.backup_made is None  # nothing to back up in a new database
+    assert current_revision(app.engine) == HEAD
+    assert path.exists()
+    assert list(path.parent.glob("*.bak")) == []
+    app.close()
+
+
+def test_ensure_current_at_head_does_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    assert ensure_current(engine, now=FIXED_NOW) is None
+    assert list(tmp_path.glob("*.bak")) == []
+    engine.dispose()
+
+
+def test_a_local_database_behind_head_is_backed_up_before_upgrading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only one revision exists, so 'behind' is simulated by moving this version's HEAD on."""
+    import sqlite3
+
+    from kithkin.storage import schema
+
+    path = tmp_path / "k.db"
+    app = make_app(f"sqlite:///{path}")
+    _ = app.owner_id  # creates the local account row: the database now holds data
+    app.close()
+    monkeypatch.setattr(schema, "HEAD", "0002")
+    engine = make_engine(f"sqlite:///{path}")
+    backup = ensure_current(engine, now=FIXED_NOW)
+    engine.dispose()
+    assert backup == tmp_path / "k.db.20261126T090000.bak"
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT name FROM accounts").fetchall() == [("local",)]
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    copy.close()
+
+
+def test_sqlite_pragmas_are_in_force(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'k.db'}")
+    with app.engine.connect() as conn:
+        got = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+        }
+    assert got == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": 2}
+    app.close()
