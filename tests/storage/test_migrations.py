@@ -109,27 +109,35 @@ def test_ensure_current_at_head_does_nothing(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_a_local_database_behind_head_is_backed_up_before_upgrading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Only one revision exists, so 'behind' is simulated by moving this version's HEAD on."""
+def test_a_local_database_behind_head_is_backed_up_and_keeps_its_data(tmp_path: Path) -> None:
+    """A file at the first revision, holding data, is copied aside and then upgraded in place."""
     import sqlite3
 
     from kithkin.storage import schema
 
     path = tmp_path / "k.db"
-    app = make_app(f"sqlite:///{path}")
-    _ = app.owner_id  # creates the local account row: the database now holds data
-    app.close()
-    monkeypatch.setattr(schema, "HEAD", "0002")
     engine = make_engine(f"sqlite:///{path}")
+    schema.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO accounts (id, name, created_at) VALUES (1, 'local', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO circles (owner_id, name, cadence_days, position) VALUES (1, 'inner', 7, 0)"
+        )
     backup = ensure_current(engine, now=FIXED_NOW)
+    assert schema.current_revision(engine) == schema.HEAD != "0001"
     engine.dispose()
     assert backup == tmp_path / "k.db.20261126T090000.bak"
     with sqlite3.connect(backup) as copy:
-        assert copy.execute("SELECT name FROM accounts").fetchall() == [("local",)]
         assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     copy.close()
+    with sqlite3.connect(path) as upgraded:
+        assert upgraded.execute("SELECT name FROM accounts").fetchall() == [("local",)]
+        assert upgraded.execute("SELECT name, cadence_days FROM circles").fetchall() == [
+            ("inner", 7)
+        ]
+    upgraded.close()
 
 
 def test_sqlite_pragmas_are_in_force(tmp_path: Path) -> None:
