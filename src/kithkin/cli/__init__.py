@@ -42,10 +42,12 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import basics, people
+    from kithkin.cli import basics, people, transfer, triage
 
     basics.register(app)
     people.register(app)
+    transfer.register(app)
+    triage.register(app)
 
 
 _register()

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import backup, contacts_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -46,6 +47,13 @@ class SqlUnitOfWork:
         self.day_stats = repos.DayStatsRepo(conn, owner)
         self.followups = repos.FollowUpRepo(conn, owner)
         self.checkins = repos.CheckInRepo(conn, owner)
+        # --- contacts, calendars, reminders ---
+        self.contacts = contacts_repos.ContactsRepo(conn, owner)
+        self.calendars = contacts_repos.CalendarRepo(conn, owner)
+        self.calls = contacts_repos.CallRepo(conn, owner)
+        self.feed_tokens = contacts_repos.FeedTokenRepo(conn, owner)
+        self.reminders = contacts_repos.ReminderLogRepo(conn, owner)
+        self.backup = backup.BackupStore(conn, owner)
         return self
 
     @property
