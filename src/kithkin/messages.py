@@ -254,7 +254,9 @@ TEXT: dict[str, str] = {
     "remind.checkin.title": "A moment to check in",
     "remind.checkin.body": "How are you today? A ten-second check-in helps you see what helps.",
     "remind.weekly.title": "Your week of connection",
-    "remind.weekly.body": "A few minutes to look back at your week: 'kithkin today' and your people.",
+    "remind.weekly.body": (
+        "A few minutes to look back at your week: 'kithkin today' and your people."
+    ),
     "remind.summary": "{sent} sent, {failed} failed (will retry), {queued} newly due.",
     "remind.none_configured": (
         "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
