@@ -42,12 +42,13 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import basics, people, transfer, triage
+    from kithkin.cli import basics, people, remind, transfer, triage
 
     basics.register(app)
     people.register(app)
     transfer.register(app)
     triage.register(app)
+    remind.register(app)
 
 
 _register()
