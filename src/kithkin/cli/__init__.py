@@ -42,13 +42,14 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import basics, people, remind, transfer, triage
+    from kithkin.cli import basics, calendar, people, remind, transfer, triage
 
     basics.register(app)
     people.register(app)
     transfer.register(app)
     triage.register(app)
     remind.register(app)
+    calendar.register(app)
 
 
 _register()
