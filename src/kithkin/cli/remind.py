@@ -61,7 +61,7 @@ def remind(
                 ],
             )
         return
-    if not app.settings.notify_urls:
+    if not app.settings.notify_urls and not json_out:
         say(text("remind.none_configured"), style="yellow")
     _show(_once(app), json_out)
 
