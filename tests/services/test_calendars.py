@@ -67,7 +67,7 @@ def test_call_plan_stays_inside_both_waking_windows_all_year(app: App, other: st
         for tz in ("Europe/Berlin", other):
             a = start.astimezone(zone(tz))
             b = (start + timedelta(minutes=30)).astimezone(zone(tz))
-            assert 8 * 60 <= a.hour * 60 + a.minute and b.hour * 60 + b.minute <= 21 * 60
+            assert a.hour * 60 + a.minute >= 8 * 60 and b.hour * 60 + b.minute <= 21 * 60
             assert a.date() == b.date()
     berlin_times = {
         s.astimezone(zone("Europe/Berlin")).strftime("%H:%M") for s in proposal.occurrences

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from sqlalchemy import delete
 
 from kithkin.bootstrap import App
@@ -154,14 +153,17 @@ def test_vcard_export_reimports_into_an_empty_database(app: App, tmp_path: Path)
     again, problems = parse_vcards(exported)
     assert not problems
     _import(other, again)
-    key = lambda p: (
-        p.name,
-        p.nickname,
-        p.birthday,
-        p.notes,
-        p.uid,  # noqa: E731
-        sorted((c.kind, c.value, c.label) for c in p.contacts),
-    )
+
+    def key(p):
+        return (
+            p.name,
+            p.nickname,
+            p.birthday,
+            p.notes,
+            p.uid,
+            sorted((c.kind, c.value, c.label) for c in p.contacts),
+        )
+
     assert sorted(map(key, _people(other))) == sorted(map(key, _people(app)))
     assert _import(app, again).created == 0
     other.close()

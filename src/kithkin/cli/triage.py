@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kithkin.cli.basics import JsonOpt, _state
 from kithkin.cli.render import emit_json, say, table
 from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 Names = Annotated[list[str] | None, typer.Option(help="A name or id (repeatable).")]
 KEYS = {"i": "inner", "c": "close", "f": "friends", "w": "wider"}
@@ -61,10 +64,10 @@ def triage(
         _interactive(uow)
 
 
-def _interactive(uow: object) -> None:
+def _interactive(uow: UnitOfWork) -> None:
     from kithkin.services.triage import TriageAction, triage_list, triage_person
 
-    waiting = triage_list(uow=uow)  # type: ignore[arg-type]
+    waiting = triage_list(uow=uow)
     if not waiting:
         say(text("triage.empty"))
         return
@@ -79,15 +82,15 @@ def _interactive(uow: object) -> None:
             triage_person(
                 uow=uow,
                 ref=person.id or 0,
-                action=TriageAction.KEEP,  # type: ignore[arg-type]
+                action=TriageAction.KEEP,
                 circle=KEYS[answer],
             )
             counts["kept"] += 1
         elif answer == "n":
-            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.WIDER)  # type: ignore[arg-type]
+            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.WIDER)
             counts["wider"] += 1
         elif answer == "x":
-            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.IGNORE)  # type: ignore[arg-type]
+            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.IGNORE)
             counts["ignored"] += 1
     left = len(waiting) - sum(counts.values())
     say(text("triage.summary", **counts, left=left))

@@ -29,7 +29,7 @@ class AppriseNotifier:
         for url in self.urls:
             if not notifier.add(url):
                 return Delivery(False, f"unusable notification URL: {url.split(':', 1)[0]}://")
-        with apprise.LogCapture(level=apprise.logging.WARNING) as logs:
+        with apprise.LogCapture(level=apprise.logging.WARNING) as logs:  # type: ignore[no-untyped-call]
             result = notifier.notify(title=title, body=body)
             messages = [line for line in logs.getvalue().splitlines() if line.strip()]
         # Apprise 2.x returns an AppriseResult: its truthiness is the outcome (never == True).
