@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text  # noqa: TID251
+from sqlalchemy import Engine, create_engine, text
 
 from kithkin.bootstrap import App
 from kithkin.config import load_settings

@@ -125,6 +125,32 @@ ERRORS: dict[str, str] = {
         "Charts are exported as SVG only; use a file name ending in .svg (got {path})."
     ),
     # --- end insights ---
+    # --- contacts, calendars, reminders ---
+    "not_in_triage": "{name} is not waiting in triage.",
+    "restore_needs_empty": (
+        "This database already holds data, so the backup was not restored. Point --database-url "
+        "at a new, empty database and run the import there."
+    ),
+    "bad_backup": "This file is not a kithkin backup this version can read ({reason}).",
+    "backup_sqlite_only": (
+        "'kithkin backup' copies a SQLite database. For PostgreSQL, use pg_dump "
+        "(or 'kithkin export json' for a portable copy)."
+    ),
+    "file_unreadable": "Could not read {path}: {reason}",
+    "file_exists": "{path} already exists; pass --force to overwrite it.",
+    "calendar_exists": "A calendar called '{name}' is already registered.",
+    "calendar_not_found": "There is no calendar called '{name}'.",
+    "bad_every": "Could not read '{value}' as a repeat; use e.g. 1w, 2w or 4w.",
+    "person_no_timezone": (
+        "{name} has no time zone yet. Add one with 'kithkin people edit {name} --timezone ...'."
+    ),
+    "no_call_slot": (
+        "No {minutes}-minute slot stays inside both waking windows (and your free time) on "
+        "every occurrence over the next {weeks} weeks. Try fewer minutes or wider waking hours."
+    ),
+    "no_feed_token": "There is no live feed token to revoke.",
+    "bad_reminder_setting": "The reminder setting {name} = '{value}' could not be read.",
+    # --- end contacts, calendars, reminders ---
 }
 
 TEXT: dict[str, str] = {
@@ -427,6 +453,63 @@ TEXT: dict[str, str] = {
     "experiment.progress": "{done} days done, {challenge} of them challenge days.",
     "experiment.stopped": "Experiment stopped. Your report: 'kithkin experiment report'.",
     # --- end insights ---
+    # --- contacts, calendars, reminders ---
+    "import.summary": (
+        "{created} new (waiting in triage), {updated} updated, {unchanged} unchanged, "
+        "{skipped} skipped."
+    ),
+    "import.dry_run": "Dry run: nothing was written. This is what the import would do:",
+    "import.refused": (
+        "Nothing was imported: {count} record(s) could not be read. Fix them, or run again "
+        "with --skip-bad to import the others."
+    ),
+    "import.problem": "line {line}, record {record}: {message} {detail}",
+    "import.triage_hint": "Run 'kithkin triage' to choose who joins your circles.",
+    "import.changed": "{name}: {changes}",
+    "export.done": "Wrote {count} {what} to {path}.",
+    "triage.empty": "No one is waiting in triage.",
+    "triage.prompt": (
+        "{name}: keep in a circle [i]nner/[c]lose/[f]riends/[w]ider, leave in the wider "
+        "[n]etwork, [x] ignore, [s]kip, [q]uit"
+    ),
+    "triage.done": "{name}: {action}.",
+    "triage.summary": "{kept} kept, {wider} in the wider network, {ignored} ignored, {left} left.",
+    "backup.exported": "Backup written to {path} ({rows} rows).",
+    "backup.restored": "Backup restored ({rows} rows).",
+    "backup.copied": "Copied the database to {path}.",
+    "calendar.added": "Calendar '{name}' registered; it is re-read each time you plan.",
+    "calendar.removed": "Calendar '{name}' removed.",
+    "calendar.none": "No calendars registered. Add one with 'kithkin calendar add FILE.ics'.",
+    "calendar.free": "Free on {day}: {minutes} minutes.",
+    "call.proposal": (
+        "Every {every} week(s) on {weekday} at {user_time} your time ({other_time} for {name}), "
+        "{minutes} minutes: it stays inside both waking windows all {count} times."
+    ),
+    "call.saved": "Saved. Export it with 'kithkin export ics FILE'.",
+    "call.none": "No recurring calls saved yet.",
+    "call.summary": "Call with {name}",
+    "feed.token": ("Your calendar feed token (shown once; keep it secret): {token}"),
+    "feed.revoked": "Revoked {count} feed token(s). Subscriptions using them stop updating.",
+    "planned.summary": "Connect with {name}: {text}",
+    "remind.morning.title": "Your day of connection",
+    "remind.morning.body_due": "Might like to hear from you: {names}.",
+    "remind.morning.body_followups": "Follow-ups: {items}.",
+    "remind.morning.body_empty": "Nothing pressing today. One small hello still counts.",
+    "remind.followups.title": "Follow-ups due",
+    "remind.birthdays.title": "Birthdays coming up",
+    "remind.birthday.today": "{name} today",
+    "remind.birthday.soon": "{name} on {date}",
+    "remind.checkin.title": "A moment to check in",
+    "remind.checkin.body": "How are you today? A ten-second check-in helps you see what helps.",
+    "remind.weekly.title": "Your week of connection",
+    "remind.weekly.body": (
+        "A few minutes to look back at your week: 'kithkin today' and your people."
+    ),
+    "remind.summary": "{sent} sent, {failed} failed (will retry), {queued} newly due.",
+    "remind.none_configured": (
+        "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
+    ),
+    # --- end contacts, calendars, reminders ---
 }
 
 

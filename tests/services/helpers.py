@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select  # noqa: TID251
+from sqlalchemy import func, select
 
 from kithkin.bootstrap import App
 from kithkin.storage.tables import metadata

@@ -1,4 +1,3 @@
-# ruff: noqa: TID251 -- this test inspects the schema with SQLAlchemy and Alembic directly
 """Alembic migrations build exactly the schema the models describe; local databases upgrade
 themselves; hosted ones ask the operator."""
 

@@ -42,9 +42,19 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import assess, basics, insights, people, plan
+    from kithkin.cli import (
+        assess,
+        basics,
+        calendar,
+        insights,
+        people,
+        plan,
+        remind,
+        transfer,
+        triage,
+    )
 
-    for module in (basics, people, plan, assess, insights):
+    for module in (basics, people, plan, assess, insights, transfer, triage, remind, calendar):
         module.register(app)
 
 

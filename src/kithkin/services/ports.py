@@ -8,7 +8,15 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from kithkin.domain.model import CheckIn, Circle, FollowUp, Interaction, Person, Profile
+from kithkin.domain.model import (
+    CheckIn,
+    Circle,
+    ContactPoint,
+    FollowUp,
+    Interaction,
+    Person,
+    Profile,
+)
 from kithkin.domain.names import NameEntry
 from kithkin.services.insights_ports import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
 
@@ -82,6 +90,92 @@ class CheckInRepo(Protocol):
     def find(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]: ...
 
 
+# --- contacts, calendars, reminders ---
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSource:
+    """A local iCalendar file the user registered; re-read whenever free time is needed."""
+
+    id: int
+    name: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedCall:
+    """An accepted recurring call: every ``interval_weeks`` on ``weekday`` at ``local_time``
+    (HH:MM) in ``timezone`` (the user's), from ``first_date``."""
+
+    person_id: int
+    weekday: int
+    local_time: str
+    timezone: str
+    minutes: int
+    interval_weeks: int
+    first_date: date
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderEntry:
+    """One logged reminder: pending, failed (to retry) or sent."""
+
+    id: int
+    kind: str
+    occurrence: str
+    status: str
+    title: str
+    body: str
+    attempts: int
+    last_error: str
+    next_attempt_at: datetime | None
+    sent_at: datetime | None
+
+
+class ContactsRepo(Protocol):
+    def load_all(self) -> list[Person]: ...
+    def insert_people(self, persons: Sequence[Person], *, now: datetime) -> list[int]: ...
+    def update_fields(self, persons: Sequence[Person]) -> None: ...
+    def add_points(self, items: Sequence[tuple[int, Sequence[ContactPoint]]]) -> None: ...
+
+
+class CalendarRepo(Protocol):
+    def add(self, *, name: str, path: str, now: datetime) -> CalendarSource | None: ...
+    def find(self) -> list[CalendarSource]: ...
+    def remove(self, name: str) -> bool: ...
+
+
+class CallRepo(Protocol):
+    def add(self, call: SavedCall, *, now: datetime) -> SavedCall: ...
+    def find(self) -> list[SavedCall]: ...
+
+
+class FeedTokenRepo(Protocol):
+    def add(self, token_hash: str, *, now: datetime) -> None: ...
+    def revoke_all(self, *, now: datetime) -> int: ...
+    def owner_for(self, token_hash: str) -> int | None: ...
+
+
+class ReminderLogRepo(Protocol):
+    def record_due(
+        self, *, kind: str, occurrence: str, title: str, body: str, now: datetime
+    ) -> bool: ...
+    def claim_next(self, *, now: datetime) -> ReminderEntry | None: ...
+    def mark_sent(self, entry_id: int, *, now: datetime) -> None: ...
+    def mark_failed(self, entry_id: int, *, error: str, retry_at: datetime) -> None: ...
+    def find(self, *, since: date | None = None, limit: int = 50) -> list[ReminderEntry]: ...
+
+
+class BackupStore(Protocol):
+    def is_empty(self) -> bool: ...
+    def dump(self) -> dict[str, list[dict[str, object]]]: ...
+    def load(self, tables: dict[str, list[dict[str, object]]]) -> None: ...
+
+
+# --- end contacts, calendars, reminders ---
+
+
 class UnitOfWork(Protocol):
     """One transaction over the stores of one owner. Leaving the block without ``commit()``
     rolls everything back."""
@@ -117,6 +211,24 @@ class UnitOfWork(Protocol):
 
     @property
     def insights_data(self) -> InsightsDataRepo: ...
+
+    @property
+    def contacts(self) -> ContactsRepo: ...
+
+    @property
+    def calendars(self) -> CalendarRepo: ...
+
+    @property
+    def calls(self) -> CallRepo: ...
+
+    @property
+    def feed_tokens(self) -> FeedTokenRepo: ...
+
+    @property
+    def reminders(self) -> ReminderLogRepo: ...
+
+    @property
+    def backup(self) -> BackupStore: ...
 
     def commit(self) -> None: ...
     def __enter__(self) -> Self: ...

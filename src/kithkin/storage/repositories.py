@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
+from kithkin.domain.contacts import contact_key
 from kithkin.domain.model import (
     Barrier,
     Birthday,
@@ -46,18 +47,9 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
 
 
 def normalise_contact(kind: str, value: str) -> str:
-    """The form a contact point is matched on: emails case-folded, phones digits (and a +)."""
-    value = value.strip()
-    if kind == "email":
-        return value.casefold()
-    if kind == "phone":
-        digits = "".join(c for c in value if c.isdigit())
-        if value.startswith("+"):
-            return "+" + digits
-        if digits.startswith("00"):
-            return "+" + digits[2:]
-        return digits
-    return value.casefold()
+    """The form a contact point is matched on: the same rule as the import's merge
+    (:func:`kithkin.domain.contacts.contact_key`), so stored and imported values compare."""
+    return contact_key(ContactPoint(kind, value))
 
 
 class _Repo:

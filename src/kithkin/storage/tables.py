@@ -349,3 +349,60 @@ experiment_days = Table(
     Column("challenge", Boolean, nullable=False),
 )
 # --- end insights ---
+# --- contacts, calendars, reminders ---
+
+calendars = Table(
+    "calendars",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(100), nullable=False),
+    Column("path", Text, nullable=False),
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "name", name="uq_calendars_owner_name"),
+)
+
+recurring_calls = Table(
+    "recurring_calls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    Column("weekday", Integer, nullable=False),  # 0 = Monday, in the user's time zone
+    Column("local_time", String(5), nullable=False),  # HH:MM in the user's time zone
+    Column("timezone", String(64), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("interval_weeks", Integer, nullable=False),
+    Column("first_date", Date, nullable=False),
+    _utc("created_at", nullable=False),
+    Index("ix_recurring_calls_owner", "owner_id"),
+)
+
+feed_tokens = Table(
+    "feed_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+    _utc("revoked_at"),
+)
+
+reminder_log = Table(
+    "reminder_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("kind", String(40), nullable=False),
+    Column("occurrence", String(40), nullable=False),
+    Column("status", String(20), nullable=False),  # pending | sent | failed
+    Column("title", Text, nullable=False, server_default=""),
+    Column("body", Text, nullable=False, server_default=""),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text, nullable=False, server_default=""),
+    _utc("next_attempt_at"),
+    _utc("sent_at"),
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "kind", "occurrence", name="uq_reminder_log_key"),
+    Index("ix_reminder_log_owner_status", "owner_id", "status"),
+)

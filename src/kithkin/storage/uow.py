@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
-from kithkin.storage import insights_repos, planning_repos
+from kithkin.storage import backup, contacts_repos, insights_repos, planning_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -54,6 +54,13 @@ class SqlUnitOfWork:
         self.questionnaires = insights_repos.QuestionnaireRepo(conn, owner)
         self.experiments = insights_repos.ExperimentRepo(conn, owner)
         self.insights_data = insights_repos.InsightsDataRepo(conn, owner)
+        # --- contacts, calendars, reminders ---
+        self.contacts = contacts_repos.ContactsRepo(conn, owner)
+        self.calendars = contacts_repos.CalendarRepo(conn, owner)
+        self.calls = contacts_repos.CallRepo(conn, owner)
+        self.feed_tokens = contacts_repos.FeedTokenRepo(conn, owner)
+        self.reminders = contacts_repos.ReminderLogRepo(conn, owner)
+        self.backup = backup.BackupStore(conn, owner)
         return self
 
     @property

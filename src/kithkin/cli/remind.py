@@ -1,0 +1,86 @@
+"""`kithkin remind` (from cron or a systemd timer) and `kithkin worker` (a loop)."""
+
+from __future__ import annotations
+
+import time as clock
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.render import emit_json, say, table
+from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.bootstrap import App
+    from kithkin.services.reminders import RemindReport
+
+
+def _once(app: App) -> RemindReport:
+    from kithkin.notify.apprise import AppriseNotifier
+    from kithkin.services.reminders import ReminderSettings, run_reminders
+
+    settings = ReminderSettings.from_config(app.settings.extra.get("reminders", {}))
+    notifier = AppriseNotifier(app.settings.notify_urls)
+    with app.uow(write=True) as uow:
+        return run_reminders(uow=uow, now=app.now(), notifier=notifier, settings=settings)
+
+
+def _show(report: RemindReport, json_out: bool) -> None:
+    if json_out:
+        emit_json(report.as_dict())
+        return
+    say(
+        text(
+            "remind.summary", sent=len(report.sent), failed=len(report.failed), queued=report.queued
+        )
+    )
+
+
+def remind(
+    ctx: typer.Context,
+    status: Annotated[bool, typer.Option("--status", help="Show the reminder log.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Send the reminders that are due now (each exactly once; failures are retried)."""
+    app = _state(ctx).app
+    if status:
+        from kithkin.services.reminders import entry_dict, reminder_status
+
+        with app.uow() as uow:
+            rows: list[dict[str, Any]] = [entry_dict(e) for e in reminder_status(uow=uow)]
+        if json_out:
+            emit_json(rows)
+        else:
+            table(
+                None,
+                ["kind", "for", "status", "tries", "error"],
+                [
+                    [r["kind"], r["occurrence"], r["status"], r["attempts"], r["last_error"]]
+                    for r in rows
+                ],
+            )
+        return
+    if not app.settings.notify_urls and not json_out:
+        say(text("remind.none_configured"), style="yellow")
+    _show(_once(app), json_out)
+
+
+def worker(
+    ctx: typer.Context,
+    interval: Annotated[int, typer.Option(min=1, help="Seconds between rounds.")] = 60,
+    once: Annotated[bool, typer.Option("--once", help="One round, then stop.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run 'remind' in a loop. Several workers may run: each reminder is claimed by one."""
+    app = _state(ctx).app
+    while True:
+        _show(_once(app), json_out)
+        if once:
+            return
+        clock.sleep(interval)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("remind")(remind)
+    app.command("worker")(worker)

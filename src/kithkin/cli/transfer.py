@@ -1,0 +1,300 @@
+"""`kithkin import ...`, `kithkin export ...` and `kithkin backup`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.render import emit_json, say
+from kithkin.domain.errors import ConflictError, InputError
+from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.domain.contacts import ContactRecord
+    from kithkin.formats.contacts import Problem
+    from kithkin.services.contacts_import import BadRecord, ImportReport
+
+import_app = typer.Typer(help="Bring contacts or a backup in.", no_args_is_help=True)
+export_app = typer.Typer(help="Write your data out.", no_args_is_help=True)
+
+PROGRESS_OVER = 300  # a bar only for imports big enough to take a moment
+FileArg = Annotated[Path, typer.Argument(help="The file.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write nothing.")]
+SkipBad = Annotated[
+    bool, typer.Option("--skip-bad", help="Import the good records and list the bad ones.")
+]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+
+
+class FileUnreadable(InputError):
+    """A file could not be read."""
+
+    key = "file_unreadable"
+
+
+class FileExists(ConflictError):
+    """The output file exists and --force was not given."""
+
+    key = "file_exists"
+
+
+class BackupSqliteOnly(ConflictError):
+    """The online backup copies SQLite databases only."""
+
+    key = "backup_sqlite_only"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _write(path: Path, content: str, *, force: bool) -> None:
+    """Write atomically: a temporary file next to the target, then a rename."""
+    if path.exists() and not force:
+        raise FileExists(path=str(path))
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _bad(problems: list[Problem]) -> list[BadRecord]:
+    from kithkin.services.contacts_import import BadRecord
+
+    return [
+        BadRecord(
+            line=p.line,
+            record=None if p.record_index is None else p.record_index + 1,
+            message=text(p.message_key, detail=p.detail)
+            if "{detail}" in text(p.message_key)
+            else text(p.message_key),
+            detail=p.detail,
+            kept=p.message_key == "import.bad_birthday",
+        )
+        for p in problems
+    ]
+
+
+def _run_import(
+    ctx: typer.Context,
+    records: list[ContactRecord],
+    problems: list[Problem],
+    *,
+    skip_bad: bool,
+    dry_run: bool,
+    json_out: bool,
+) -> None:
+    from kithkin.services.contacts_import import import_contacts
+
+    app = _state(ctx).app
+    with app.uow(write=not dry_run) as uow, _progress(len(records)) as progress:
+        report = import_contacts(
+            uow=uow,
+            now=app.now(),
+            records=records,
+            problems=_bad(problems),
+            skip_bad=skip_bad,
+            dry_run=dry_run,
+            progress=progress,
+        )
+    if json_out:
+        emit_json(report.as_dict())
+    else:
+        _show(report)
+    if report.refused:
+        raise typer.Exit(1)
+
+
+class _progress:  # noqa: N801 - used as a context manager like a function
+    """A rich progress bar on stderr, only at a terminal and for a big file."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if self.total <= PROGRESS_OVER or not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("import", total=self.total)
+        return lambda done: self.bar.update(task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _show(report: ImportReport) -> None:
+    if report.dry_run:
+        say(text("import.dry_run"))
+    for p in report.problems:
+        say(
+            text(
+                "import.problem",
+                line=p.line,
+                record=p.record or "-",
+                message=p.message,
+                detail=p.detail,
+            ).strip(),
+            style="yellow",
+        )
+    if report.refused:
+        say(text("import.refused", count=len(report.problems)), style="bold")
+        return
+    for change in report.changes:
+        items = ", ".join(f"{c.field} {c.value}" for c in change.changes)
+        say(text("import.changed", name=change.name, changes=items))
+    say(
+        text(
+            "import.summary",
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=report.skipped,
+        )
+    )
+    if report.created and report.applied:
+        say(text("import.triage_hint"))
+
+
+@import_app.command("vcard")
+def import_vcard(
+    ctx: typer.Context,
+    path: FileArg,
+    skip_bad: SkipBad = False,
+    dry_run: DryRun = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Import a vCard file (2.1, 3.0 or 4.0: Apple, Google, Android, Outlook)."""
+    from kithkin.formats.vcard import parse_vcards
+
+    records, problems = parse_vcards(_read(path))
+    _run_import(ctx, records, problems, skip_bad=skip_bad, dry_run=dry_run, json_out=json_out)
+
+
+@import_app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    path: FileArg,
+    fmt: Annotated[str, typer.Option("--format", help="google, outlook or linkedin.")],
+    skip_bad: SkipBad = False,
+    dry_run: DryRun = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Import a contacts CSV export from Google, Outlook or LinkedIn."""
+    from kithkin.formats.contacts_csv import parse_csv
+
+    records, problems = parse_csv(_read(path), fmt.strip().lower())
+    _run_import(ctx, records, problems, skip_bad=skip_bad, dry_run=dry_run, json_out=json_out)
+
+
+@import_app.command("json")
+def import_json(ctx: typer.Context, path: FileArg, json_out: JsonOpt = False) -> None:
+    """Restore a backup made with 'kithkin export json' into an empty database."""
+    from kithkin.services.backup import BadBackup, import_backup
+
+    try:
+        document = json.loads(_read(path))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadBackup(reason=str(exc)[:200]) from None
+    app = _state(ctx).app
+    with app.uow(write=True) as uow:
+        counts = import_backup(uow=uow, document=document)
+    if json_out:
+        emit_json(counts)
+    else:
+        say(text("backup.restored", rows=sum(counts.values())))
+
+
+@export_app.command("vcard")
+def export_vcard(
+    ctx: typer.Context, path: FileArg, force: Force = False, json_out: JsonOpt = False
+) -> None:
+    """Write your people as vCard 3.0 (re-importable; what most address books read)."""
+    from kithkin.formats.vcard import write_vcards
+    from kithkin.services.contacts_import import export_records
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        records = export_records(uow=uow)
+    _write(path, write_vcards(records), force=force)
+    _done(json_out, len(records), "people", path)
+
+
+@export_app.command("json")
+def export_json(
+    ctx: typer.Context, path: FileArg, force: Force = False, json_out: JsonOpt = False
+) -> None:
+    """Write everything you own to one JSON file (restore with 'kithkin import json')."""
+    from kithkin.services.backup import export_backup
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        document = export_backup(uow=uow)
+    _write(path, json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), force=force)
+    rows = sum(len(v) for v in document["tables"].values())
+    if json_out:
+        emit_json({"path": str(path), "rows": rows})
+    else:
+        say(text("backup.exported", path=str(path), rows=rows))
+
+
+def _done(json_out: bool, count: int, what: str, path: Path) -> None:
+    if json_out:
+        emit_json({"path": str(path), "count": count})
+    else:
+        say(text("export.done", count=count, what=what, path=str(path)))
+
+
+def backup(
+    ctx: typer.Context,
+    path: Annotated[Path | None, typer.Argument(help="Target file (default: data dir).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Copy the live SQLite database consistently (the sqlite3 online backup API)."""
+    import sqlite3
+
+    from kithkin.storage.engine import sqlite_path
+
+    app = _state(ctx).app
+    source = sqlite_path(app.settings.database_url)
+    if source is None:
+        raise BackupSqliteOnly()
+    target = path or app.settings.data_dir / f"kithkin-{app.now():%Y%m%dT%H%M%S}.db"
+    if target.exists():
+        raise FileExists(path=str(target))
+    app.engine  # noqa: B018 - opens (and if needed upgrades) the database first
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(source))
+    dst = sqlite3.connect(str(target))
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    if json_out:
+        emit_json({"path": str(target)})
+    else:
+        say(text("backup.copied", path=str(target)))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(import_app, name="import")
+    app.add_typer(export_app, name="export")
+    app.command("backup")(backup)

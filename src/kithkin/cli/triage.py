@@ -1,0 +1,100 @@
+"""`kithkin triage`: decide quickly what happens to people an import brought in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.render import emit_json, say, table
+from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
+
+Names = Annotated[list[str] | None, typer.Option(help="A name or id (repeatable).")]
+KEYS = {"i": "inner", "c": "close", "f": "friends", "w": "wider"}
+
+
+def triage(
+    ctx: typer.Context,
+    keep: Names = None,
+    circle: Annotated[str | None, typer.Option(help="The circle for --keep.")] = None,
+    wider: Names = None,
+    ignore: Names = None,
+    list_: Annotated[bool, typer.Option("--list", help="List who is waiting.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Walk through imported people: keep in a circle, wider network, ignore, or skip."""
+    from kithkin.services.triage import TriageAction, triage_list, triage_person
+
+    app = _state(ctx).app
+    decisions = [(n, TriageAction.KEEP) for n in keep or []]
+    decisions += [(n, TriageAction.WIDER) for n in wider or []]
+    decisions += [(n, TriageAction.IGNORE) for n in ignore or []]
+    with app.uow(write=bool(decisions) or not list_) as uow:
+        if list_:
+            waiting = triage_list(uow=uow)
+            if json_out:
+                emit_json([{"id": p.id, "name": p.name} for p in waiting])
+            elif waiting:
+                table(None, ["#", "name"], [[p.id, p.name] for p in waiting])
+            else:
+                say(text("triage.empty"))
+            return
+        if decisions:
+            done = []
+            for name, action in decisions:
+                person = triage_person(uow=uow, ref=name, action=action, circle=circle)
+                done.append(
+                    {
+                        "id": person.id,
+                        "name": person.name,
+                        "action": action.value,
+                        "circle": person.circle,
+                    }
+                )
+            if json_out:
+                emit_json(done)
+            else:
+                for d in done:
+                    say(text("triage.done", name=d["name"], action=d["circle"] or d["action"]))
+            return
+        _interactive(uow)
+
+
+def _interactive(uow: UnitOfWork) -> None:
+    from kithkin.services.triage import TriageAction, triage_list, triage_person
+
+    waiting = triage_list(uow=uow)
+    if not waiting:
+        say(text("triage.empty"))
+        return
+    counts = {"kept": 0, "wider": 0, "ignored": 0}
+    for number, person in enumerate(waiting):
+        answer = typer.prompt(text("triage.prompt", name=person.name), default="s").strip()
+        answer = answer.lower()[:1]
+        if answer == "q":
+            say(text("triage.summary", **counts, left=len(waiting) - number))
+            return
+        if answer in KEYS:
+            triage_person(
+                uow=uow,
+                ref=person.id or 0,
+                action=TriageAction.KEEP,
+                circle=KEYS[answer],
+            )
+            counts["kept"] += 1
+        elif answer == "n":
+            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.WIDER)
+            counts["wider"] += 1
+        elif answer == "x":
+            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.IGNORE)
+            counts["ignored"] += 1
+    left = len(waiting) - sum(counts.values())
+    say(text("triage.summary", **counts, left=left))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("triage")(triage)

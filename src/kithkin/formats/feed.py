@@ -1,0 +1,60 @@
+"""The calendar export and feed as iCalendar text: :mod:`kithkin.services.feed` entries in,
+``formats.icalendar.write_calendar`` out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kithkin.formats.icalendar import BirthdayEvent, CalendarEvent, PlannedConnection, RecurringCall
+from kithkin.messages import text
+from kithkin.services.feed import FeedEntries, feed_entries
+from kithkin.services.ports import UnitOfWork
+
+
+def render_feed(entries: FeedEntries, *, stamp: datetime) -> str:
+    from kithkin.formats.icalendar import write_calendar
+
+    events: list[CalendarEvent] = [
+        PlannedConnection(
+            key=p.key,
+            summary=text("planned.summary", name=p.name, text=p.text),
+            start=p.start,
+            minutes=p.minutes,
+        )
+        for p in entries.planned
+    ]
+    events += [
+        RecurringCall(
+            key=c.key,
+            summary=text("call.summary", name=c.name),
+            first_start=c.first_start,
+            timezone=c.timezone,
+            minutes=c.minutes,
+            interval=c.interval_weeks,
+        )
+        for c in entries.calls
+    ]
+    events += [
+        BirthdayEvent(key=b.key, name=b.name, birthday=b.birthday) for b in entries.birthdays
+    ]
+    return write_calendar(events, stamp=stamp)
+
+
+def calendar_feed(*, uow: UnitOfWork, now: datetime) -> str:
+    """The whole feed for the owner of ``uow`` as iCalendar text (what the web route serves)."""
+    return render_feed(feed_entries(uow=uow, now=now), stamp=now)
+
+
+def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
+    """Busy intervals from a calendar file on disk (a missing file counts as no busy time)."""
+    from pathlib import Path
+
+    from kithkin.domain.windows import Interval
+    from kithkin.formats.icalendar import parse_busy
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return []
+    busy, _ = parse_busy(data, start=start, end=end, default_tz=tz)
+    return [Interval(b.start_utc, b.end_utc) for b in busy]

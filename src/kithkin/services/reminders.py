@@ -1,0 +1,247 @@
+"""Reminders: what is due now, logged once per occurrence, delivered through a notifier.
+
+Each reminder has a key (owner, kind, occurrence) that is unique in the log, so running
+``remind`` every few minutes never queues one twice. Delivery is at-least-once: a reminder is
+marked sent only after the notifier reports success, so a crash between a successful send and
+the mark may resend it once on the next run; a failure is kept with its attempts and last error
+and retried with a growing delay, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Protocol
+
+from kithkin.domain import cadence
+from kithkin.domain.errors import InputError
+from kithkin.domain.timeutil import zone
+from kithkin.messages import text
+from kithkin.services.ports import ReminderEntry, UnitOfWork
+from kithkin.services.profiles import get_profile
+
+GRACE = timedelta(hours=6)  # a reminder missed by more than this (machine asleep) is skipped
+MAX_BACKOFF = timedelta(hours=1)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class BadReminderSetting(InputError):
+    """A reminder setting in the config could not be read."""
+
+    key = "bad_reminder_setting"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """What a notifier reports: success, or the error to log."""
+
+    ok: bool
+    error: str = ""
+
+
+class Notifier(Protocol):
+    """Sends one message to every configured destination."""
+
+    def send(self, *, title: str, body: str) -> Delivery: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    """When each reminder goes out, in the user's local time; quiet hours hold everything."""
+
+    morning: time | None = time(8, 0)
+    followups: time | None = time(8, 0)
+    birthdays: time | None = time(8, 0)
+    checkin: time | None = time(20, 0)
+    weekly_review: time | None = time(18, 0)
+    weekly_review_day: int = 6  # Sunday
+    questionnaires: time | None = time(9, 0)
+    quiet_start: time | None = time(22, 0)
+    quiet_end: time | None = time(7, 0)
+
+    @classmethod
+    def from_config(cls, values: Mapping[str, Any]) -> ReminderSettings:
+        """Read ``[reminders]`` from the config: ``morning = "07:30"``, ``checkin = "off"``,
+        ``weekly_review_day = "sun"``, ``quiet_start = "22:00"`` ..."""
+        fields: dict[str, Any] = {}
+        for name, raw in values.items():
+            if name == "weekly_review_day":
+                day = str(raw).strip().lower()[:3]
+                if day not in WEEKDAYS:
+                    raise BadReminderSetting(name=name, value=raw)
+                fields[name] = WEEKDAYS.index(day)
+            elif name in cls.__dataclass_fields__:
+                fields[name] = _clock(name, raw)
+        return cls(**fields)
+
+
+def _clock(name: str, raw: Any) -> time | None:
+    value = str(raw).strip().lower()
+    if value in ("off", "false", "no", ""):
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise BadReminderSetting(name=name, value=raw) from None
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    kind: str
+    occurrence: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemindReport:
+    queued: int
+    sent: list[ReminderEntry] = field(default_factory=list)
+    failed: list[ReminderEntry] = field(default_factory=list)
+    quiet: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "queued": self.queued,
+            "sent": [entry_dict(e) for e in self.sent],
+            "failed": [entry_dict(e) for e in self.failed],
+            "quiet": self.quiet,
+        }
+
+
+def entry_dict(e: ReminderEntry) -> dict[str, Any]:
+    return {
+        "kind": e.kind,
+        "occurrence": e.occurrence,
+        "status": e.status,
+        "attempts": e.attempts,
+        "last_error": e.last_error,
+        "next_attempt_at": e.next_attempt_at.isoformat() if e.next_attempt_at else None,
+        "sent_at": e.sent_at.isoformat() if e.sent_at else None,
+    }
+
+
+# A hook for other areas (questionnaires): (uow, local now) -> reminders due now.
+ReminderSource = Callable[[UnitOfWork, datetime, ReminderSettings], list[DueReminder]]
+EXTRA_SOURCES: list[ReminderSource] = []
+
+
+def in_quiet_hours(local: datetime, settings: ReminderSettings) -> bool:
+    start, end = settings.quiet_start, settings.quiet_end
+    if start is None or end is None or start == end:
+        return False
+    now = local.time()
+    return start <= now < end if start < end else now >= start or now < end
+
+
+def _at(local: datetime, when: time | None) -> bool:
+    if when is None:
+        return False
+    moment = datetime.combine(local.date(), when, tzinfo=local.tzinfo)
+    return moment <= local < moment + GRACE
+
+
+def due_now(*, uow: UnitOfWork, now: datetime, settings: ReminderSettings) -> list[DueReminder]:
+    """Everything whose time has come in the user's local day (quiet hours not applied)."""
+    from kithkin.services.today import today
+
+    profile = get_profile(uow=uow)
+    local = now.astimezone(zone(profile.timezone))
+    day = local.date().isoformat()
+    out: list[DueReminder] = []
+    view = (
+        today(uow=uow, now=now)
+        if _at(local, settings.morning) or _at(local, settings.followups)
+        else None
+    )
+    if view is not None and _at(local, settings.morning):
+        lines = []
+        if view.due:
+            names = ", ".join(d.person.display_name for d in view.due)
+            lines.append(text("remind.morning.body_due", names=names))
+        if view.followups:
+            items = "; ".join(f"{f.person.display_name}: {f.followup.text}" for f in view.followups)
+            lines.append(text("remind.morning.body_followups", items=items))
+        body = "\n".join(lines) or text("remind.morning.body_empty")
+        out.append(DueReminder("morning", day, text("remind.morning.title"), body))
+    if view is not None and _at(local, settings.followups):
+        due = [f for f in view.followups if f.followup.due and f.followup.due <= local.date()]
+        if due:
+            body = "\n".join(f"{f.person.display_name}: {f.followup.text}" for f in due)
+            out.append(DueReminder("followups", day, text("remind.followups.title"), body))
+    if _at(local, settings.birthdays):
+        body = _birthdays(uow, local.date())
+        if body:
+            out.append(DueReminder("birthdays", day, text("remind.birthdays.title"), body))
+    if _at(local, settings.checkin) and uow.checkins.get(local.date()) is None:
+        out.append(
+            DueReminder("checkin", day, text("remind.checkin.title"), text("remind.checkin.body"))
+        )
+    if local.weekday() == settings.weekly_review_day and _at(local, settings.weekly_review):
+        week = f"{local.isocalendar().year}-W{local.isocalendar().week:02d}"
+        out.append(
+            DueReminder("weekly", week, text("remind.weekly.title"), text("remind.weekly.body"))
+        )
+    for source in EXTRA_SOURCES:
+        out.extend(source(uow, local, settings))
+    return out
+
+
+def _birthdays(uow: UnitOfWork, day: date) -> str:
+    from kithkin.services.ports import PeopleQuery
+
+    people = [p for p in uow.people.find(PeopleQuery()) if p.birthday is not None]
+    lines = []
+    for b in cadence.upcoming_birthdays(people, today=day, within_days=7):
+        if b.in_days == 0:
+            lines.append(text("remind.birthday.today", name=b.person.display_name))
+        elif b.in_days == 7:
+            lines.append(text("remind.birthday.soon", name=b.person.display_name, date=b.on))
+    return "\n".join(lines)
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait before the next try after ``attempts`` failures: 1, 2, 4 ... minutes, max 1 h."""
+    return min(timedelta(minutes=2 ** max(0, attempts - 1)), MAX_BACKOFF)
+
+
+def run_reminders(
+    *, uow: UnitOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
+) -> RemindReport:
+    """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
+
+    Each delivery is its own transaction: claim one row (SKIP LOCKED on PostgreSQL), send, mark.
+    """
+    profile = get_profile(uow=uow)
+    local = now.astimezone(zone(profile.timezone))
+    queued = 0
+    for item in due_now(uow=uow, now=now, settings=settings):
+        queued += uow.reminders.record_due(
+            kind=item.kind, occurrence=item.occurrence, title=item.title, body=item.body, now=now
+        )
+    uow.commit()
+    if in_quiet_hours(local, settings):
+        return RemindReport(queued=queued, quiet=True)
+    sent: list[ReminderEntry] = []
+    failed: list[ReminderEntry] = []
+    while True:
+        entry = uow.reminders.claim_next(now=now)
+        if entry is None:
+            break
+        result = notifier.send(title=entry.title, body=entry.body)
+        if result.ok:
+            uow.reminders.mark_sent(entry.id, now=now)
+            sent.append(entry)
+        else:
+            uow.reminders.mark_failed(
+                entry.id, error=result.error, retry_at=now + backoff(entry.attempts + 1)
+            )
+            failed.append(entry)
+        uow.commit()
+    return RemindReport(queued=queued, sent=sent, failed=failed)
+
+
+def reminder_status(*, uow: UnitOfWork, limit: int = 50) -> list[ReminderEntry]:
+    """The latest logged reminders, newest first (failed ones show attempts and last error)."""
+    return uow.reminders.find(limit=limit)
