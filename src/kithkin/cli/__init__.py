@@ -42,10 +42,11 @@ def _global(
 
 
 def _register() -> None:
-    from kithkin.cli import basics, people
+    from kithkin.cli import basics, people, serve
 
     basics.register(app)
     people.register(app)
+    serve.register(app)
 
 
 _register()
