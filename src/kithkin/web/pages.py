@@ -225,10 +225,9 @@ def settings_circle(request: Request, form: Form, uow: WriteUow) -> Response:
         days = forms.req_int(form, "cadence_days", default=0, label="cadence_days")
         set_circle(uow=uow, name=forms.text(form, "name"), cadence_days=days)
     except InputError as exc:
-        name = forms.text(form, "name") or "new"
-        errors = forms.field_errors(
-            exc, {"cadence_days": f"circle-{name}", "circle name": f"circle-{name}"}
-        )
+        name = forms.text(form, "name").lower()
+        key = f"circle-{name}" if name in {c.name for c in list_circles(uow=uow)} else "circle-new"
+        errors = forms.field_errors(exc, {"cadence_days": key, "circle name": key}, fallback=key)
         profile_values = _profile_values(get_profile(uow=uow))
         context = _settings_context(uow, profile_values, errors)
         return render(request, "settings.html", {**context, "flash": None}, status=422)
