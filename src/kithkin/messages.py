@@ -151,6 +151,13 @@ ERRORS: dict[str, str] = {
     "no_feed_token": "There is no live feed token to revoke.",
     "bad_reminder_setting": "The reminder setting {name} = '{value}' could not be read.",
     # --- end contacts, calendars, reminders ---
+    # --- web ---
+    "not_a_number": "{field} must be a whole number; got '{value}'.",
+    "csrf_rejected": (
+        "This form has expired or came from another site. Reload the page and try again."
+    ),
+    "page_not_found": "There is no page here.",
+    # --- end web ---
 }
 
 TEXT: dict[str, str] = {
@@ -510,6 +517,33 @@ TEXT: dict[str, str] = {
         "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
     ),
     # --- end contacts, calendars, reminders ---
+    # --- web ---
+    "web.flash.logged": "Logged. Thank you for reaching out.",
+    "web.flash.checkin": "Check-in saved. Noticing how you feel is part of the practice.",
+    "web.flash.profile": "Your settings are saved.",
+    "web.flash.circle": "Circle saved.",
+    "web.flash.welcome": "Welcome to kithkin. One small, real connection a day is the whole idea.",
+    "web.welcome.intro": (
+        "A few questions so kithkin fits your life. You can change every answer later in Settings."
+    ),
+    "web.today.empty": (
+        "No one here yet. Add the people who matter to you, and kithkin will help you "
+        "keep in touch at a rhythm that suits each of them."
+    ),
+    "web.checkin.intro": "How are you today? One tap saves it; you can update it later today.",
+    "web.checkin.done": "You checked in today: mood {mood}/10, stress {stress}/10.",
+    "web.log.intro": "Who did you connect with? Only that matters; the rest is optional.",
+    "web.person.added": "Added. What matters to them? Follow-ups help you remember.",
+    "web.person.no_timeline": "No moments logged yet. A short message is a lovely start.",
+    "web.person.no_followups": "Nothing to follow up on.",
+    "web.people.none": "No one matches.",
+    "web.error.back": "Go back to Today",
+    "web.power.source": (
+        "Why one a day: in a study of more than 900 students, those asked to have one quality "
+        "conversation on a given day reported higher well-being that evening. Hall, Holmstrom, "
+        "Pennington, Perrault & Totzkay (2023), Communication Research."
+    ),
+    # --- end web ---
 }
 
 

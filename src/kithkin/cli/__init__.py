@@ -50,11 +50,13 @@ def _register() -> None:
         people,
         plan,
         remind,
+        serve,
         transfer,
         triage,
     )
 
-    for module in (basics, people, plan, assess, insights, transfer, triage, remind, calendar):
+    modules = (basics, people, plan, assess, insights, transfer, triage, remind, calendar, serve)
+    for module in modules:
         module.register(app)
 
 

@@ -1,1 +1,1 @@
-"""The web app: FastAPI, server-rendered Jinja2 and htmx."""
+"""The web interface: FastAPI + Jinja2 + htmx pages and a JSON API, over the same services."""

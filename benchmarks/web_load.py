@@ -1,0 +1,139 @@
+"""Load the web app's Today and People pages with wrk (16 connections, 30 s each) next to a
+bare FastAPI endpoint returning a constant JSON document, each served by uvicorn in a
+subprocess on 127.0.0.1. Needs Debian's ``wrk`` (apt-get install -y wrk).
+
+    PYTHONPATH=src python benchmarks/web_load.py [--seconds 30] [--connections 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DB = HERE / "data" / "web-large.db"
+NOW = "2026-11-26T09:00:00+00:00"
+
+
+def serve(kind: str, port: int) -> None:
+    """Run in the server subprocess."""
+    import uvicorn
+
+    if kind == "bare":
+        from fastapi import FastAPI
+
+        web = FastAPI()
+
+        @web.get("/")
+        def constant() -> dict[str, object]:
+            return {"status": "ok", "items": [1, 2, 3], "message": "hello"}
+
+    else:
+        from kithkin.bootstrap import App
+        from kithkin.config import load_settings
+        from kithkin.web.app import create_app
+
+        settings = load_settings(
+            {"KITHKIN_CONFIG": "/nonexistent.toml", "KITHKIN_NOW": NOW},
+            {"database_url": f"sqlite:///{DB}", "data_dir": str(DB.parent)},
+        )
+        app = App(settings)
+        _ = app.owner_id
+        web = create_app(app)
+    uvicorn.run(web, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def load(url: str, *, seconds: int, connections: int) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "20s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    p50 = re.search(r"50%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
+    p99 = re.search(r"99%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "p50_ms": _ms(p50),
+        "p99_ms": _ms(p99),
+        "rps": float(rps),
+        "non_2xx": float(errors.group(1)) if errors else 0.0,
+    }
+
+
+def run(kind: str, path: str, *, seconds: int, connections: int) -> dict[str, float]:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve", kind, "--port", str(port)], env=env
+    )
+    try:
+        url = f"http://127.0.0.1:{port}{path}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:  # warm-up request
+                    response.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        return load(url, seconds=seconds, connections=connections)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--serve", choices=["bare", "kithkin"])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port)
+        return
+    from web_large_db import ensure
+
+    ensure(DB)
+    results = {}
+    for label, kind, path in [
+        ("bare FastAPI JSON", "bare", "/"),
+        ("Today (/)", "kithkin", "/"),
+        ("People (/people)", "kithkin", "/people"),
+        ("API today (/api/today)", "kithkin", "/api/today"),
+    ]:
+        results[label] = r = run(kind, path, seconds=args.seconds, connections=args.connections)
+        print(
+            f"{label:26s} p50 {r['p50_ms']:8.2f} ms  p99 {r['p99_ms']:8.2f} ms  "
+            f"{r['rps']:8.1f} req/s  non-2xx {int(r['non_2xx'])}",
+            flush=True,
+        )
+    bare = results["bare FastAPI JSON"]["rps"]
+    for label in ("Today (/)", "People (/people)"):
+        print(f"{label}: {100 * results[label]['rps'] / bare:.1f}% of the bare endpoint")
+
+
+if __name__ == "__main__":
+    main()

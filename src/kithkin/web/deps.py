@@ -1,0 +1,53 @@
+"""Dependencies shared by routes: the app, its clock, one unit of work per request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.datastructures import FormData
+
+from kithkin.bootstrap import App
+from kithkin.services.ports import UnitOfWork
+from kithkin.web.security import FIELD, HEADER, Csrf
+
+
+def get_app(request: Request) -> App:
+    app: App = request.app.state.kithkin
+    return app
+
+
+AppDep = Annotated[App, Depends(get_app)]
+
+
+def get_now(app: AppDep) -> datetime:
+    return app.now()
+
+
+def read_uow(app: AppDep) -> Iterator[UnitOfWork]:
+    """A read-only unit of work for this request (rolled back at the end)."""
+    with app.uow() as uow:
+        yield uow
+
+
+def write_uow(app: AppDep) -> Iterator[UnitOfWork]:
+    """A writing unit of work: the service commits; an error leaves nothing written."""
+    with app.uow(write=True) as uow:
+        yield uow
+
+
+async def checked_form(request: Request) -> FormData:
+    """The posted form, after its CSRF token (field or htmx header) has been checked."""
+    form = await request.form()
+    token = form.get(FIELD) or request.headers.get(HEADER)
+    csrf: Csrf = request.app.state.csrf
+    csrf.check(request.state.csrf_session, token if isinstance(token, str) else None)
+    return form
+
+
+Now = Annotated[datetime, Depends(get_now)]
+ReadUow = Annotated[UnitOfWork, Depends(read_uow)]
+WriteUow = Annotated[UnitOfWork, Depends(write_uow)]
+Form = Annotated[FormData, Depends(checked_form)]

@@ -1,0 +1,234 @@
+"""HTML pages for the daily loop: onboarding, Today, Log, Check-in, Settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from kithkin.domain.errors import InputError, NotInitialised
+from kithkin.domain.model import KINDS, Barrier, Profile
+from kithkin.services.checkins import check_in
+from kithkin.services.interactions import log_interaction
+from kithkin.services.people import list_circles, set_circle
+from kithkin.services.profiles import get_profile, init_profile
+from kithkin.services.today import today
+from kithkin.web import forms
+from kithkin.web.deps import Form, Now, ReadUow, WriteUow
+from kithkin.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+FLASH = {
+    "logged": "web.flash.logged",
+    "checkin": "web.flash.checkin",
+    "profile": "web.flash.profile",
+    "circle": "web.flash.circle",
+    "welcome": "web.flash.welcome",
+}
+LOG_FIELDS = {
+    "with": "with",
+    "minutes": "minutes",
+    "quality": "quality",
+    "mood before": "mood_before",
+    "mood after": "mood_after",
+    "kind": "kind",
+    "when": "when",
+}
+PROFILE_FIELDS = {
+    "timezone": "timezone",
+    "daily goal": "daily_goal",
+    "rest days per week": "rest_days",
+    "weekday minutes": "weekday_minutes",
+    "weekend minutes": "weekend_minutes",
+    "barrier": "barriers",
+}
+CHECKIN_FIELDS = {"mood": "mood", "stress": "stress", "energy": "energy", "when": "day"}
+
+
+def flash(request: Request) -> str | None:
+    return FLASH.get(request.query_params.get("saved", ""))
+
+
+def redirect(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+def safe_next(value: str, default: str) -> str:
+    """Only local paths: never redirect to another site."""
+    return value if value.startswith("/") and not value.startswith("//") else default
+
+
+@router.get("/")
+def today_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    view = today(uow=uow, now=now)
+    context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
+    return render(request, "today.html", context)
+
+
+def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    return {"kinds": KINDS, "values": values, "errors": errors}
+
+
+@router.get("/log")
+def log_page(request: Request) -> Response:
+    values = {"with": request.query_params.get("with", ""), "kind": "text"}
+    return render(request, "log.html", _log_context(values, {}))
+
+
+@router.post("/log")
+def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        log_interaction(
+            uow=uow,
+            now=now,
+            kind_id=forms.text(form, "kind") or "other",
+            with_names=[n for n in forms.text(form, "with").split(",") if n.strip()],
+            minutes=forms.opt_int(form, "minutes"),
+            quality=forms.opt_int(form, "quality"),
+            mood_before=forms.opt_int(form, "mood_before", label="mood before"),
+            mood_after=forms.opt_int(form, "mood_after", label="mood after"),
+            meaningful=not forms.checked(form, "not_meaningful"),
+            note=forms.text(form, "note"),
+            when=forms.text(form, "when") or None,
+        )
+    except InputError as exc:
+        errors = forms.field_errors(exc, LOG_FIELDS)
+        return render(request, "log.html", _log_context(values, errors), status=422)
+    return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
+
+
+@router.get("/checkin")
+def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    current = today(uow=uow, now=now, due_shown=0).checkin
+    values = {"mood": current.mood, "stress": current.stress} if current else {}
+    context = {"current": current, "values": values, "errors": {}, "flash": flash(request)}
+    return render(request, "checkin.html", context)
+
+
+@router.post("/checkin")
+def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        result = check_in(
+            uow=uow,
+            now=now,
+            mood=forms.req_int(form, "mood", default=5),
+            stress=forms.req_int(form, "stress", default=5),
+            energy=forms.opt_int(form, "energy"),
+            note=forms.text(form, "note"),
+        )
+    except InputError as exc:
+        context = {
+            "current": None,
+            "values": values,
+            "flash": None,
+            "errors": forms.field_errors(exc, CHECKIN_FIELDS),
+        }
+        return render(request, "checkin.html", context, status=422, partial="_checkin_form.html")
+    if request.headers.get("hx-request"):
+        return render(request, "_checkin_saved.html", {"result": result})
+    return redirect("/?saved=checkin")
+
+
+def _profile_values(profile: Profile) -> dict[str, Any]:
+    return {
+        "timezone": profile.timezone,
+        "daily_goal": profile.daily_goal,
+        "rest_days": profile.rest_days_per_week,
+        "weekday_minutes": profile.weekday_minutes,
+        "weekend_minutes": profile.weekend_minutes,
+        "barriers": sorted(b.value for b in profile.barriers),
+    }
+
+
+def _profile_fields(form: Any) -> dict[str, Any]:
+    from kithkin.services.profiles import parse_barriers
+
+    return {
+        "timezone": forms.text(form, "timezone") or "UTC",
+        "daily_goal": forms.req_int(form, "daily_goal", default=1, label="daily goal"),
+        "rest_days_per_week": forms.req_int(
+            form, "rest_days", default=1, label="rest days per week"
+        ),
+        "weekday_minutes": forms.req_int(
+            form, "weekday_minutes", default=15, label="weekday minutes"
+        ),
+        "weekend_minutes": forms.req_int(
+            form, "weekend_minutes", default=45, label="weekend minutes"
+        ),
+        "barriers": parse_barriers(forms.many(form, "barriers")),
+    }
+
+
+def _form_values(form: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+    values["barriers"] = forms.many(form, "barriers")
+    return values
+
+
+@router.get("/welcome")
+def welcome_page(request: Request, uow: ReadUow) -> Response:
+    try:
+        values = _profile_values(get_profile(uow=uow))
+    except NotInitialised:
+        values = _profile_values(Profile(timezone=""))
+    return render(request, "welcome.html", {"values": values, "errors": {}, "barriers": Barrier})
+
+
+@router.post("/welcome")
+def welcome_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    try:
+        init_profile(uow=uow, now=now, **_profile_fields(form))
+    except InputError as exc:
+        context = {
+            "values": _form_values(form),
+            "barriers": Barrier,
+            "errors": forms.field_errors(exc, PROFILE_FIELDS),
+        }
+        return render(request, "welcome.html", context, status=422)
+    return redirect("/?saved=welcome")
+
+
+def _settings_context(uow: Any, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    return {
+        "values": values,
+        "errors": errors,
+        "barriers": Barrier,
+        "circles": list_circles(uow=uow),
+    }
+
+
+@router.get("/settings")
+def settings_page(request: Request, uow: ReadUow) -> Response:
+    context = _settings_context(uow, _profile_values(get_profile(uow=uow)), {})
+    return render(request, "settings.html", {**context, "flash": flash(request)})
+
+
+@router.post("/settings/profile")
+def settings_profile(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    get_profile(uow=uow)
+    try:
+        init_profile(uow=uow, now=now, **_profile_fields(form))
+    except InputError as exc:
+        errors = forms.field_errors(exc, PROFILE_FIELDS)
+        context = _settings_context(uow, _form_values(form), errors)
+        return render(request, "settings.html", {**context, "flash": None}, status=422)
+    return redirect("/settings?saved=profile")
+
+
+@router.post("/settings/circles")
+def settings_circle(request: Request, form: Form, uow: WriteUow) -> Response:
+    try:
+        days = forms.req_int(form, "cadence_days", default=0, label="cadence_days")
+        set_circle(uow=uow, name=forms.text(form, "name"), cadence_days=days)
+    except InputError as exc:
+        name = forms.text(form, "name").lower()
+        key = f"circle-{name}" if name in {c.name for c in list_circles(uow=uow)} else "circle-new"
+        errors = forms.field_errors(exc, {"cadence_days": key, "circle name": key}, fallback=key)
+        profile_values = _profile_values(get_profile(uow=uow))
+        context = _settings_context(uow, profile_values, errors)
+        return render(request, "settings.html", {**context, "flash": None}, status=422)
+    return redirect("/settings?saved=circle")

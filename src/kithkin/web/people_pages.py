@@ -1,0 +1,137 @@
+"""HTML pages for people: the list (searchable, paginated), a person, their follow-ups."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from kithkin.domain.errors import InputError
+from kithkin.services.followups import add_followup, complete_followup
+from kithkin.services.people import add_person, list_circles, list_people, person_detail
+from kithkin.services.ports import PeopleQuery, UnitOfWork
+from kithkin.services.today import today
+from kithkin.web import forms
+from kithkin.web.deps import Form, Now, ReadUow, WriteUow
+from kithkin.web.pages import redirect
+from kithkin.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 50
+PERSON_FIELDS = {"name": "name", "circle": "circle", "nickname": "nickname"}
+FOLLOWUP_FIELDS = {"text": "text", "when": "due"}
+
+
+def _page_number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
+
+
+def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any]:
+    params = request.query_params
+    search = params.get("q", "").strip()[:100] or None
+    circles = list_circles(uow=uow)
+    circle = params.get("circle") or None
+    if circle not in {c.name for c in circles}:
+        circle = None
+    due_only = params.get("due") == "1"
+    page = _page_number(params.get("page"))
+    offset = (page - 1) * PAGE_SIZE
+    query = PeopleQuery(circle=circle, search=search)
+    if due_only:
+        everyone = list_people(uow=uow, now=now, query=query, due_only=True)
+        rows, total = everyone[offset : offset + PAGE_SIZE], len(everyone)
+    else:
+        paged = PeopleQuery(circle=circle, search=search, limit=PAGE_SIZE, offset=offset)
+        rows, total = list_people(uow=uow, now=now, query=paged), uow.people.count(query)
+    return {
+        "rows": rows,
+        "total": total,
+        "page": page,
+        "pages": max(1, math.ceil(total / PAGE_SIZE)),
+        "filters": {"q": search or "", "circle": circle or "", "due": "1" if due_only else ""},
+        "circles": circles,
+        "values": {"circle": "friends"},
+        "errors": {},
+    }
+
+
+@router.get("/people")
+def people_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    context = people_context(request, uow, now)
+    return render(request, "people.html", context, partial="_people_table.html")
+
+
+@router.get("/people/options")
+def people_options(request: Request, uow: ReadUow, now: Now) -> Response:
+    params = request.query_params
+    raw = params.get("q") or params.get("with") or ""
+    search = raw.split(",")[-1].strip().lstrip("#")[:100] or None
+    rows = list_people(uow=uow, now=now, query=PeopleQuery(search=search, limit=20))
+    return render(request, "_people_options.html", {"rows": rows})
+
+
+@router.post("/people")
+def person_add(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    try:
+        person = add_person(
+            uow=uow,
+            now=now,
+            name=forms.text(form, "name"),
+            nickname=forms.text(form, "nickname") or None,
+            circle=forms.text(form, "circle") or "none",
+            notes=forms.text(form, "notes") or None,
+        )
+    except InputError as exc:
+        context = people_context(request, uow, now)
+        context["values"] = {k: v for k, v in form.items() if isinstance(v, str)}
+        context["errors"] = forms.field_errors(exc, PERSON_FIELDS, fallback="name")
+        return render(request, "people.html", context, status=422)
+    return redirect(f"/people/{person.id}?added=1")
+
+
+def _person_context(uow: UnitOfWork, person_id: int, now: Any) -> dict[str, Any]:
+    return {"detail": person_detail(uow=uow, ref=person_id, now=now), "errors": {}, "values": {}}
+
+
+@router.get("/people/{person_id}")
+def person_page(request: Request, person_id: int, uow: ReadUow, now: Now) -> Response:
+    context = _person_context(uow, person_id, now)
+    context["added"] = request.query_params.get("added") == "1"
+    return render(request, "person.html", context)
+
+
+@router.post("/people/{person_id}/followups")
+def followup_add(request: Request, person_id: int, form: Form, uow: WriteUow, now: Now) -> Response:
+    status, errors, values = 200, {}, {}
+    try:
+        add_followup(
+            uow=uow,
+            now=now,
+            person=str(person_id),
+            text=forms.text(form, "text"),
+            due=forms.text(form, "due") or None,
+        )
+    except InputError as exc:
+        status, errors = 422, forms.field_errors(exc, FOLLOWUP_FIELDS, fallback="text")
+        values = {k: v for k, v in form.items() if isinstance(v, str)}
+    context = {**_person_context(uow, person_id, now), "errors": errors, "values": values}
+    if status == 200 and not request.headers.get("hx-request"):
+        return redirect(f"/people/{person_id}")
+    return render(request, "person.html", context, status=status, partial="_followups.html")
+
+
+@router.post("/followups/{followup_id}/done")
+def followup_done(
+    request: Request, followup_id: int, form: Form, uow: WriteUow, now: Now
+) -> Response:
+    view = complete_followup(uow=uow, followup_id=followup_id, done=not forms.checked(form, "undo"))
+    from_today = forms.text(form, "back") == "today"
+    if not request.headers.get("hx-request"):
+        return redirect("/" if from_today else f"/people/{view.person.id}")
+    if from_today:
+        return render(request, "_today_followups.html", {"view": today(uow=uow, now=now)})
+    assert view.person.id is not None
+    return render(request, "_followups.html", _person_context(uow, view.person.id, now))

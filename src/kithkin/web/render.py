@@ -1,0 +1,73 @@
+"""Templates: parsed once per app (no reload checks), rendered with a few shared values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from kithkin import messages
+from kithkin.web.security import FIELD, Csrf
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    label: str
+    path: str
+
+
+CORE_NAV = (
+    NavItem("Today", "/"),
+    NavItem("Log", "/log"),
+    NavItem("Check-in", "/checkin"),
+    NavItem("People", "/people"),
+    NavItem("Settings", "/settings"),
+)
+
+
+def make_templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["text"] = messages.text
+    env.globals["csrf_field"] = FIELD
+    return Jinja2Templates(env=env)
+
+
+def csrf_token(request: Request) -> str:
+    csrf: Csrf = request.app.state.csrf
+    return csrf.token_for(request.state.csrf_session)
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    partial: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Render ``name``, or ``partial`` when htmx asked for a fragment."""
+    chosen = partial if partial and request.headers.get("hx-request") else name
+    templates: Jinja2Templates = request.app.state.templates
+    nav: tuple[NavItem, ...] = request.app.state.nav
+    full = {
+        "csrf_token": csrf_token(request),
+        "nav": nav,
+        "path": request.url.path,
+        **context,
+    }
+    return templates.TemplateResponse(request, chosen, full, status_code=status, headers=headers)

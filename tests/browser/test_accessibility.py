@@ -1,0 +1,42 @@
+"""axe-core (vendored) on every page of the daily loop: no serious or critical violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.flows import add_person, onboard
+
+pytestmark = pytest.mark.browser
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = ["/", "/log", "/checkin", "/people", "/people/1", "/settings", "/welcome"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_serious_accessibility_violations(
+    browser: Browser, live_server: str, viewport: dict
+) -> None:
+    # axe is injected as an inline script, which kithkin's CSP rightly forbids: bypass it here.
+    page = browser.new_page(viewport=viewport, bypass_csp=True)
+    onboard(page, live_server)
+    add_person(page, live_server, "Ada Lovelace")
+    page.goto(live_server + "/people/1")
+    page.get_by_label("Remember to…").fill("ask about the engine")
+    page.get_by_role("button", name="Add follow-up").click()
+    problems = {}
+    for path in PAGES:
+        page.goto(live_server + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document)")
+        bad = [
+            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            problems[path] = bad
+    page.close()
+    assert problems == {}

@@ -1,0 +1,208 @@
+"""The HTML pages, in-process, on both backends: what each page shows and what forms do."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from kithkin.web.app import create_app
+from tests.conftest import make_app
+from tests.web.conftest import WebClient, add_person
+from tests.web.html import parse
+
+
+def test_new_user_is_sent_to_onboarding_and_it_creates_the_profile(database_url):
+    app = make_app(database_url)
+    try:
+        with TestClient(create_app(app, csrf_key=b"k" * 32)) as client:
+            web = WebClient(client)
+            first = client.get("/", follow_redirects=False)
+            assert (first.status_code, first.headers["location"]) == (303, "/welcome")
+            form = web.page("/welcome").one("form[action=/welcome]")
+            names = {i.get("name") for i in form.select("input")}
+            assert {
+                "timezone",
+                "daily_goal",
+                "rest_days",
+                "weekday_minutes",
+                "weekend_minutes",
+                "barriers",
+            } <= names
+            for control in form.select("input"):
+                if control.get("type") not in ("hidden", "checkbox"):
+                    assert form.select(f"label[for={control.get('id')}]"), control.attrs
+            response = web.post(
+                "/welcome",
+                {
+                    "timezone": "Europe/Berlin",
+                    "daily_goal": "2",
+                    "rest_days": "1",
+                    "weekday_minutes": "10",
+                    "weekend_minutes": "60",
+                    "barriers": ["introversion"],
+                },
+            )
+            assert response.status_code == 303
+            profile = client.get("/api/profile").json()
+            assert profile["daily_goal"] == 2
+            assert profile["barriers"] == ["introversion"]
+            assert web.page("/").one("h2#power-h").text == "Power of One"
+    finally:
+        app.close()
+
+
+def test_today_shows_power_of_one_and_who_is_due(web: WebClient):
+    pid = add_person(web, "Ada Lovelace")
+    page = web.page("/")
+    assert page.one(".power .status").get("data-status") == "open"
+    assert page.one("#streak").text == "0 days"
+    due = page.select("#due .people-due li a.who")
+    assert [a.text for a in due] == ["Ada Lovelace"]
+    assert due[0].get("href") == f"/people/{pid}"
+    assert page.one("meter").get("value") == "0"
+
+
+def test_quick_log_counts_for_today(web: WebClient):
+    add_person(web, "Ada Lovelace")
+    response = web.post("/log", {"with": "Ada", "kind": "call", "next": "/"})
+    assert (response.status_code, response.headers["location"]) == (303, "/?saved=logged")
+    page = web.page("/?saved=logged")
+    assert page.one(".power .status").get("data-status") == "met"
+    assert page.one("#streak").text == "1 day"
+    assert page.one("p.flash").text
+    assert page.select("#due .people-due li") == []
+
+
+def test_log_page_with_every_field(web: WebClient):
+    pid = add_person(web, "Grace Hopper")
+    form = web.page(f"/log?with=%23{pid}").one("form[action=/log]")
+    assert form.one("input#f-with").get("value") == f"#{pid}"
+    assert form.one("input#f-with").get("hx-get") == "/people/options"
+    response = web.post(
+        "/log",
+        {
+            "with": f"#{pid}",
+            "kind": "coffee",
+            "minutes": "45",
+            "quality": "5",
+            "mood_before": "5",
+            "mood_after": "8",
+            "note": "talked about compilers",
+        },
+    )
+    assert response.status_code == 303
+    timeline = web.client.get(f"/api/people/{pid}").json()["timeline"]
+    assert [
+        (i["kind"], i["minutes"], i["quality"], i["mood_after"], i["note"]) for i in timeline
+    ] == [("coffee", 45, 5, 8, "talked about compilers")]
+
+
+def test_people_picker_options_search(web: WebClient):
+    add_person(web, "Ada Lovelace")
+    add_person(web, "Grace Hopper")
+    options = parse(web.client.get("/people/options?with=gra").text).select("option")
+    assert [o.get("value") for o in options] == ["Grace Hopper"]
+
+
+def test_checkin_saves_and_today_shows_it(web: WebClient):
+    page = web.page("/checkin")
+    assert page.one("input#f-mood").get("type") == "range"
+    assert page.one("label[for=f-stress]")
+    response = web.post("/checkin", {"mood": "7", "stress": "3"}, htmx=True)
+    assert response.status_code == 200
+    assert parse(response.text).one("#checkin-saved")
+    assert web.page("/").one("#checkin-done").text.startswith("You checked in today")
+    assert web.client.get("/api/today").json()["checkin"] == {"mood": 7, "stress": 3}
+
+
+def test_people_list_is_paginated_searchable_and_filterable(web: WebClient):
+    for i in range(55):
+        add_person(web, f"Person {i:02d}", circle="wider" if i % 5 else "close")
+    page = web.page("/people")
+    assert page.one("#list-h").text == "55 people"
+    assert len(page.select("ul.people li")) == 50
+    assert page.one(".pager a[rel=next]").get("href").endswith("page=2")
+    second = web.page("/people?page=2")
+    assert [a.text for a in second.select("ul.people a.who")][-1] == "Person 54"
+    assert len(web.page("/people?circle=close").select("ul.people li")) == 11
+    found = web.page("/people?q=son 1")
+    assert [a.text for a in found.select("ul.people a.who")][:2] == ["Person 10", "Person 11"]
+    assert len(web.page("/people?due=1").select("ul.people li")) == 50
+    partial = web.client.get("/people?q=Person 07", headers={"HX-Request": "true"})
+    fragment = parse(partial.text)
+    assert fragment.select("html") == []
+    assert [a.text for a in fragment.select("a.who")] == ["Person 07"]
+
+
+def test_person_page_followups_add_and_done_with_htmx(web: WebClient):
+    pid = add_person(web, "Ada Lovelace")
+    page = web.page(f"/people/{pid}")
+    assert page.one("h1").text == "Ada Lovelace"
+    response = web.post(f"/people/{pid}/followups", {"text": "ask about the engine"}, htmx=True)
+    fragment = parse(response.text)
+    assert response.status_code == 200
+    assert fragment.select("html") == []
+    item = fragment.one("#followups ul.followups li")
+    assert "ask about the engine" in item.text
+    done_url = item.one("form").get("hx-post")
+    today = web.page("/")
+    assert "ask about the engine" in today.one("#today-followups").text
+    response = web.post(done_url, {"back": "today"}, htmx=True)
+    assert parse(response.text).select("#today-followups ul.followups li") == []
+    assert web.client.get(f"/api/people/{pid}").json()["followups"] == []
+
+
+def test_person_page_shows_timeline(web: WebClient):
+    pid = add_person(web, "Ada Lovelace")
+    web.post("/log", {"with": "Ada", "kind": "walk_run", "note": "by the river"})
+    page = web.page(f"/people/{pid}")
+    entry = page.one("ol.timeline li")
+    assert "walk run" in entry.text
+    assert entry.one("p.note").text == "by the river"
+
+
+def test_settings_profile_and_circles(web: WebClient):
+    page = web.page("/settings")
+    assert page.one("input#f-circle-inner").get("value") == "7"
+    response = web.post("/settings/circles", {"name": "inner", "cadence_days": "5"})
+    assert response.status_code == 303
+    assert web.page("/settings").one("input#f-circle-inner").get("value") == "5"
+    response = web.post("/settings/circles", {"name": "book club", "cadence_days": "21"})
+    assert {"name": "book club", "cadence_days": 21} in web.client.get("/api/circles").json()
+    response = web.post(
+        "/settings/profile",
+        {
+            "timezone": "Asia/Tokyo",
+            "daily_goal": "3",
+            "rest_days": "2",
+            "weekday_minutes": "20",
+            "weekend_minutes": "30",
+            "barriers": ["little_time", "social_anxiety"],
+        },
+    )
+    assert response.status_code == 303
+    profile = web.client.get("/api/profile").json()
+    assert (profile["timezone"], profile["daily_goal"], profile["barriers"]) == (
+        "Asia/Tokyo",
+        3,
+        ["little_time", "social_anxiety"],
+    )
+    checked = web.page("/settings").select("input[name=barriers][checked]")
+    assert sorted(c.get("value") for c in checked) == ["little_time", "social_anxiety"]
+
+
+def test_unknown_person_is_a_404_page(web: WebClient):
+    page = web.page("/people/999", status=404)
+    assert page.one(".error-message").get("data-status") == "404"
+    assert web.page("/no/such/page", status=404).one(".error-message")
+
+
+def test_every_page_has_the_navigation_and_marks_the_current_one(web: WebClient):
+    for path, label in [
+        ("/", "Today"),
+        ("/log", "Log"),
+        ("/checkin", "Check-in"),
+        ("/people", "People"),
+        ("/settings", "Settings"),
+    ]:
+        current = web.page(path).select("nav a[aria-current=page]")
+        assert [a.text for a in current] == [label]
