@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-## run: install, fill a demo life on first use (SQLite in your data dir), and start the day
+## run: install, fill a demo life on first use (SQLite in your data dir), serve the web app
 run: $(STAMP)
-	@$(KITHKIN) today >/dev/null 2>&1 || $(KITHKIN) demo
-	$(KITHKIN) today
+	@$(KITHKIN) today --json >/dev/null 2>&1 || $(KITHKIN) demo
+	$(KITHKIN) serve
 
 ## test: install everything the tests need (Python packages, Chromium, PostgreSQL up) and run all
 test: $(STAMP) system-deps lint
