@@ -121,8 +121,8 @@ ERRORS: dict[str, str] = {
     "no_experiment": (
         "There is no experiment yet. Start one with 'kithkin experiment start --consent'."
     ),
-    "png_not_supported": (
-        "Charts are exported as SVG only; use a file name ending in .svg (got {path})."
+    "chart_format": (
+        "Charts are saved as SVG or PNG: use a file name ending in .svg or .png (got {path})."
     ),
     # --- end insights ---
     # --- contacts, calendars, reminders ---
@@ -449,6 +449,7 @@ TEXT: dict[str, str] = {
         "Difference in average evening mood and stress on days with at least one meaningful "
         "connection compared with other days, with 95% ranges. Your pattern, not proof of cause."
     ),
+    "insights.chart_axis": "difference (points)",
     "insights.chart_empty": "Not enough days yet",
     "experiment.started": (
         "Your experiment runs from {start} to {end} ({days} days). A coin has already picked the "

@@ -101,9 +101,9 @@ def test_insights_on_few_days_and_chart_formats(run, tmp_path: Path) -> None:  #
     data = json.loads(run("insights", "--json").stdout)
     assert data["social"][0]["status"] == "not_enough_data"
     assert data["social"][0]["delta"] is None
-    png = run("insights", "--chart", str(tmp_path / "c.png"))
-    assert png.exit_code == 2 and "SVG" in png.output
-    assert not (tmp_path / "c.png").exists()
+    gif = run("insights", "--chart", str(tmp_path / "c.gif"))
+    assert gif.exit_code == 2 and ".png" in gif.output
+    assert not (tmp_path / "c.gif").exists()
     svg = run("insights", "--chart", str(tmp_path / "c.svg"))
     assert svg.exit_code == 0
     assert (tmp_path / "c.svg").read_text().startswith("<svg")
@@ -111,6 +111,15 @@ def test_insights_on_few_days_and_chart_formats(run, tmp_path: Path) -> None:  #
 
 def test_insights_on_demo_data(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert run("demo").exit_code == 0
+    assert run("insights", "--chart", str(tmp_path / "c.png")).exit_code == 0
+    from PIL import Image
+
+    with Image.open(tmp_path / "c.png") as picture:
+        assert picture.format == "PNG"
+        assert picture.size == (960, 640)
+        # the first bar (mood, a positive difference) is drawn in the first palette colour
+        colours = {colour for _, colour in picture.getcolors(maxcolors=1 << 16) or []}
+        assert (0x0B, 0x5C, 0xAD) in colours
     data = json.loads(run("insights", "--json").stdout)
     assert data["social"][0]["delta"] > 0
     assert data["social"][0]["status"] in ("early", "ok")

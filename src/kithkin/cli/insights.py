@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,21 +34,44 @@ def _row(label: str, c: Comparison) -> list[object]:
     ]
 
 
-def chart_svg(result: InsightsResult) -> str:
-    from kithkin.formats.svg import Bar, bar_chart
+def _bars(result: InsightsResult) -> list[Any]:
+    from kithkin.formats.svg import Bar
 
-    bars = [
+    return [
         Bar(c.measure, c.delta, c.ci_low, c.ci_high)
         for c in result.insights.social
         if c.delta is not None
     ]
+
+
+def chart_svg(result: InsightsResult) -> str:
+    from kithkin.formats.svg import bar_chart
+
     return bar_chart(
-        bars,
+        _bars(result),
         title=text("insights.chart_title"),
         description=text("insights.chart_desc"),
-        y_label="difference (points)",
+        y_label=text("insights.chart_axis"),
         empty_text=text("insights.chart_empty"),
     )
+
+
+def chart_png(result: InsightsResult) -> bytes:
+    from kithkin.formats.png import bar_chart_png
+
+    return bar_chart_png(
+        _bars(result),
+        title=text("insights.chart_title"),
+        y_label=text("insights.chart_axis"),
+        empty_text=text("insights.chart_empty"),
+    )
+
+
+def write_chart(result: InsightsResult, path: Path) -> None:
+    if path.suffix.lower() == ".png":
+        path.write_bytes(chart_png(result))
+    else:
+        path.write_text(chart_svg(result), encoding="utf-8")
 
 
 def show(result: InsightsResult) -> None:
@@ -102,13 +125,15 @@ def show(result: InsightsResult) -> None:
 
 def insights(
     ctx: typer.Context,
-    chart: Annotated[Path | None, typer.Option("--chart", help="Also save an SVG chart.")] = None,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Also save a chart (FILE.svg or FILE.png).")
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Your patterns: mood and stress on days you connected, by kind, dose and person."""
     from kithkin.services.insights import personal_insights
 
-    if chart is not None and chart.suffix.lower() != ".svg":
+    if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
         from kithkin.services.insights import ChartFormat
 
         raise ChartFormat(path=str(chart))
@@ -116,7 +141,7 @@ def insights(
     with app.uow() as uow:
         result = personal_insights(uow=uow, now=app.now())
     if chart is not None:
-        chart.write_text(chart_svg(result), encoding="utf-8")
+        write_chart(result, chart)
     if json_out:
         emit_json(result.as_dict())
         return

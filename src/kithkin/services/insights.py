@@ -230,6 +230,6 @@ def personal_insights(
 
 
 class ChartFormat(InputError):
-    """A chart was asked for in a format other than SVG."""
+    """A chart was asked for in a format other than SVG or PNG."""
 
-    key = "png_not_supported"
+    key = "chart_format"
