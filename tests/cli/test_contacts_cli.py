@@ -120,9 +120,11 @@ def test_calendar_call_feed_and_remind(run, tmp_path: Path) -> None:
     run("feed", "revoke", code=1)
     run("calendar", "remove", "work")
     run("calendar", "remove", "work", code=1)
-    # 10:00 in Berlin: the 08:00 morning plan is due; with no URL set it fails and is kept.
+    # 10:00 in Berlin: the 08:00 morning plan and the 09:00 questionnaires (a first WHO-5) are
+    # due; with no URL set each delivery fails and is kept for a later try.
     status = _json(run("remind", "--json"))
-    assert status["queued"] == 1 and len(status["failed"]) == 1
+    assert status["queued"] == 2 and len(status["failed"]) == 2
+    assert {f["kind"] for f in status["failed"]} == {"morning", "questionnaires"}
     assert _json(run("remind", "--json"))["queued"] == 0
     log = _json(run("remind", "--status", "--json"))
-    assert log[0]["status"] == "failed" and log[0]["attempts"] == 1
+    assert {e["status"] for e in log} == {"failed"} and {e["attempts"] for e in log} == {1}

@@ -9,7 +9,7 @@ and retried with a growing delay, never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from kithkin.domain import cadence
 from kithkin.domain.errors import InputError
 from kithkin.domain.timeutil import zone
 from kithkin.messages import text
+from kithkin.services.planning_ports import PlanningUnitOfWork
 from kithkin.services.ports import ReminderEntry, UnitOfWork
 from kithkin.services.profiles import get_profile
 
@@ -122,11 +123,6 @@ def entry_dict(e: ReminderEntry) -> dict[str, Any]:
     }
 
 
-# A hook for other areas (questionnaires): (uow, local now) -> reminders due now.
-ReminderSource = Callable[[UnitOfWork, datetime, ReminderSettings], list[DueReminder]]
-EXTRA_SOURCES: list[ReminderSource] = []
-
-
 def in_quiet_hours(local: datetime, settings: ReminderSettings) -> bool:
     start, end = settings.quiet_start, settings.quiet_end
     if start is None or end is None or start == end:
@@ -142,8 +138,11 @@ def _at(local: datetime, when: time | None) -> bool:
     return moment <= local < moment + GRACE
 
 
-def due_now(*, uow: UnitOfWork, now: datetime, settings: ReminderSettings) -> list[DueReminder]:
+def due_now(
+    *, uow: PlanningUnitOfWork, now: datetime, settings: ReminderSettings
+) -> list[DueReminder]:
     """Everything whose time has come in the user's local day (quiet hours not applied)."""
+    from kithkin.services.suggestions import todays_plan
     from kithkin.services.today import today
 
     profile = get_profile(uow=uow)
@@ -163,6 +162,11 @@ def due_now(*, uow: UnitOfWork, now: datetime, settings: ReminderSettings) -> li
         if view.followups:
             items = "; ".join(f"{f.person.display_name}: {f.followup.text}" for f in view.followups)
             lines.append(text("remind.morning.body_followups", items=items))
+        plan = todays_plan(uow=uow, now=now)
+        if plan.suggestions:
+            first = plan.suggestions[0]
+            who = first.person.display_name if first.person else text("plan.weak_tie")
+            lines.insert(0, text("remind.morning.body_pick", title=first.title, who=who))
         body = "\n".join(lines) or text("remind.morning.body_empty")
         out.append(DueReminder("morning", day, text("remind.morning.title"), body))
     if view is not None and _at(local, settings.followups):
@@ -183,9 +187,27 @@ def due_now(*, uow: UnitOfWork, now: datetime, settings: ReminderSettings) -> li
         out.append(
             DueReminder("weekly", week, text("remind.weekly.title"), text("remind.weekly.body"))
         )
-    for source in EXTRA_SOURCES:
-        out.extend(source(uow, local, settings))
+    if _at(local, settings.questionnaires):
+        out.extend(_questionnaires(uow, local.date()))
     return out
+
+
+def _questionnaires(uow: UnitOfWork, day: date) -> list[DueReminder]:
+    from kithkin.domain.questionnaires import INSTRUMENTS
+    from kithkin.services.questionnaires import due
+
+    found = due(uow=uow, today=day)
+    if not found:
+        return []
+    body = "\n".join(
+        text(
+            "remind.questionnaire.body", name=INSTRUMENTS[d.instrument_id].name, id=d.instrument_id
+        )
+        for d in found
+    )
+    return [
+        DueReminder("questionnaires", day.isoformat(), text("remind.questionnaire.title"), body)
+    ]
 
 
 def _birthdays(uow: UnitOfWork, day: date) -> str:
@@ -207,7 +229,7 @@ def backoff(attempts: int) -> timedelta:
 
 
 def run_reminders(
-    *, uow: UnitOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
+    *, uow: PlanningUnitOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
 ) -> RemindReport:
     """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
 
