@@ -137,3 +137,19 @@ def test_a_good_command_after_errors_still_works(logged: Run) -> None:
     assert_one_line_error(logged("log", "coffee", "--with", "grace"), USAGE)
     view = as_json(logged("today", "--json"))
     assert view["count"] == 0 and view["status"] == "open"
+
+
+def test_init_rejects_a_bad_flag_before_asking_anything(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from kithkin.cli import app
+
+    env = {
+        "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
+        "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
+        "KITHKIN_CONFIG": "/nonexistent",
+    }
+    result = CliRunner().invoke(app, ["init", "--goal", "0"], env=env)
+    assert result.exit_code == 2
+    assert "Your time zone" not in result.output
+    assert "daily goal" in result.output

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,6 +17,28 @@ def _state(ctx: typer.Context) -> State:
     state = ctx.obj
     assert isinstance(state, State)
     return state
+
+
+def _check_given(
+    timezone: str | None,
+    goal: int | None,
+    rest: int | None,
+    weekday: int | None,
+    weekend: int | None,
+) -> None:
+    """Reject bad flags before asking anything (a bad value fails fast, with nothing written)."""
+    from kithkin.domain.model import Profile
+    from kithkin.domain.timeutil import zone
+
+    if timezone is not None:
+        zone(timezone)
+    given: dict[str, Any] = {
+        "daily_goal": goal,
+        "rest_days_per_week": rest,
+        "weekday_minutes": weekday,
+        "weekend_minutes": weekend,
+    }
+    Profile(**{k: v for k, v in given.items() if v is not None})
 
 
 def init(
@@ -39,15 +61,18 @@ def init(
     from kithkin.services.profiles import init_profile, parse_barriers
 
     app = _state(ctx).app
+    _check_given(timezone, goal, rest_days, weekday_minutes, weekend_minutes)
     if not yes:
-        timezone = timezone or typer.prompt("Your time zone", default="UTC")
-        goal = goal or typer.prompt("Meaningful connections per day", default=1, type=int)
-        weekday_minutes = weekday_minutes or typer.prompt(
-            "Minutes you can give on a weekday", default=15, type=int
-        )
-        weekend_minutes = weekend_minutes or typer.prompt(
-            "Minutes on a weekend day", default=45, type=int
-        )
+
+        def ask(value: Any, question: str, default: Any) -> Any:
+            if value is not None:
+                return value
+            return typer.prompt(question, default=default, type=type(default))
+
+        timezone = ask(timezone, "Your time zone", "UTC")
+        goal = ask(goal, "Meaningful connections per day", 1)
+        weekday_minutes = ask(weekday_minutes, "Minutes you can give on a weekday", 15)
+        weekend_minutes = ask(weekend_minutes, "Minutes on a weekend day", 45)
         if barrier is None:
             answer = typer.prompt(
                 "What gets in the way? (little_time, introversion, social_anxiety, or none)",
