@@ -108,8 +108,7 @@ async def api_import(
     if not request.headers.get("x-requested-with"):
         return JSONResponse(error_body(UploadNeedsHeader()), status_code=403)
     try:
-        form = await uploads.capped_form(request)
-        data = await uploads.file_bytes(form)
+        data = (await uploads.capped_form(request)).file()
     except uploads.UploadTooLarge as exc:
         return JSONResponse(error_body(exc), status_code=413)
     chosen = "vcard" if kind == "vcard" else (fmt.value if fmt else "")

@@ -65,11 +65,12 @@ async def import_post(request: Request, app: AppDep, now: Now) -> Response:
     htmx = bool(request.headers.get("hx-request"))
     values: dict[str, Any] = {"format": "vcard"}
     try:
-        form = await uploads.capped_form(request)
+        parsed = await uploads.capped_form(request)
+        form = parsed.fields
         uploads.check_csrf(request, form)
         values = {k: v for k, v in form.items() if isinstance(v, str)}
         upload = uploads.Upload(
-            data=await uploads.file_bytes(form),
+            data=parsed.file(),
             kind=forms.text(form, "format") or "vcard",
             skip_bad=forms.checked(form, "skip_bad"),
             dry_run=forms.text(form, "action") != "import",

@@ -51,7 +51,23 @@ def too_large() -> UploadTooLarge:
     return UploadTooLarge(limit_mb=MAX_UPLOAD_BYTES // (1024 * 1024))
 
 
-async def capped_form(request: Request, *, limit: int = MAX_UPLOAD_BYTES) -> FormData:
+@dataclass(frozen=True, slots=True)
+class UploadForm:
+    """A parsed upload form: its text fields, and each file's name and bytes."""
+
+    fields: FormData
+    files: dict[str, tuple[str, bytes]]
+
+    def file(self, name: str = "file", *, limit: int = MAX_UPLOAD_BYTES) -> bytes:
+        filename, data = self.files.get(name, ("", b""))
+        if not filename or not data:
+            raise UploadMissing()
+        if len(data) > limit:
+            raise too_large()
+        return data
+
+
+async def capped_form(request: Request, *, limit: int = MAX_UPLOAD_BYTES) -> UploadForm:
     """The multipart form, refused with :class:`UploadTooLarge` once the body passes ``limit``
     (checked against Content-Length first, then while reading)."""
     cap = limit + FORM_OVERHEAD
@@ -70,25 +86,23 @@ async def capped_form(request: Request, *, limit: int = MAX_UPLOAD_BYTES) -> For
     async def replay() -> dict[str, object]:
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return await Request(request.scope, replay).form(max_files=1, max_fields=20)
+    form = await Request(request.scope, replay).form(max_files=1, max_fields=20)
+    try:
+        fields = FormData([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+        files = {
+            k: (v.filename or "", await v.read())
+            for k, v in form.multi_items()
+            if isinstance(v, UploadFile)
+        }
+    finally:
+        await form.close()
+    return UploadForm(fields, files)
 
 
 def check_csrf(request: Request, form: FormData) -> None:
     token = form.get(FIELD) or request.headers.get(HEADER)
     csrf: Csrf = request.app.state.csrf
     csrf.check(request.state.csrf_session, token if isinstance(token, str) else None)
-
-
-async def file_bytes(form: FormData, name: str = "file", *, limit: int = MAX_UPLOAD_BYTES) -> bytes:
-    upload = form.get(name)
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        raise UploadMissing()
-    data = await upload.read()
-    if len(data) > limit:
-        raise too_large()
-    if not data:
-        raise UploadMissing()
-    return data
 
 
 def bad_records(problems: list[Problem]) -> list[BadRecord]:
