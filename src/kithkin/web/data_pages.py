@@ -26,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 TRIAGE_PAGE_SIZE = 50
 FORMAT_LABELS = {
-    "vcard": "vCard (.vcf): iPhone, Android, Google, Outlook",
+    "vcard": "vCard (.vcf), from any phone",
     "google": "Google Contacts CSV",
     "outlook": "Outlook CSV",
     "linkedin": "LinkedIn Connections.csv",
@@ -55,7 +55,7 @@ def _import_context(
 
 @router.get("/import")
 def import_page(request: Request) -> Response:
-    return render(request, "import.html", _import_context())
+    return render(request, "import.html", {**_import_context(), "file_kept": False})
 
 
 @router.post("/import")
@@ -90,7 +90,7 @@ def _import_response(request: Request, context: dict[str, Any], *, status: int) 
     return render(
         request,
         "import.html",
-        context,
+        {**context, "file_kept": bool(request.headers.get("hx-request"))},
         status=status,
         partial="_import_report.html",
         headers=NO_STORE,
