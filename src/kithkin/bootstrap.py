@@ -63,6 +63,13 @@ class App:
 
         return SqlUnitOfWork(self.engine, owner_id=self.owner_id, write=write)
 
+    def uow_for(self, owner_id: int, *, write: bool = False) -> SqlUnitOfWork:
+        """A unit of work for ``owner_id`` rather than this app's account: the calendar feed
+        serves whoever owns the token it was asked with."""
+        from kithkin.storage.uow import SqlUnitOfWork
+
+        return SqlUnitOfWork(self.engine, owner_id=owner_id, write=write)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

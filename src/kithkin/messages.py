@@ -158,6 +158,14 @@ ERRORS: dict[str, str] = {
     ),
     "page_not_found": "There is no page here.",
     # --- end web ---
+    # --- web insights and data ---
+    "upload_too_large": "That file is larger than {limit_mb} MB. Export fewer contacts at a time.",
+    "upload_missing": "Choose a file to import first.",
+    "upload_needs_header": (
+        "Uploads to the API need an X-Requested-With header (any value), so that another "
+        "website cannot send one on your behalf."
+    ),
+    # --- end web insights and data ---
 }
 
 TEXT: dict[str, str] = {
@@ -548,6 +556,113 @@ TEXT: dict[str, str] = {
         "Pennington, Perrault & Totzkay (2023), Communication Research."
     ),
     # --- end web ---
+    # --- web insights and data ---
+    "web.insights.lead": (
+        "What your own days say so far: {days} days with a check-in or a moment logged."
+    ),
+    "web.insights.progress": (
+        "Keep checking in: after {min_days} days, with at least {min_per_group} days of each "
+        "kind, kithkin shows your first rough numbers here."
+    ),
+    "web.insights.rough": "rough",
+    "web.insights.rough_hint": "Rough: it firms up after about {early_below} days.",
+    "web.insights.next_day_none": (
+        "Not enough pairs of days yet to look at the day after a social day."
+    ),
+    "web.insights.by_person_none": (
+        "When you log your mood before and after a moment with someone, five times or more, "
+        "you will see here who tends to lift you."
+    ),
+    "web.insights.questionnaires_none": (
+        "No questionnaires yet. A short one now and then shows slower changes than daily moods."
+    ),
+    "web.insights.weekly_none": "Your weeks will show here once you have a little history.",
+    "web.insights.group.social": "Days you connected",
+    "web.insights.group.in_person": "In person",
+    "web.insights.group.call": "Call or video",
+    "web.insights.group.message": "Messages",
+    "web.insights.group.dose_1": "One connection",
+    "web.insights.group.dose_2plus": "Two or more",
+    "web.insights.measure.mood": "Mood",
+    "web.insights.measure.stress": "Stress",
+    "web.insights.mode_desc": (
+        "Average evening mood on days with each kind of contact, compared with days with no "
+        "contact at all, with 95% ranges."
+    ),
+    "web.insights.dose_desc": (
+        "Average evening mood on days with one, or two or more, meaningful connections, "
+        "compared with days with none, with 95% ranges."
+    ),
+    "web.insights.questionnaires_desc": (
+        "Your questionnaire scores over time, as a share of the highest score."
+    ),
+    "web.insights.streak_title": "Your streak, week by week",
+    "web.insights.network_title": "Support network health",
+    "web.insights.streak_desc": "Your streak at the end of each week (rest days never break it).",
+    "web.insights.network_desc": (
+        "The share of your people you were in touch with at their rhythm, at the end of each week."
+    ),
+    "web.experiment.intro": (
+        "Curious whether connecting really lifts your mood? For a few weeks a coin picks some "
+        "days as connection-challenge days, in advance. On those days you make one small extra "
+        "effort; on the others you live as usual. Your evening check-ins then show the difference."
+    ),
+    "web.experiment.consent": (
+        "I agree to take part: kithkin stores the coin flips and compares my own check-ins. "
+        "I can stop at any time."
+    ),
+    "web.experiment.challenge": (
+        "Today is a connection-challenge day. One small, real moment with someone is plenty."
+    ),
+    "web.experiment.usual": "Today is a usual day: nothing extra to do.",
+    "web.experiment.started": (
+        "Your experiment has started. Check in each evening so the comparison is fair."
+    ),
+    "web.experiment.stopped": "Experiment stopped. Its days so far still count in the report.",
+    "web.import.intro": (
+        "Bring your people in from your phone, Google, Outlook or LinkedIn. kithkin checks the "
+        "file first and shows what would change; nothing is written until you confirm."
+    ),
+    "web.import.reselect": "To import, choose the file again and press Import.",
+    "web.import.refused": (
+        "Nothing was imported: {count} record(s) could not be read. Fix them, or tick "
+        "'Skip bad records' to import the others."
+    ),
+    "web.import.dry_run": (
+        "Checked: nothing has been written yet. This is what the import would do."
+    ),
+    "web.import.done": "Imported. New people wait in triage, so you choose who joins your circles.",
+    "web.triage.intro": (
+        "Everyone your import brought in waits here. Keep the ones who matter in a circle, leave "
+        "acquaintances in the wider network, or ignore someone: they will not come back on the "
+        "next import."
+    ),
+    "web.triage.empty": "No one is waiting. Lovely.",
+    "web.triage.kept": "{name}: now in {circle}.",
+    "web.triage.wider": "{name}: in your wider network.",
+    "web.triage.ignored": "{name}: ignored.",
+    "web.data.reminders_intro": (
+        "Reminders are set in your config file (the [reminders] table and notify_urls); "
+        "'kithkin remind' or 'kithkin worker' sends them."
+    ),
+    "web.data.notify_count": "{count} notification destination(s) configured.",
+    "web.data.notify_none": (
+        "No notification destinations yet: add notify_urls to your config file to get reminders."
+    ),
+    "web.data.log_empty": "No reminders sent yet.",
+    "web.data.feed_intro": (
+        "Subscribe to your planned connections, recurring calls and birthdays from any calendar "
+        "app. The link carries a secret: anyone with it can read your feed."
+    ),
+    "web.data.feed_token": (
+        "Here is your feed link. It is shown only this once, so copy it now into your calendar "
+        "app's 'subscribe by URL'."
+    ),
+    "web.data.feed_revoked": "Feed links revoked: subscriptions stop updating.",
+    "web.data.exports_intro": (
+        "Your data is yours. Download it whenever you like; the JSON backup holds everything."
+    ),
+    # --- end web insights and data ---
 }
 
 

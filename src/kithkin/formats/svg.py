@@ -188,19 +188,28 @@ def line_chart(
     scale_y = _Scale(ticks[0], ticks[-1], bottom, top)
     parts.extend(_y_axis(ticks, scale_y, left=left, right=right))
     parts.append(_y_label(y_label, height))
-    for day in _date_ticks(first, last):
+    ticks_x = _date_ticks(first, last)
+    for day in ticks_x:
         x = scale_x(day.toordinal())
         parts.append(
             f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 4}" stroke="{AXIS}"/>'
         )
-        parts.append(_text(x, bottom + 18, day.isoformat()))
+        last_tick = len(ticks_x) > 1 and day == ticks_x[-1]  # keep the label inside the chart
+        parts.append(
+            _text(
+                x + 8 if last_tick else x,
+                bottom + 18,
+                day.isoformat(),
+                anchor="end" if last_tick else "middle",
+            )
+        )
     parts.append(
         f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{AXIS}" '
         'stroke-width="1"/>'
     )
     for index, item in enumerate(series):
         colour, dash = PALETTE[index % len(PALETTE)], DASHES[index % len(DASHES)]
-        parts.append(f"<g aria-label={quoteattr(item.label)}>")
+        parts.append(f'<g role="group" aria-label={quoteattr(item.label)}>')
         parts.extend(_polylines(item, scale_x, scale_y, colour, dash))
         parts.append("</g>")
     parts.extend(_legend([s.label for s in series], x=left, y=height - 12))
@@ -267,7 +276,7 @@ def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _
     if bar.low is not None and bar.high is not None:
         label += f" (interval {fmt(bar.low)} to {fmt(bar.high)})"
     out = [
-        f"<g aria-label={quoteattr(label)}>",
+        f'<g role="group" aria-label={quoteattr(label)}>',
         f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{bar_width:.1f}" height="{y_height:.1f}" '
         f'fill="{colour}"/>',
     ]

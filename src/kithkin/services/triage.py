@@ -32,6 +32,13 @@ def triage_list(*, uow: UnitOfWork) -> list[Person]:
     return uow.people.find(PeopleQuery(status=PersonStatus.TRIAGE.value))
 
 
+def triage_page(*, uow: UnitOfWork, limit: int, offset: int = 0) -> tuple[list[Person], int]:
+    """One page of the people awaiting triage (by name), and how many are waiting in all."""
+    waiting = PeopleQuery(status=PersonStatus.TRIAGE.value)
+    page = PeopleQuery(status=PersonStatus.TRIAGE.value, limit=limit, offset=offset)
+    return uow.people.find(page), uow.people.count(waiting)
+
+
 def triage_person(
     *, uow: UnitOfWork, ref: str | int, action: TriageAction, circle: str | None = None
 ) -> Person:

@@ -41,6 +41,10 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.include_router(api.router)
     web.include_router(pages.router)
     web.include_router(people_pages.router)
+    from kithkin.web import data_api, data_pages, feed, insights_api, insights_pages
+
+    for module in (insights_pages, data_pages, insights_api, data_api, feed):
+        module.install(web)
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])
     return web
 
