@@ -165,7 +165,7 @@ def attempt_before(request: Request, form: Form, uow: PlanWriteUow, now: Now) ->
             predicted_peak=_required(form, "predicted_peak", "predicted peak"),
         )
     except InputError as exc:
-        errors = forms.field_errors(exc, BEFORE_FIELDS, fallback="before")
+        errors = forms.field_errors(exc, BEFORE_FIELDS, fallback="step")
         values = {k: v for k, v in form.items() if isinstance(v, str)}
         return _failed(request, uow, exc, errors=errors, values={"before": values})
     return redirect("/ladder?saved=before#attempts")

@@ -200,6 +200,7 @@ def suggest_part(request: Request, uow: PlanReadUow, now: Now) -> Response:
 def _actions_context(uow: Any, values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
     return {
         "actions": load_actions(uow=uow),
+        "added": None,
         "values": values,
         "errors": errors,
         "choices": {
