@@ -200,7 +200,7 @@ def line_chart(
     )
     for index, item in enumerate(series):
         colour, dash = PALETTE[index % len(PALETTE)], DASHES[index % len(DASHES)]
-        parts.append(f"<g aria-label={quoteattr(item.label)}>")
+        parts.append(f'<g role="group" aria-label={quoteattr(item.label)}>')
         parts.extend(_polylines(item, scale_x, scale_y, colour, dash))
         parts.append("</g>")
     parts.extend(_legend([s.label for s in series], x=left, y=height - 12))
@@ -267,7 +267,7 @@ def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _
     if bar.low is not None and bar.high is not None:
         label += f" (interval {fmt(bar.low)} to {fmt(bar.high)})"
     out = [
-        f"<g aria-label={quoteattr(label)}>",
+        f'<g role="group" aria-label={quoteattr(label)}>',
         f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{bar_width:.1f}" height="{y_height:.1f}" '
         f'fill="{colour}"/>',
     ]
