@@ -166,6 +166,10 @@ ERRORS: dict[str, str] = {
         "website cannot send one on your behalf."
     ),
     # --- end web insights and data ---
+    # --- web planner ---
+    "missing_number": "{field} needs a number.",
+    "answer_missing": "Please pick an answer for question {item}.",
+    # --- end web planner ---
 }
 
 TEXT: dict[str, str] = {
@@ -663,6 +667,124 @@ TEXT: dict[str, str] = {
         "Your data is yours. Download it whenever you like; the JSON backup holds everything."
     ),
     # --- end web insights and data ---
+    # --- web planner ---
+    "web.plan.today_header": "Today's ideas",
+    "web.plan.more_ideas": "More ideas on the Plan page",
+    "web.plan.pick": "Your Power of One pick",
+    "web.plan.why": "Why:",
+    "web.plan.opener_label": "A way to start:",
+    "web.plan.done_state": "Done. Lovely.",
+    "web.plan.done_saved": "Done and logged. Thank you for reaching out.",
+    "web.plan.skipped_state": "Set aside for today. That's fine; it will come round again.",
+    "web.plan.snoozed_state": "Snoozed until {until}.",
+    "web.plan.done_intro": "Filled in from the idea; change anything, or just save.",
+    "web.plan.when_hint": "Leave empty for now, or '18:30', 'yesterday 18:30'.",
+    "web.plan.intro": (
+        "Ideas sized to the time you have: who, how and why. Today's picks are on Today."
+    ),
+    "web.plan.week_header": "The week ahead",
+    "web.plan.week_intro": (
+        "A sketch of the next seven days, spread so nobody comes up twice. It adjusts as you go."
+    ),
+    "web.today.wellbeing_header": "For your wellbeing",
+    "web.suggest.header": "Got a few minutes?",
+    "web.suggest.label": "I have",
+    "web.suggest.log_it": "Did it? Log it",
+    "web.suggest.bad_minutes": "Pick a number of minutes from 1 to 600.",
+    "web.actions.link": "See every action, or add your own",
+    "web.actions.intro": (
+        "Everything the planner can suggest, sized in minutes. Add your own rituals: the planner "
+        "will offer them too."
+    ),
+    "web.actions.added": "Your action is added; the planner can suggest it from now on.",
+    "web.actions.new_header": "Add your own action",
+    "web.actions.title_hint": "Short, like 'Call mum on the way home'.",
+    "web.actions.id_hint": "Lower-case letters, digits and underscores, e.g. call_mum.",
+    "web.actions.weak_tie": "Done with someone new or an acquaintance",
+    "web.actions.catalogue_header": "All actions ({count})",
+    "web.ladder.intro": (
+        "If social situations make you anxious, a ladder helps you face them one small step at "
+        "a time. List 8 to 15 situations, from mildly uneasy to currently too hard, and rate how "
+        "anxious each would make you (0 calm, 100 the most anxious you can imagine)."
+    ),
+    "web.ladder.create_header": "Build your ladder",
+    "web.ladder.create_hint": (
+        "Fill in {low} to {high} steps in any order; kithkin sorts them easiest first. Rows left "
+        "empty are skipped."
+    ),
+    "web.ladder.goal_label": "What you are working towards",
+    "web.ladder.goal_placeholder": "Start conversations with colleagues",
+    "web.ladder.more_steps": "More steps (up to {high})",
+    "web.ladder.create_button": "Build my ladder",
+    "web.ladder.created": "Your ladder is ready. You start at step 1, whenever you like.",
+    "web.ladder.keep_going": (
+        "Keep practising this step at your own pace. When it has gone well a couple of times, "
+        "the next one will be offered. There is no rush."
+    ),
+    "web.ladder.up_button": "Take the next step",
+    "web.ladder.back_button": "Step back",
+    "web.ladder.moved_up": "You moved up a step. Go gently.",
+    "web.ladder.moved_back": "You stepped back. That is part of it, and fine.",
+    "web.ladder.steps_header": "Your steps, easiest first",
+    "web.ladder.fear": "Fear: {fear}",
+    "web.ladder.before_header": "Before you try",
+    "web.ladder.before_hint": (
+        "Write down what you expect, so afterwards you can compare it with what really happened."
+    ),
+    "web.ladder.prediction_label": "What I fear will happen",
+    "web.ladder.before_button": "Save my prediction",
+    "web.ladder.before_saved": "Prediction saved. Afterwards, come back and record how it went.",
+    "web.ladder.after_header": "How did it go?",
+    "web.ladder.attempt_title": "Step {step}, {day}",
+    "web.ladder.you_predicted": (
+        "You predicted: {prediction} (belief {belief} %, anxiety peak {peak})."
+    ),
+    "web.ladder.came_true_legend": "Did the prediction come true?",
+    "web.ladder.after_button": "Save how it went",
+    "web.ladder.after_saved": (
+        "Recorded, and logged as a moment of connection. Well done for trying."
+    ),
+    "web.ladder.trend_header": "Predicted and actual",
+    "web.ladder.chart_desc": (
+        "For each attempt you completed: the anxiety peak you predicted beforehand and the peak "
+        "you actually felt, on a scale from 0 to 100."
+    ),
+    "web.ladder.chart_empty": "Your first completed attempt will show here",
+    "web.ladder.new_ladder": "Start a different ladder",
+    "web.ladder.source": (
+        "Exposure recorded as a behavioural experiment: prediction before, what happened after "
+        "(Craske et al. 2014, Behav Res Ther 58:10-23). The rule for offering the next step "
+        "(two attempts with a peak of 40 or less, or belief of 30 % or less) is kithkin's own "
+        "design choice. This is self-help, not therapy."
+    ),
+    "web.assess.intro": (
+        "Short, validated questionnaires help you see how you are doing over time. They compare "
+        "you with yourself; none of them is a diagnosis."
+    ),
+    "web.assess.due_header": "Due now",
+    "web.assess.instruments_header": "Questionnaires",
+    "web.assess.needs_file": "Its questions are not shipped with kithkin.",
+    "web.assess.how_to_add": "How to add them",
+    "web.assess.history_header": "Your history",
+    "web.assess.history_empty": "No questionnaires yet. The WHO-5 takes about two minutes.",
+    "web.assess.schedule_header": "Reminders on Today",
+    "web.assess.schedule_hint": "How often each one is due, in days; 0 turns it off.",
+    "web.assess.schedule_saved": "Schedule saved.",
+    "web.assess.missing_header": "The questions are not here yet",
+    "web.assess.file_missing": (
+        "The questions of the {name} do not ship with kithkin, because their licence does not "
+        "allow it yet. Put your own copy in a plain text file, one question per line ({expected} "
+        "lines; blank lines and lines starting with # are skipped), at the path below, then "
+        "reload this page."
+    ),
+    "web.assess.file_path": "Save the file as:",
+    "web.assess.take_intro": "Time frame: {period}. There are no right or wrong answers.",
+    "web.assess.submit": "See my score",
+    "web.assess.not_a_diagnosis": (
+        "A questionnaire score is a snapshot to compare with yourself over time, not a diagnosis."
+    ),
+    "web.assess.see_history": "See your history",
+    # --- end web planner ---
 }
 
 

@@ -53,7 +53,7 @@ def nice_ticks(low: float, high: float, *, target: int = 5) -> list[float]:
     """Round tick values (1, 2 or 5 times a power of ten) covering ``[low, high]``."""
     if high < low:
         low, high = high, low
-    if math.isclose(low, high):
+    if math.isclose(low, high, abs_tol=1e-9):
         low, high = low - 1, high + 1
     raw_step = (high - low) / max(target - 1, 1)
     power = 10 ** math.floor(math.log10(raw_step))

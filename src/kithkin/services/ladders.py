@@ -250,3 +250,13 @@ def move_back(*, uow: PlanningUnitOfWork) -> LadderView:
     uow.ladders.set_level(stored.id, level)
     uow.commit()
     return _view(uow, StoredLadder(stored.id, stored.ladder, level))
+
+
+def create_ladder_from_steps(
+    *, uow: PlanningUnitOfWork, now: datetime, goal: str, steps: Sequence[Step]
+) -> LadderView:
+    """Like :func:`create_ladder`, for steps already read field by field (the web form)."""
+    ladder = make_ladder(check_text("ladder goal", goal), steps)
+    uow.ladders.create(ladder, created_at=now)
+    uow.commit()
+    return _view(uow, _active(uow))

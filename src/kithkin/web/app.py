@@ -21,7 +21,7 @@ OPENAPI_URL = "/api/openapi.json"
 
 def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     """The ASGI application over ``app`` (settings, engine, clock) built by the caller."""
-    from kithkin.web import api, pages, people_pages
+    from kithkin.web import api, pages, people_pages, planner
 
     web = FastAPI(
         title="kithkin",
@@ -41,6 +41,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.include_router(api.router)
     web.include_router(pages.router)
     web.include_router(people_pages.router)
+    planner.install(web)
     from kithkin.web import data_api, data_pages, feed, insights_api, insights_pages
 
     for module in (insights_pages, data_pages, insights_api, data_api, feed):

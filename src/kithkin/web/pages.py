@@ -60,11 +60,18 @@ def safe_next(value: str, default: str) -> str:
     return value if value.startswith("/") and not value.startswith("//") else default
 
 
-@router.get("/")
-def today_page(request: Request, uow: ReadUow, now: Now) -> Response:
+def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
+    from kithkin.web.plan_pages import today_extras
+
     view = today(uow=uow, now=now)
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
-    return render(request, "today.html", context)
+    return {**context, **today_extras(uow=uow, now=now)}
+
+
+@router.get("/")
+def today_page(request: Request, uow: WriteUow, now: Now) -> Response:
+    """Writes only the first time each day: today's plan is stored on first sight."""
+    return render(request, "today.html", today_context(request, uow, now))
 
 
 def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:

@@ -16,3 +16,29 @@
   document.addEventListener("DOMContentLoaded", function () { bind(document); });
   document.addEventListener("htmx:afterSwap", function (event) { bind(event.target); });
 })();
+// The "More" menu of the main navigation: a plain <details> on phones (closed by a click
+// elsewhere or Escape); laid out inline, always open, on wide screens.
+(function () {
+  "use strict";
+  var wide = window.matchMedia("(min-width: 60rem)");
+  function menus() { return document.querySelectorAll(".top .nav-more details"); }
+  function layout() {
+    menus().forEach(function (d) {
+      if (wide.matches) { d.open = true; d.dataset.inline = "1"; }
+      else if (d.dataset.inline) { d.open = false; delete d.dataset.inline; }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", layout);
+  if (wide.addEventListener) wide.addEventListener("change", layout);
+  document.addEventListener("click", function (event) {
+    menus().forEach(function (d) {
+      if (d.open && !d.dataset.inline && !d.contains(event.target)) d.open = false;
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    menus().forEach(function (d) {
+      if (d.open && !d.dataset.inline) { d.open = false; d.querySelector("summary").focus(); }
+    });
+  });
+})();
