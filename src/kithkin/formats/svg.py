@@ -73,6 +73,9 @@ def nice_ticks(low: float, high: float, *, target: int = 5) -> list[float]:
 
 def _open(width: int, height: int, *, title: str, description: str, id_prefix: str) -> list[str]:
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    # about 0.56 em per character: a long title gets smaller rather than running off the edge
+    room = width - MARGIN_LEFT - MARGIN_RIGHT
+    title_size = max(10, min(15, int(room / (0.56 * max(len(title), 1)))))
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" '
@@ -80,7 +83,7 @@ def _open(width: int, height: int, *, title: str, description: str, id_prefix: s
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
         f'<rect width="{width}" height="{height}" fill="{BACKGROUND}"/>',
-        f'<text x="{MARGIN_LEFT}" y="22" {FONT} font-size="15" font-weight="600" '
+        f'<text x="{MARGIN_LEFT}" y="22" {FONT} font-size="{title_size}" font-weight="600" '
         f'fill="{TEXT}">{escape(title)}</text>',
     ]
 
