@@ -20,9 +20,10 @@ from kithkin.domain.catalogue import (
     parse_actions,
 )
 from kithkin.domain.ladder import anxiety_cap
-from kithkin.domain.model import Barrier, FollowUp, Person, Profile
+from kithkin.domain.model import Barrier, FollowUp, Profile
 from kithkin.domain.plan_energy import energy_summary, kind_load
 from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
+from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day
 from kithkin.services.people import circle_cadences
 from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnitOfWork
@@ -60,15 +61,26 @@ class Gathered:
     """A plan input and the people it was built from (by id), for rendering."""
 
     inp: PlanInput
-    people: dict[int, Person]
+    people: dict[int, Member]
     actions: dict[str, Action]
 
 
-def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = None) -> Gathered:
-    """Everything :func:`kithkin.domain.planner.plan_day` needs for the local day of ``now``."""
+def gather(
+    *,
+    uow: PlanningUnitOfWork,
+    now: datetime,
+    profile: Profile | None = None,
+    members: list[Member] | None = None,
+) -> Gathered:
+    """Everything :func:`kithkin.domain.planner.plan_day` needs for the local day of ``now``.
+
+    ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
+    """
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
-    people = uow.plan_data.people_for_plan()
+    if members is None:
+        members = uow.people.roster()
+    people = [m for m in members if m.circle is not None]
     actions = load_actions(uow=uow)
     follow_ups: dict[int, list[FollowUp]] = {}
     for item in uow.followups.find(open_only=True):
@@ -101,7 +113,7 @@ def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = 
     history: dict[int, PersonHistory] = {}
     user_tz = profile.timezone
     for p in people:
-        pid = p.id or 0
+        pid = p.id
         nearby = p.timezone is None or p.timezone == user_tz
         mine = recent.get(pid)
         if nearby or mine:
@@ -123,7 +135,7 @@ def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = 
         yesterday_actions=frozenset(y_actions),
         reconnects_this_week=reconnects,
     )
-    return Gathered(inp, {p.id or 0: p for p in people}, {a.id: a for a in actions})
+    return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
 
 
 def _outcomes(past: list[Any]) -> dict[int, Outcome]:

@@ -8,6 +8,7 @@ shapes the next days' plans.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
 from kithkin.domain.openers import draft_opener
 from kithkin.domain.planner import DayPlan, Reason, Suggestion, plan_day, plan_week, suggest_now
+from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day, parse_when
 from kithkin.services.interactions import record
 from kithkin.services.planning import Gathered, gather, load_actions
@@ -126,10 +128,15 @@ def _stored(day: date, s: Suggestion, g: Gathered) -> StoredSuggestion:
     )
 
 
-def _view(uow: PlanningUnitOfWork, s: StoredSuggestion, g: Gathered | None) -> SuggestionView:
+def _view(
+    uow: PlanningUnitOfWork,
+    s: StoredSuggestion,
+    g: Gathered | None,
+    persons: Mapping[int, Person] | None = None,
+) -> SuggestionView:
     person = None
     if s.person_id is not None:
-        person = g.people.get(s.person_id) if g is not None else None
+        person = persons.get(s.person_id) if persons is not None else None
         person = person or uow.people.get(s.person_id)
     actions = g.actions if g is not None else {a.id: a for a in load_actions(uow=uow)}
     action = actions.get(s.action_id)
@@ -160,14 +167,14 @@ def _view(uow: PlanningUnitOfWork, s: StoredSuggestion, g: Gathered | None) -> S
 
 
 def _ensure_today(
-    *, uow: PlanningUnitOfWork, now: datetime
+    *, uow: PlanningUnitOfWork, now: datetime, members: list[Member] | None = None
 ) -> tuple[list[StoredSuggestion], Gathered | None, DayPlan | None]:
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     stored = uow.suggestions.for_day(today)
     if stored:
         return stored, None, None
-    g = gather(uow=uow, now=now, profile=profile)
+    g = gather(uow=uow, now=now, profile=profile, members=members)
     plan = plan_day(g.inp, n=PLAN_SIZE)
     rows = [_stored(today, s, g) for s in plan.suggestions]
     if rows:
@@ -177,22 +184,34 @@ def _ensure_today(
     return rows, g, plan
 
 
-def todays_plan(*, uow: PlanningUnitOfWork, now: datetime) -> PlanView:
-    """Today's suggestions (computed and stored on first use, then read back unchanged)."""
-    rows, g, plan = _ensure_today(uow=uow, now=now)
+def todays_plan(
+    *, uow: PlanningUnitOfWork, now: datetime, members: list[Member] | None = None
+) -> PlanView:
+    """Today's suggestions (computed and stored on first use, then read back unchanged).
+
+    ``members``: the lean roster, when the caller has already read it (see ``today``)."""
+    rows, g, plan = _ensure_today(uow=uow, now=now, members=members)
     day = local_day(now, get_profile(uow=uow).timezone)
     notes = plan.notes if plan is not None and not rows else ()
-    return PlanView(day, [_view(uow, s, g) for s in rows], notes)
+    persons = _persons(uow, rows)
+    return PlanView(day, [_view(uow, s, g, persons) for s in rows], notes)
+
+
+def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int, Person]:
+    return uow.people.get_many(s.person_id for s in rows if s.person_id is not None)
 
 
 def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
     """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
     g = gather(uow=uow, now=now)
-    out = []
-    for plan in plan_week(g.inp, days=days):
-        rows = [_stored(plan.day, s, g) for s in plan.suggestions]
-        out.append(PlanView(plan.day, [_view(uow, s, g) for s in rows], plan.notes))
-    return out
+    plans = [
+        (p, [_stored(p.day, s, g) for s in p.suggestions]) for p in plan_week(g.inp, days=days)
+    ]
+    persons = _persons(uow, [s for _, rows in plans for s in rows])
+    return [
+        PlanView(plan.day, [_view(uow, s, g, persons) for s in rows], plan.notes)
+        for plan, rows in plans
+    ]
 
 
 def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from kithkin.domain import cadence
 from kithkin.domain.model import CheckIn, Profile
+from kithkin.domain.roster import Member, birthdays_soon, due_members
 from kithkin.domain.streaks import PowerOfOne, power_of_one
 from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import FollowUpView
@@ -87,7 +88,15 @@ class TodayView:
         }
 
 
-def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
+def today(
+    *,
+    uow: UnitOfWork,
+    now: datetime,
+    due_shown: int = DUE_SHOWN,
+    members: list[Member] | None = None,
+) -> TodayView:
+    """The day at a glance. ``members`` is the lean roster (``uow.people.roster()``), passed
+    in when the caller also plans the day, so that everyone is read once per command."""
     profile = get_profile(uow=uow)
     tz = profile.timezone
     day = local_day(now, tz)
@@ -100,23 +109,33 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
         goal=profile.daily_goal,
         rest_per_week=profile.rest_days_per_week,
     )
-    people = uow.people.find()
-    standings = cadence.standings(people, circle_cadences(uow=uow), today=day, tz=tz)
-    in_touch, total = cadence.network_health(standings)
-    due = [s for s in standings if s.due]
+    if members is None:
+        members = uow.people.roster()
+    due, in_touch, total = due_members(members, circle_cadences(uow=uow), today=day, tz=tz)
+    birthdays = birthdays_soon(members, today=day)
     open_followups = uow.followups.find(open_only=True)
     soon = [f for f in open_followups if f.due is None or f.due <= day + timedelta(days=1)]
-    by_id = {p.id: p for p in people}
-    followups = [FollowUpView(f, by_id[f.person_id]) for f in soon if f.person_id in by_id]
+    active = {m.id for m in members}
+    soon = [f for f in soon if f.person_id in active]
+    shown = due[:due_shown]
+    # Full records only for the people this view shows.
+    by_id = uow.people.get_many(
+        [s.member.id for s in shown]
+        + [b.member.id for b in birthdays]
+        + [f.person_id for f in soon]
+    )
     return TodayView(
         day=day,
         profile=profile,
         power=power,
         in_touch=in_touch,
         in_plan=total,
-        followups=followups,
-        birthdays=cadence.upcoming_birthdays(people, today=day),
-        due=due[:due_shown],
+        followups=[FollowUpView(f, by_id[f.person_id]) for f in soon],
+        birthdays=[
+            cadence.UpcomingBirthday(by_id[b.member.id], b.on, b.in_days, b.turns)
+            for b in birthdays
+        ],
+        due=[cadence.Due(by_id[s.member.id], s.cadence_days, s.days_since, True) for s in shown],
         due_total=len(due),
         checkin=uow.checkins.get(day),
         **_insights_extras(uow=uow, day=day),
