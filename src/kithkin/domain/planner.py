@@ -17,6 +17,7 @@ from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Barrier, FollowUp, Person, Profile
 from kithkin.domain.plan_choice import Chosen, State, choose_for_person, choose_weak_tie
 from kithkin.domain.plan_scoring import Candidate, Context, WeekScores, make_context, rank
+from kithkin.domain.reason import Reason
 from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import day_start_utc
 from kithkin.domain.windows import DEFAULT_WAKING, Interval, WakingHours
@@ -70,20 +71,6 @@ class PlanInput:
     reconnects_this_week: int = 0
     other_waking: WakingHours = DEFAULT_WAKING  # assumed waking hours of the other person
     exclude_people: frozenset[int] = frozenset()  # already planned (plan_week); birthdays excepted
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why, in plain words: a message key and the values that fill it."""
-
-    key: str
-    params: dict[str, str | int] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        from kithkin.messages import text
-
-        return text(self.key, **self.params)
 
 
 @dataclass(frozen=True, slots=True)

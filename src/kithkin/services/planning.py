@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.catalogue import (
     Action,
@@ -19,15 +19,15 @@ from kithkin.domain.catalogue import (
     merge_actions,
     parse_actions,
 )
-from kithkin.domain.ladder import anxiety_cap
 from kithkin.domain.model import Barrier, FollowUp, Profile
-from kithkin.domain.plan_energy import energy_summary, kind_load
-from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
 from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day
 from kithkin.services.people import circle_cadences
 from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
+    from kithkin.domain.planner import Outcome, PlanInput
 
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
@@ -76,6 +76,9 @@ def gather(
 
     ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
     """
+    from kithkin.domain.plan_energy import energy_summary, kind_load
+    from kithkin.domain.planner import PersonHistory, PlanInput
+
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     if members is None:
@@ -139,6 +142,8 @@ def gather(
 
 
 def _outcomes(past: list[Any]) -> dict[int, Outcome]:
+    from kithkin.domain.planner import Outcome
+
     skipped: dict[int, date] = {}
     snoozed: dict[int, date] = {}
     for s in past:
@@ -159,5 +164,7 @@ def _outcomes(past: list[Any]) -> dict[int, Outcome]:
 def _ladder_cap(*, uow: PlanningUnitOfWork, profile: Profile) -> int | None:
     if Barrier.SOCIAL_ANXIETY not in profile.barriers:
         return None
+    from kithkin.domain.ladder import anxiety_cap
+
     stored = uow.ladders.active()
     return None if stored is None else anxiety_cap(stored.ladder, stored.level)

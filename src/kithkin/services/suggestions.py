@@ -11,16 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
-from kithkin.domain.openers import draft_opener
-from kithkin.domain.planner import DayPlan, Reason, Suggestion, plan_day, plan_week, suggest_now
+from kithkin.domain.reason import Reason
 from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day, parse_when
-from kithkin.services.interactions import record
-from kithkin.services.planning import Gathered, gather, load_actions
 from kithkin.services.planning_ports import (
     DONE,
     OPEN,
@@ -30,6 +27,10 @@ from kithkin.services.planning_ports import (
     StoredSuggestion,
 )
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:  # the planner is imported only when a plan is computed
+    from kithkin.domain.planner import DayPlan, Suggestion
+    from kithkin.services.planning import Gathered
 
 PLAN_SIZE = 3
 MAX_SNOOZE_DAYS = 60
@@ -138,10 +139,17 @@ def _view(
     if s.person_id is not None:
         person = persons.get(s.person_id) if persons is not None else None
         person = person or uow.people.get(s.person_id)
-    actions = g.actions if g is not None else {a.id: a for a in load_actions(uow=uow)}
+    if g is not None:
+        actions = g.actions
+    else:
+        from kithkin.services.planning import load_actions
+
+        actions = {a.id: a for a in load_actions(uow=uow)}
     action = actions.get(s.action_id)
     opener = None
     if s.reconnect and person is not None:
+        from kithkin.domain.openers import draft_opener
+
         last = uow.plan_data.last_meaningful(s.person_id or 0)
         opener = draft_opener(
             person=person,
@@ -174,6 +182,9 @@ def _ensure_today(
     stored = uow.suggestions.for_day(today)
     if stored:
         return stored, None, None
+    from kithkin.domain.planner import plan_day
+    from kithkin.services.planning import gather
+
     g = gather(uow=uow, now=now, profile=profile, members=members)
     plan = plan_day(g.inp, n=PLAN_SIZE)
     rows = [_stored(today, s, g) for s in plan.suggestions]
@@ -203,6 +214,9 @@ def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int,
 
 def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
     """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
+    from kithkin.domain.planner import plan_week
+    from kithkin.services.planning import gather
+
     g = gather(uow=uow, now=now)
     plans = [
         (p, [_stored(p.day, s, g) for s in p.suggestions]) for p in plan_week(g.inp, days=days)
@@ -217,6 +231,9 @@ def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[
 def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:
     """The single best thing to do right now with ``minutes`` to spare (not stored)."""
     check_range("minutes", minutes, 1, 600)
+    from kithkin.domain.planner import suggest_now
+    from kithkin.services.planning import gather
+
     g = gather(uow=uow, now=now)
     found = suggest_now(g.inp, minutes)
     if found is None:
@@ -271,6 +288,8 @@ def mark_done(
         mood_after=mood_after,
         note=note.strip(),
     )
+    from kithkin.services.interactions import record
+
     (stored,) = record(uow=uow, items=[item], now=now)
     assert s.id is not None
     uow.suggestions.set_status(s.id, status=DONE, interaction_id=stored.id)

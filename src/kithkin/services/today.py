@@ -143,10 +143,11 @@ def today(
 
 
 def _insights_extras(*, uow: UnitOfWork, day: date) -> dict[str, Any]:
-    from kithkin.services.experiments import today_nudge
     from kithkin.services.questionnaires import due
 
-    return {
-        "questionnaires_due": tuple(due(uow=uow, today=day)),
-        "experiment": today_nudge(uow=uow, today=day),
-    }
+    experiment = None
+    if uow.experiments.active() is not None:  # the statistics are imported only then
+        from kithkin.services.experiments import today_nudge
+
+        experiment = today_nudge(uow=uow, today=day)
+    return {"questionnaires_due": tuple(due(uow=uow, today=day)), "experiment": experiment}
