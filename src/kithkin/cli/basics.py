@@ -88,9 +88,8 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 
     app = _state(ctx).app
     with app.uow(write=True) as uow:  # today's plan is stored on first sight
-        members = uow.people.roster()  # everyone, read once for both
-        view = today_view(uow=uow, now=app.now(), members=members)
-        plan = todays_plan(uow=uow, now=app.now(), members=members)
+        view = today_view(uow=uow, now=app.now())
+        plan = todays_plan(uow=uow, now=app.now())
     if json_out:
         emit_json({**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]})
         return

@@ -7,16 +7,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from kithkin.domain import cadence
-from kithkin.domain.model import CheckIn, Profile
-from kithkin.domain.roster import Member, birthdays_soon, due_members
+from kithkin.domain.model import CheckIn, PersonStatus, Profile
+from kithkin.domain.roster import birthday_table, birthdays_soon, due_members
 from kithkin.domain.streaks import PowerOfOne, power_of_one
-from kithkin.domain.timeutil import local_day
+from kithkin.domain.timeutil import day_start_utc, local_day
 from kithkin.services.followups import FollowUpView
 from kithkin.services.people import circle_cadences, followup_dict
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
 
 DUE_SHOWN = 5
+BIRTHDAY_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +89,14 @@ class TodayView:
         }
 
 
-def today(
-    *,
-    uow: UnitOfWork,
-    now: datetime,
-    due_shown: int = DUE_SHOWN,
-    members: list[Member] | None = None,
-) -> TodayView:
-    """The day at a glance. ``members`` is the lean roster (``uow.people.roster()``), passed
-    in when the caller also plans the day, so that everyone is read once per command."""
+def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
+    """The day at a glance.
+
+    Who is due, network health and birthdays are worked out in the database (a count, the due
+    people and the birthdays of the week come back, not everyone): the boundary instant of
+    each cadence is computed here, in the user's zone, so the result is exactly
+    :func:`kithkin.domain.cadence.standings` and ``upcoming_birthdays`` over everyone.
+    """
     profile = get_profile(uow=uow)
     tz = profile.timezone
     day = local_day(now, tz)
@@ -109,28 +109,37 @@ def today(
         goal=profile.daily_goal,
         rest_per_week=profile.rest_days_per_week,
     )
-    if members is None:
-        members = uow.people.roster()
-    due, in_touch, total = due_members(members, circle_cadences(uow=uow), today=day, tz=tz)
-    birthdays = birthdays_soon(members, today=day)
-    open_followups = uow.followups.find(open_only=True)
-    soon = [f for f in open_followups if f.due is None or f.due <= day + timedelta(days=1)]
-    active = {m.id for m in members}
-    soon = [f for f in soon if f.person_id in active]
+    circles = circle_cadences(uow=uow)
+    cadences = set(circles.values()) | uow.people.own_cadences()
+    # In touch within cadence c <=> last contact on or after the start of local day today-c+1.
+    bounds = {c: day_start_utc(day - timedelta(days=c - 1), tz) for c in cadences}
+    in_touch, total = uow.people.network_counts(bounds)
+    due, _, _ = due_members(uow.people.due_roster(bounds), circles, today=day, tz=tz)
+    table = birthday_table(day, BIRTHDAY_DAYS)
+    birthdays = birthdays_soon(
+        uow.people.birthday_roster(table), today=day, within_days=BIRTHDAY_DAYS
+    )
+    soon = [
+        f
+        for f in uow.followups.find(open_only=True)
+        if f.due is None or f.due <= day + timedelta(days=1)
+    ]
     shown = due[:due_shown]
-    # Full records only for the people this view shows.
+    # Full records only for the people this view shows (archived or ignored people's follow-ups
+    # are left out, as before: get_many returns them, so filter on status).
     by_id = uow.people.get_many(
         [s.member.id for s in shown]
         + [b.member.id for b in birthdays]
         + [f.person_id for f in soon]
     )
+    active = {pid for pid, p in by_id.items() if p.status is PersonStatus.ACTIVE and not p.archived}
     return TodayView(
         day=day,
         profile=profile,
         power=power,
         in_touch=in_touch,
         in_plan=total,
-        followups=[FollowUpView(f, by_id[f.person_id]) for f in soon],
+        followups=[FollowUpView(f, by_id[f.person_id]) for f in soon if f.person_id in active],
         birthdays=[
             cadence.UpcomingBirthday(by_id[b.member.id], b.on, b.in_days, b.turns)
             for b in birthdays

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Connection,
+    DateTime,
     Integer,
     and_,
     case,
@@ -17,6 +18,8 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal,
+    null,
     or_,
     select,
     update,
@@ -232,6 +235,9 @@ def _epoch_seconds(dialect: str, column: Any) -> Any:
     return cast(func.floor(func.extract("epoch", column)), BigInteger)
 
 
+_PEOPLE_CIRCLES = people.outerjoin(circles, people.c.circle_id == circles.c.id)
+
+
 class PeopleRepo(_Repo):
     def _values(self, person: Person) -> dict[str, Any]:
         circle_id = None
@@ -362,41 +368,99 @@ class PeopleRepo(_Repo):
         ``last_contact_at`` is read as whole Unix seconds computed by the database: parsing
         10,000 date-time strings in Python cost more than the rest of the query.
         """
-        phones: dict[int, list[ContactPoint]] = {}
+        return self._members(self._roster_select(), phones=True)
+
+    def own_cadences(self) -> set[int]:
+        """The distinct cadences people have of their own (overriding their circle's)."""
         rows = self.conn.execute(
-            select(contact_points.c.person_id, contact_points.c.value, contact_points.c.label)
-            .where(contact_points.c.owner_id == self.owner_id, contact_points.c.kind == "phone")
-            .order_by(contact_points.c.id)
+            select(people.c.cadence_days)
+            .where(people.c.owner_id == self.owner_id, people.c.cadence_days.is_not(None))
+            .distinct()
         )
-        for pid, value, label in rows:
-            phones.setdefault(pid, []).append(ContactPoint("phone", value, label))
-        by_person = {pid: tuple(items) for pid, items in phones.items()}
-        stmt = (
-            select(
-                people.c.id,
-                people.c.name,
-                people.c.nickname,
-                circles.c.name,
-                people.c.cadence_days,
-                people.c.closeness,
-                people.c.feeling,
-                people.c.timezone,
-                people.c.birth_month,
-                people.c.birth_day,
-                people.c.birth_year,
-                people.c.interests,
-                people.c.how_met,
-                _epoch_seconds(self.conn.dialect.name, people.c.last_contact_at),
-            )
-            .select_from(people.outerjoin(circles, people.c.circle_id == circles.c.id))
-            .where(
-                people.c.owner_id == self.owner_id,
-                people.c.status == PersonStatus.ACTIVE.value,
-                people.c.archived.is_(False),
-            )
-            .order_by(people.c.name, people.c.id)
+        return {int(r[0]) for r in rows}
+
+    def _due_bound(self, boundaries: Mapping[int, datetime]) -> Any:
+        """Per person, the instant their last contact must reach to be in touch (by cadence)."""
+        if not boundaries:
+            return null()
+        cadence = func.coalesce(people.c.cadence_days, circles.c.cadence_days)
+        stamp = DateTime(timezone=True)
+        return case({c: literal(b, stamp) for c, b in boundaries.items()}, value=cadence)
+
+    def _in_plan(self, stmt: Any) -> Any:
+        return stmt.where(people.c.circle_id.is_not(None))
+
+    def network_counts(self, boundaries: Mapping[int, datetime]) -> tuple[int, int]:
+        """(in touch, total) over people in the plan; ``boundaries`` maps each cadence to the
+        instant a last contact must be at or after to be within it."""
+        in_touch = func.sum(
+            case((people.c.last_contact_at >= self._due_bound(boundaries), 1), else_=0)
         )
-        feelings = {f.value: f for f in Feeling}
+        stmt = self._in_plan(
+            self._active(select(func.count(), in_touch).select_from(_PEOPLE_CIRCLES))
+        )
+        total, touching = self.conn.execute(stmt).one()
+        return int(touching or 0), int(total)
+
+    def due_roster(self, boundaries: Mapping[int, datetime]) -> list[Member]:
+        """The people in the plan who are due (see :meth:`network_counts`), by name then id."""
+        stmt = self._in_plan(self._roster_select()).where(
+            or_(
+                people.c.last_contact_at.is_(None),
+                people.c.last_contact_at < self._due_bound(boundaries),
+            )
+        )
+        return self._members(stmt)
+
+    def birthday_roster(self, days: Iterable[tuple[int, int]]) -> list[Member]:
+        """Active, unarchived people whose birthday (month, day) is one of ``days``."""
+        pairs = sorted(set(days))
+        if not pairs:
+            return []
+        stmt = self._roster_select().where(
+            or_(*(and_(people.c.birth_month == m, people.c.birth_day == d) for m, d in pairs))
+        )
+        return self._members(stmt)
+
+    def _active(self, stmt: Any) -> Any:
+        return stmt.where(
+            people.c.owner_id == self.owner_id,
+            people.c.status == PersonStatus.ACTIVE.value,
+            people.c.archived.is_(False),
+        )
+
+    def _roster_select(self) -> Any:
+        stmt = select(
+            people.c.id,
+            people.c.name,
+            people.c.nickname,
+            circles.c.name,
+            people.c.cadence_days,
+            people.c.closeness,
+            people.c.feeling,
+            people.c.timezone,
+            people.c.birth_month,
+            people.c.birth_day,
+            people.c.birth_year,
+            people.c.interests,
+            people.c.how_met,
+            _epoch_seconds(self.conn.dialect.name, people.c.last_contact_at),
+        ).select_from(_PEOPLE_CIRCLES)
+        return self._active(stmt).order_by(people.c.name, people.c.id)
+
+    def _members(self, stmt: Any, *, phones: bool = False) -> list[Member]:
+        by_person: dict[int, tuple[ContactPoint, ...]] = {}
+        if phones:
+            found: dict[int, list[ContactPoint]] = {}
+            rows = self.conn.execute(
+                select(contact_points.c.person_id, contact_points.c.value, contact_points.c.label)
+                .where(contact_points.c.owner_id == self.owner_id, contact_points.c.kind == "phone")
+                .order_by(contact_points.c.id)
+            )
+            for pid, value, label in rows:
+                found.setdefault(pid, []).append(ContactPoint("phone", value, label))
+            by_person = {pid: tuple(items) for pid, items in found.items()}
+        feelings = _FEELINGS
         parsed: dict[str, tuple[str, ...]] = {"": ()}
         empty: tuple[ContactPoint, ...] = ()
         out = []
@@ -416,7 +480,7 @@ class PeopleRepo(_Repo):
             interests,
             how,
             last,
-        ) in self.conn.execute(stmt):
+        ) in self.conn.execute(stmt).all():
             tags = parsed.get(interests)
             if tags is None:
                 tags = parsed[interests] = tuple(json.loads(interests))
