@@ -33,6 +33,9 @@ class PeopleQuery:
     include_archived: bool = False
     limit: int | None = None
     offset: int = 0
+    # Only people in the plan who are due: (cadence, instant a last contact must reach) pairs,
+    # see kithkin.services.people.due_bounds.
+    due_bounds: tuple[tuple[int, datetime], ...] | None = None
 
 
 class ProfileRepo(Protocol):

@@ -10,9 +10,9 @@ from kithkin.domain import cadence
 from kithkin.domain.model import CheckIn, PersonStatus, Profile
 from kithkin.domain.roster import birthday_table, birthdays_soon, due_members
 from kithkin.domain.streaks import PowerOfOne, power_of_one
-from kithkin.domain.timeutil import day_start_utc, local_day
+from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import FollowUpView
-from kithkin.services.people import circle_cadences, followup_dict
+from kithkin.services.people import circle_cadences, due_bounds, followup_dict
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
 
@@ -110,9 +110,7 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
         rest_per_week=profile.rest_days_per_week,
     )
     circles = circle_cadences(uow=uow)
-    cadences = set(circles.values()) | uow.people.own_cadences()
-    # In touch within cadence c <=> last contact on or after the start of local day today-c+1.
-    bounds = {c: day_start_utc(day - timedelta(days=c - 1), tz) for c in cadences}
+    bounds = due_bounds(uow=uow, circles=circles, today=day, tz=tz)
     in_touch, total = uow.people.network_counts(bounds)
     due, _, _ = due_members(uow.people.due_roster(bounds), circles, today=day, tz=tz)
     table = birthday_table(day, BIRTHDAY_DAYS)

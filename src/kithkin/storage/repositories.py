@@ -346,6 +346,13 @@ class PeopleRepo(_Repo):
         if query.search:
             like = f"%{query.search.strip()}%"
             stmt = stmt.where(or_(people.c.name.ilike(like), people.c.nickname.ilike(like)))
+        if query.due_bounds is not None:
+            stmt = self._in_plan(self._active(stmt)).where(
+                or_(
+                    people.c.last_contact_at.is_(None),
+                    people.c.last_contact_at < self._due_bound(dict(query.due_bounds)),
+                )
+            )
         return stmt
 
     def find(self, query: PeopleQuery = PeopleQuery()) -> list[Person]:  # noqa: B008
