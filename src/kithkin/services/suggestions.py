@@ -1,6 +1,6 @@
 """Today's plan, kept stable: computed once a day, persisted, then acted on by number.
 
-Choice (documented in docs/performance-planner.md): the numbers a user saw never change during
+Choice (documented in docs/performance.md): the numbers a user saw never change during
 the day. Skipping or snoozing a suggestion marks its row and leaves the other rows as they are;
 nothing is refilled (``kithkin suggest`` offers something else right away). The skip or snooze
 shapes the next days' plans.
