@@ -1,10 +1,12 @@
 """Planner timings on the large database, in-process, side by side with one reference query.
 
-    PYTHONPATH=src python benchmarks/bench_planner.py /tmp/kithkin-large.db [runs]
+    PYTHONPATH=src python benchmarks/bench_planner.py [benchmarks/data/large.db] [runs]
 
-Times (medians over ``runs``): the reference query (each person's last meaningful interaction,
-owner-filtered GROUP BY over interaction_people), gather (all plan inputs), plan_day (pure),
-today's plan = gather + plan_day (not persisted), and the week = gather + plan_week.
+Times (medians over ``runs``, after a warm-up, all in one run): the reference query (each
+person's last meaningful interaction: an owner-filtered GROUP BY over interaction_people; its
+SQLite query plan is printed, since which index it can use decides its speed), gather (all plan
+inputs), plan_day (pure), today's plan = gather + plan_day (not persisted), plan_week (pure) and
+the week = gather + plan_week.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ def main(path: str, runs: int) -> None:
             .where(interaction_people.c.owner_id == 1, interaction_people.c.meaningful.is_(True))
             .group_by(interaction_people.c.person_id)
         )
+        compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
+        print(f"reference query: {compiled}".replace("\n", " "))
+        plan = uow.connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
+        print("its plan:", "; ".join(str(row[-1]) for row in plan))
         results = {
             "query": median_ms(lambda: uow.connection.execute(query).all(), runs),
             "gather": median_ms(lambda: gather(uow=uow, now=NOW), runs),
@@ -64,6 +70,6 @@ def main(path: str, runs: int) -> None:
 
 if __name__ == "__main__":
     main(
-        sys.argv[1] if len(sys.argv) > 1 else "/tmp/kithkin-large.db",
+        sys.argv[1] if len(sys.argv) > 1 else "benchmarks/data/large.db",
         int(sys.argv[2]) if len(sys.argv) > 2 else 7,
     )

@@ -7,25 +7,15 @@ loop do not pay for libraries they do not use.
 from __future__ import annotations
 
 import os
-from typing import Annotated
+import sys
+from typing import Annotated, Any
 
 import typer
 
 from kithkin.cli.errors import KithkinGroup
 from kithkin.cli.state import State
 
-app = typer.Typer(
-    name="kithkin",
-    help="A daily coach for the relationships that protect your mental health.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    cls=KithkinGroup,
-)
 
-
-@app.callback()
 def _global(
     ctx: typer.Context,
     database_url: Annotated[
@@ -41,28 +31,73 @@ def _global(
     )
 
 
-def _register() -> None:
-    from kithkin.cli import (
-        assess,
-        basics,
-        calendar,
-        insights,
-        people,
-        plan,
-        remind,
-        serve,
-        transfer,
-        triage,
+MODULES = (
+    "basics",
+    "people",
+    "plan",
+    "assess",
+    "insights",
+    "transfer",
+    "triage",
+    "remind",
+    "calendar",
+    "serve",
+)
+# The daily loop builds only its own module's commands: Typer resolves the annotations of every
+# command it builds (about 80 ms for all 56), and ``kithkin today`` needs a handful.
+DAILY = {"today": "basics", "log": "basics", "checkin": "basics"}
+VALUE_OPTIONS = ("--database-url", "--config")
+
+
+def build(modules: tuple[str, ...] = MODULES) -> typer.Typer:
+    """A Typer app with the global options and the commands of ``modules`` (kithkin.cli.*)."""
+    from importlib import import_module
+
+    new = typer.Typer(
+        name="kithkin",
+        help="A daily coach for the relationships that protect your mental health.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        cls=KithkinGroup,
     )
+    new.callback()(_global)
+    for name in modules:
+        import_module(f"kithkin.cli.{name}").register(new)
+    return new
 
-    modules = (basics, people, plan, assess, insights, transfer, triage, remind, calendar, serve)
-    for module in modules:
-        module.register(app)
+
+_full: typer.Typer | None = None
 
 
-_register()
+def __getattr__(name: str) -> Any:
+    """``kithkin.cli.app``: every command, built on first use."""
+    global _full  # noqa: PLW0603
+    if name == "app":
+        if _full is None:
+            _full = build()
+        return _full
+    raise AttributeError(name)
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The command word in ``argv``, skipping the global options (and their values)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in VALUE_OPTIONS:
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script."""
-    app(args=argv, prog_name="kithkin")
+    args = sys.argv[1:] if argv is None else argv
+    module = DAILY.get(command_name(args) or "")
+    cli = build((module,)) if module is not None else __getattr__("app")
+    cli(args=args, prog_name="kithkin")

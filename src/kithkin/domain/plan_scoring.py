@@ -1,8 +1,10 @@
 """The planner's hot loop: one cheap pass that scores everyone in the plan.
 
-Days since contact come from day numbers (no zone conversion per person, except for the rare
-instant within two hours of a local midnight); birthdays are matched against a precomputed
-table of the next eight days. Only the people at the top become :class:`Candidate` records.
+People come in as lean :class:`~kithkin.domain.roster.Member` tuples. Days since contact come
+from day numbers (the zone's offset is looked up once per UTC day, see
+:class:`~kithkin.domain.roster.LocalDays`); birthdays are matched against a precomputed table of
+the next eight days. Only the people at the top become :class:`Candidate` records. For a week,
+:class:`WeekScores` scores everyone once and reuses the scores across the days.
 """
 
 from __future__ import annotations
@@ -14,16 +16,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kithkin.domain.catalogue import Action
-from kithkin.domain.model import Barrier, Feeling, FollowUp, Person, PersonStatus
-from kithkin.domain.timeutil import local_day, zone
+from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
+from kithkin.domain.roster import LocalDays, Member, birthday_table, member_of
+from kithkin.domain.timeutil import zone
 from kithkin.domain.windows import Interval, WakingHours
 
 if TYPE_CHECKING:
     from kithkin.domain.planner import PersonHistory, PlanInput
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-DAY_SECONDS = 86_400
-MIDNIGHT_MARGIN = 7_200  # near a local midnight, do the exact zone conversion
 BIRTHDAY_HORIZON = 7
 DORMANT_MIN_DAYS = 90
 DORMANT_CADENCES = 3
@@ -32,7 +33,6 @@ SKIP_SINK_DAYS = 7
 RATIO_CAP = 3.0
 NEVER_RATIO = 2.0
 
-_ACTIVE = PersonStatus.ACTIVE
 _ENERGISING = Feeling.ENERGISING
 _DRAINING = Feeling.DRAINING
 
@@ -44,7 +44,8 @@ class Context:
     inp: PlanInput
     today_ord: int
     today_epoch_day: int
-    offset_seconds: float
+    local_days: LocalDays
+    members: list[Member]
     birthdays: dict[tuple[int, int], int]
     minutes: int
     energy_left: int | None
@@ -70,7 +71,7 @@ class Context:
 class Candidate:
     """A person near the top of the ranking, with the facts behind the score."""
 
-    person: Person
+    person: Member
     person_id: int
     score: float
     days: int | None
@@ -88,7 +89,6 @@ def make_context(inp: PlanInput, *, now_only: bool) -> Context:
 
     profile = inp.profile
     tz = zone(profile.timezone)
-    offset = inp.now.astimezone(tz).utcoffset()
     minutes = (
         profile.minutes_on(inp.today) if inp.minutes_available is None else inp.minutes_available
     )
@@ -101,8 +101,9 @@ def make_context(inp: PlanInput, *, now_only: bool) -> Context:
         inp=inp,
         today_ord=inp.today.toordinal(),
         today_epoch_day=inp.today.toordinal() - EPOCH_ORDINAL,
-        offset_seconds=offset.total_seconds() if offset else 0.0,
-        birthdays=_birthday_table(inp.today),
+        local_days=LocalDays(profile.timezone),
+        members=as_members(inp.people),
+        birthdays=birthday_table(inp.today, BIRTHDAY_HORIZON),
         minutes=minutes,
         energy_left=inp.energy_budget - inp.energy_spent_week if introvert else None,
         recovery_day=introvert and inp.last_high_load_day == inp.today - timedelta(days=1),
@@ -124,34 +125,25 @@ def make_context(inp: PlanInput, *, now_only: bool) -> Context:
     )
 
 
-def _birthday_table(today: date) -> dict[tuple[int, int], int]:
-    """(month, day) -> days until that birthday, for today and the next seven days."""
-    table: dict[tuple[int, int], int] = {}
-    for ahead in range(BIRTHDAY_HORIZON + 1):
-        day = today + timedelta(days=ahead)
-        table.setdefault((day.month, day.day), ahead)
-        if day.month == 2 and day.day == 28 and not _leap(day.year):
-            table.setdefault((2, 29), ahead)  # 29 February birthdays fall on the 28th
-    return table
+def as_members(people: Sequence[Person | Member]) -> list[Member]:
+    """The people as lean members (stored, active and unarchived ones only)."""
+    out = []
+    for p in people:
+        if type(p) is Member:
+            out.append(p)
+        elif isinstance(p, Person) and (m := member_of(p)) is not None:
+            out.append(m)
+    return out
 
 
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def days_since(ctx: Context, person: Person, history: PersonHistory | None) -> int | None:
+def days_since(ctx: Context, person: Member, history: PersonHistory | None) -> int | None:
     """Whole local days since the last meaningful contact, or None if never in touch."""
     if history is not None and history.last_day is not None:
         return ctx.today_ord - history.last_day.toordinal()
-    instant = person.last_contact_at
-    if instant is None:
+    last = person.last_contact
+    if last is None:
         return None
-    local = instant.timestamp() + ctx.offset_seconds
-    day_number = int(local // DAY_SECONDS)
-    into_day = local - day_number * DAY_SECONDS
-    if into_day < MIDNIGHT_MARGIN or into_day > DAY_SECONDS - MIDNIGHT_MARGIN:
-        day_number = local_day(instant, ctx.user_tz).toordinal() - EPOCH_ORDINAL
-    return ctx.today_epoch_day - day_number
+    return ctx.today_epoch_day - ctx.local_days.of(last)
 
 
 def follow_up_points(follow_ups: Sequence[FollowUp], today: date) -> tuple[float, FollowUp | None]:
@@ -172,23 +164,22 @@ def follow_up_points(follow_ups: Sequence[FollowUp], today: date) -> tuple[float
     return best
 
 
-def score(ctx: Context, person: Person) -> tuple[float, Candidate | None] | None:  # noqa: PLR0911, PLR0912
+def score(ctx: Context, person: Member) -> tuple[float, Candidate | None] | None:  # noqa: PLR0911, PLR0912
     """The person's score, or None when they are not a candidate today.
 
     The candidate record is only built when ``detail`` facts are needed (see :func:`rank`).
     """
     inp = ctx.inp
-    if person.archived or person.status is not _ACTIVE or person.circle is None:
+    circle = person.circle
+    if circle is None:
         return None
     pid = person.id
-    if pid is None:
-        return None
-    cadence = person.cadence_days or inp.circles.get(person.circle)
+    cadence = person.cadence_days or inp.circles.get(circle)
     if cadence is None:
         return None
     birthday_in = None
-    if person.birthday is not None:
-        birthday_in = ctx.birthdays.get((person.birthday.month, person.birthday.day))
+    if person.birth_month is not None:
+        birthday_in = ctx.birthdays.get((person.birth_month, person.birth_day or 0))
     if pid in inp.exclude_people and birthday_in != 0:
         return None
     outcome = inp.outcomes.get(pid) if inp.outcomes else None
@@ -232,7 +223,7 @@ def score(ctx: Context, person: Person) -> tuple[float, Candidate | None] | None
     )
 
 
-def candidate(ctx: Context, person: Person) -> Candidate | None:
+def candidate(ctx: Context, person: Member) -> Candidate | None:
     """The full candidate record for one person (used for the chosen few)."""
     scored = score(ctx, person)
     if scored is None:
@@ -240,27 +231,125 @@ def candidate(ctx: Context, person: Person) -> Candidate | None:
     total, cand = scored
     if cand is not None:
         return cand
-    history = ctx.inp.history.get(person.id or 0) if ctx.inp.history else None
+    history = ctx.inp.history.get(person.id) if ctx.inp.history else None
     days = days_since(ctx, person, history)
     cadence = person.cadence_days or ctx.inp.circles[person.circle or ""]
     ratio = NEVER_RATIO if days is None else days / cadence
-    return Candidate(
-        person, person.id or 0, total, days, cadence, ratio, None, None, False, history
-    )
+    return Candidate(person, person.id, total, days, cadence, ratio, None, None, False, history)
 
 
-def rank(inp: PlanInput, ctx: Context, *, limit: int | None) -> list[Candidate]:
-    """People in the plan, best first (ties by id); the top ``limit`` of them, or everyone."""
-    keyed: list[tuple[float, int, int]] = []
-    people = inp.people
-    for index, person in enumerate(people):
-        scored = score(ctx, person)
-        if scored is not None:
-            keyed.append((-scored[0], person.id or 0, index))
+@dataclass(slots=True)
+class WeekScores:
+    """Everyone scored once for a run of days (``plan_week``), reused day after day.
+
+    Most people's score on day ``k`` is ``12 * min((days + k) / cadence, 3)`` plus terms that do
+    not change (closeness, feeling): they are "steady" and kept as a few numbers. Anyone whose
+    score can change otherwise during the run (a birthday or a follow-up, a skip or snooze, a
+    possible reconnect) is "eventful" and scored in full each day, as by :func:`score`.
+    """
+
+    steady: list[tuple[int, int, int | None, int, float, float]]  # pid, index, days, cadence, ...
+    eventful: list[int]  # indices into ctx.members
+
+    @classmethod
+    def build(cls, ctx: Context, days: int) -> WeekScores:
+        inp = ctx.inp
+        week_birthdays = birthday_table(inp.today, days - 1 + BIRTHDAY_HORIZON)
+        steady: list[tuple[int, int, int | None, int, float, float]] = []
+        eventful: list[int] = []
+        for index, m in enumerate(ctx.members):
+            if m.circle is None:
+                continue
+            cadence = m.cadence_days or inp.circles.get(m.circle)
+            if cadence is None:
+                continue
+            pid = m.id
+            history = inp.history.get(pid) if inp.history else None
+            base = days_since(ctx, m, history)
+            peak = history.peak_closeness if history is not None and history.peak_closeness else 0
+            may_reconnect = (
+                base is not None
+                and max(peak, m.closeness) >= DORMANT_PEAK
+                and base + days - 1 >= max(DORMANT_MIN_DAYS, DORMANT_CADENCES * cadence)
+            )
+            if (
+                may_reconnect
+                or (inp.outcomes and pid in inp.outcomes)
+                or (inp.follow_ups and inp.follow_ups.get(pid))
+                or (
+                    m.birth_month is not None
+                    and (m.birth_month, m.birth_day or 0) in week_birthdays
+                )
+            ):
+                eventful.append(index)
+                continue
+            feeling = m.feeling
+            shift = 4.0 if feeling is _ENERGISING else -4.0 if feeling is _DRAINING else 0.0
+            steady.append((pid, index, base, cadence, 2.5 * m.closeness, shift))
+        return cls(steady, eventful)
+
+    def due(self, ctx: Context) -> int:
+        """How many people in the plan are due on the first day (ratio >= 1)."""
+        count = 0
+        excluded = ctx.inp.exclude_people
+        for pid, _, base, cadence, _, _ in self.steady:
+            if pid in excluded:
+                continue
+            if base is None or base / cadence >= 1.0:
+                count += 1
+        for index in self.eventful:
+            cand = candidate(ctx, ctx.members[index])
+            if cand is not None and cand.ratio >= 1.0:
+                count += 1
+        return count
+
+    def keyed(self, ctx: Context, offset: int) -> list[tuple[float, int, int]]:
+        """(-score, id, index) of everyone still in the running on day ``offset``."""
+        excluded = ctx.inp.exclude_people
+        keyed: list[tuple[float, int, int]] = []
+        append = keyed.append
+        for pid, index, base, cadence, closeness, shift in self.steady:
+            if pid in excluded:
+                continue
+            ratio = NEVER_RATIO if base is None else (base + offset) / cadence
+            total = 12.0 * min(ratio, RATIO_CAP) + closeness
+            if shift:
+                total += shift
+            append((-max(total, 0.5), pid, index))
+        members = ctx.members
+        for index in self.eventful:
+            scored = score(ctx, members[index])
+            if scored is not None:
+                append((-scored[0], members[index].id, index))
+        return keyed
+
+
+def rank(
+    inp: PlanInput,  # noqa: ARG001
+    ctx: Context,
+    *,
+    limit: int | None,
+    week: WeekScores | None = None,
+    offset: int = 0,
+) -> list[Candidate]:
+    """People in the plan, best first (ties by id); the top ``limit`` of them, or everyone.
+
+    ``inp`` is ``ctx.inp`` (kept for the callers' sake).
+    With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
+    """
+    members = ctx.members
+    if week is not None:
+        keyed = week.keyed(ctx, offset)
+    else:
+        keyed = []
+        for index, person in enumerate(members):
+            scored = score(ctx, person)
+            if scored is not None:
+                keyed.append((-scored[0], person.id, index))
     top = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     out = []
     for _, _, index in top:
-        cand = candidate(ctx, people[index])
+        cand = candidate(ctx, members[index])
         if cand is not None:
             out.append(cand)
     return out

@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Barrier, FollowUp, Person, Profile
 from kithkin.domain.plan_choice import Chosen, State, choose_for_person, choose_weak_tie
-from kithkin.domain.plan_scoring import Candidate, Context, make_context, rank
+from kithkin.domain.plan_scoring import Candidate, Context, WeekScores, make_context, rank
+from kithkin.domain.reason import Reason
+from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import day_start_utc
 from kithkin.domain.windows import DEFAULT_WAKING, Interval, WakingHours
 
@@ -51,7 +53,7 @@ class PlanInput:
     today: date
     now: datetime
     profile: Profile
-    people: Sequence[Person]
+    people: Sequence[Person | Member]  # Members (lean) from storage; Persons are converted
     actions: Sequence[Action]
     circles: Mapping[str, int] = field(default_factory=dict)
     follow_ups: Mapping[int, Sequence[FollowUp]] = field(default_factory=dict)
@@ -69,20 +71,6 @@ class PlanInput:
     reconnects_this_week: int = 0
     other_waking: WakingHours = DEFAULT_WAKING  # assumed waking hours of the other person
     exclude_people: frozenset[int] = frozenset()  # already planned (plan_week); birthdays excepted
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why, in plain words: a message key and the values that fill it."""
-
-    key: str
-    params: dict[str, str | int] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        from kithkin.messages import text
-
-        return text(self.key, **self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +120,8 @@ def plan_week(inp: PlanInput, days: int = 7) -> tuple[DayPlan, ...]:
     carry from day to day; the weekly counters restart on Mondays.
     """
     ctx = make_context(inp, now_only=False)
-    due = sum(1 for c in rank(inp, ctx, limit=None) if c.ratio >= 1.0)
+    week = WeekScores.build(ctx, days)  # everyone scored once, reused for each day
+    due = week.due(ctx)
     per_day = max(1, math.ceil(due / days) + 1)
     plans: list[DayPlan] = []
     day_inp = inp
@@ -151,7 +140,7 @@ def plan_week(inp: PlanInput, days: int = 7) -> tuple[DayPlan, ...]:
                 reconnects_this_week=0 if monday else day_inp.reconnects_this_week,
             )
         day_inp = replace(day_inp, exclude_people=frozenset(placed))
-        plan = plan_day(day_inp, n=per_day)
+        plan = _plan(day_inp, n=per_day, now_only=False, week=week, offset=offset)
         plans.append(plan)
         chosen = plan.suggestions
         placed.update(s.person_id for s in chosen if s.person_id is not None)
@@ -168,12 +157,20 @@ def plan_week(inp: PlanInput, days: int = 7) -> tuple[DayPlan, ...]:
     return tuple(plans)
 
 
-def _plan(inp: PlanInput, *, n: int, now_only: bool) -> DayPlan:
+def _plan(
+    inp: PlanInput,
+    *,
+    n: int,
+    now_only: bool,
+    week: WeekScores | None = None,
+    offset: int = 0,
+) -> DayPlan:
     ctx = make_context(inp, now_only=now_only)
     notes = _notes(ctx)
     if ctx.minutes <= 0 or n <= 0:
         return DayPlan(inp.today, (), max(ctx.minutes, 0), 0, ctx.energy_left, notes)
-    ranked = rank(inp, ctx, limit=max(64, 16 * min(n, ctx.minutes // 2 + 1)))
+    limit = max(64, 16 * min(n, ctx.minutes // 2 + 1))
+    ranked = rank(inp, ctx, limit=limit, week=week, offset=offset)
     state = State(
         remaining=ctx.minutes, energy_left=ctx.energy_left, reconnects_left=ctx.reconnects_left
     )

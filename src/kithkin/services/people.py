@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from kithkin.domain import cadence
@@ -23,7 +23,7 @@ from kithkin.domain.model import (
     check_text,
 )
 from kithkin.domain.names import match
-from kithkin.domain.timeutil import local_day, zone
+from kithkin.domain.timeutil import day_start_utc, local_day, zone
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.profiles import get_profile
 
@@ -181,13 +181,22 @@ def list_people(
         _check_circle(uow, query.circle)
     today = local_day(now, profile.timezone)
     cadences = circle_cadences(uow=uow)
-    if not due_only:
-        return [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
-    unpaged = replace(query, limit=None, offset=0)
-    rows = [_row(p, cadences, today, profile.timezone) for p in uow.people.find(unpaged)]
-    due = [r for r in rows if r.due]
-    end = None if query.limit is None else query.offset + query.limit
-    return due[query.offset : end]
+    if due_only:  # filtered and paged in SQL
+        bounds = due_bounds(uow=uow, circles=cadences, today=today, tz=profile.timezone)
+        query = replace(query, due_bounds=tuple(sorted(bounds.items())))
+    return [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
+
+
+def due_bounds(
+    *, uow: UnitOfWork, circles: Mapping[str, int], today: date, tz: str
+) -> dict[int, datetime]:
+    """For each cadence in use, the instant a last contact must be at or after to be within it.
+
+    Within cadence c <=> local day of the last contact > today - c <=> the contact is on or after
+    the start of local day ``today - c + 1``; so "who is due" can be asked of the database.
+    """
+    cadences = set(circles.values()) | uow.people.own_cadences()
+    return {c: day_start_utc(today - timedelta(days=c - 1), tz) for c in cadences}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.catalogue import (
     Action,
@@ -19,14 +19,15 @@ from kithkin.domain.catalogue import (
     merge_actions,
     parse_actions,
 )
-from kithkin.domain.ladder import anxiety_cap
-from kithkin.domain.model import Barrier, FollowUp, Person, Profile
-from kithkin.domain.plan_energy import energy_summary, kind_load
-from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
+from kithkin.domain.model import Barrier, FollowUp, Profile
+from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day
 from kithkin.services.people import circle_cadences
 from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
+    from kithkin.domain.planner import Outcome, PlanInput
 
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
@@ -60,15 +61,29 @@ class Gathered:
     """A plan input and the people it was built from (by id), for rendering."""
 
     inp: PlanInput
-    people: dict[int, Person]
+    people: dict[int, Member]
     actions: dict[str, Action]
 
 
-def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = None) -> Gathered:
-    """Everything :func:`kithkin.domain.planner.plan_day` needs for the local day of ``now``."""
+def gather(
+    *,
+    uow: PlanningUnitOfWork,
+    now: datetime,
+    profile: Profile | None = None,
+    members: list[Member] | None = None,
+) -> Gathered:
+    """Everything :func:`kithkin.domain.planner.plan_day` needs for the local day of ``now``.
+
+    ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
+    """
+    from kithkin.domain.plan_energy import energy_summary, kind_load
+    from kithkin.domain.planner import PersonHistory, PlanInput
+
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
-    people = uow.plan_data.people_for_plan()
+    if members is None:
+        members = uow.people.roster()
+    people = [m for m in members if m.circle is not None]
     actions = load_actions(uow=uow)
     follow_ups: dict[int, list[FollowUp]] = {}
     for item in uow.followups.find(open_only=True):
@@ -101,7 +116,7 @@ def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = 
     history: dict[int, PersonHistory] = {}
     user_tz = profile.timezone
     for p in people:
-        pid = p.id or 0
+        pid = p.id
         nearby = p.timezone is None or p.timezone == user_tz
         mine = recent.get(pid)
         if nearby or mine:
@@ -123,10 +138,12 @@ def gather(*, uow: PlanningUnitOfWork, now: datetime, profile: Profile | None = 
         yesterday_actions=frozenset(y_actions),
         reconnects_this_week=reconnects,
     )
-    return Gathered(inp, {p.id or 0: p for p in people}, {a.id: a for a in actions})
+    return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
 
 
 def _outcomes(past: list[Any]) -> dict[int, Outcome]:
+    from kithkin.domain.planner import Outcome
+
     skipped: dict[int, date] = {}
     snoozed: dict[int, date] = {}
     for s in past:
@@ -147,5 +164,7 @@ def _outcomes(past: list[Any]) -> dict[int, Outcome]:
 def _ladder_cap(*, uow: PlanningUnitOfWork, profile: Profile) -> int | None:
     if Barrier.SOCIAL_ANXIETY not in profile.barriers:
         return None
+    from kithkin.domain.ladder import anxiety_cap
+
     stored = uow.ladders.active()
     return None if stored is None else anxiety_cap(stored.ladder, stored.level)

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Protocol
 
 from kithkin.domain.ladder import Attempt, Ladder
-from kithkin.domain.model import Person
 from kithkin.services.ports import UnitOfWork
 
 OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
@@ -53,7 +52,6 @@ class StoredAttempt:
 
 
 class PlanDataRepo(Protocol):
-    def people_for_plan(self) -> list[Person]: ...
     def interaction_kinds(self, *, since: date) -> list[tuple[date, str]]: ...
     def last_meaningful(self, person_id: int) -> tuple[str, date] | None: ...
 

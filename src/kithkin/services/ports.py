@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -18,6 +18,7 @@ from kithkin.domain.model import (
     Profile,
 )
 from kithkin.domain.names import NameEntry
+from kithkin.domain.roster import Member
 from kithkin.services.insights_ports import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
 
 
@@ -32,6 +33,9 @@ class PeopleQuery:
     include_archived: bool = False
     limit: int | None = None
     offset: int = 0
+    # Only people in the plan who are due: (cadence, instant a last contact must reach) pairs,
+    # see kithkin.services.people.due_bounds.
+    due_bounds: tuple[tuple[int, datetime], ...] | None = None
 
 
 class ProfileRepo(Protocol):
@@ -53,6 +57,11 @@ class PeopleRepo(Protocol):
     def find(self, query: PeopleQuery = ...) -> list[Person]: ...
     def count(self, query: PeopleQuery = ...) -> int: ...
     def name_entries(self) -> list[NameEntry]: ...
+    def roster(self) -> list[Member]: ...
+    def own_cadences(self) -> set[int]: ...
+    def network_counts(self, boundaries: Mapping[int, datetime]) -> tuple[int, int]: ...
+    def due_roster(self, boundaries: Mapping[int, datetime]) -> list[Member]: ...
+    def birthday_roster(self, days: Iterable[tuple[int, int]]) -> list[Member]: ...
     def refresh_last_contact(self, person_ids: Iterable[int]) -> None: ...
 
 

@@ -1,6 +1,6 @@
 """Today's plan, kept stable: computed once a day, persisted, then acted on by number.
 
-Choice (documented in docs/performance-planner.md): the numbers a user saw never change during
+Choice (documented in docs/performance.md): the numbers a user saw never change during
 the day. Skipping or snoozing a suggestion marks its row and leaves the other rows as they are;
 nothing is refilled (``kithkin suggest`` offers something else right away). The skip or snooze
 shapes the next days' plans.
@@ -8,17 +8,16 @@ shapes the next days' plans.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
-from kithkin.domain.openers import draft_opener
-from kithkin.domain.planner import DayPlan, Reason, Suggestion, plan_day, plan_week, suggest_now
+from kithkin.domain.reason import Reason
+from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day, parse_when
-from kithkin.services.interactions import record
-from kithkin.services.planning import Gathered, gather, load_actions
 from kithkin.services.planning_ports import (
     DONE,
     OPEN,
@@ -28,6 +27,10 @@ from kithkin.services.planning_ports import (
     StoredSuggestion,
 )
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:  # the planner is imported only when a plan is computed
+    from kithkin.domain.planner import DayPlan, Suggestion
+    from kithkin.services.planning import Gathered
 
 PLAN_SIZE = 3
 MAX_SNOOZE_DAYS = 60
@@ -126,15 +129,27 @@ def _stored(day: date, s: Suggestion, g: Gathered) -> StoredSuggestion:
     )
 
 
-def _view(uow: PlanningUnitOfWork, s: StoredSuggestion, g: Gathered | None) -> SuggestionView:
+def _view(
+    uow: PlanningUnitOfWork,
+    s: StoredSuggestion,
+    g: Gathered | None,
+    persons: Mapping[int, Person] | None = None,
+) -> SuggestionView:
     person = None
     if s.person_id is not None:
-        person = g.people.get(s.person_id) if g is not None else None
+        person = persons.get(s.person_id) if persons is not None else None
         person = person or uow.people.get(s.person_id)
-    actions = g.actions if g is not None else {a.id: a for a in load_actions(uow=uow)}
+    if g is not None:
+        actions = g.actions
+    else:
+        from kithkin.services.planning import load_actions
+
+        actions = {a.id: a for a in load_actions(uow=uow)}
     action = actions.get(s.action_id)
     opener = None
     if s.reconnect and person is not None:
+        from kithkin.domain.openers import draft_opener
+
         last = uow.plan_data.last_meaningful(s.person_id or 0)
         opener = draft_opener(
             person=person,
@@ -160,14 +175,17 @@ def _view(uow: PlanningUnitOfWork, s: StoredSuggestion, g: Gathered | None) -> S
 
 
 def _ensure_today(
-    *, uow: PlanningUnitOfWork, now: datetime
+    *, uow: PlanningUnitOfWork, now: datetime, members: list[Member] | None = None
 ) -> tuple[list[StoredSuggestion], Gathered | None, DayPlan | None]:
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     stored = uow.suggestions.for_day(today)
     if stored:
         return stored, None, None
-    g = gather(uow=uow, now=now, profile=profile)
+    from kithkin.domain.planner import plan_day
+    from kithkin.services.planning import gather
+
+    g = gather(uow=uow, now=now, profile=profile, members=members)
     plan = plan_day(g.inp, n=PLAN_SIZE)
     rows = [_stored(today, s, g) for s in plan.suggestions]
     if rows:
@@ -177,27 +195,45 @@ def _ensure_today(
     return rows, g, plan
 
 
-def todays_plan(*, uow: PlanningUnitOfWork, now: datetime) -> PlanView:
-    """Today's suggestions (computed and stored on first use, then read back unchanged)."""
-    rows, g, plan = _ensure_today(uow=uow, now=now)
+def todays_plan(
+    *, uow: PlanningUnitOfWork, now: datetime, members: list[Member] | None = None
+) -> PlanView:
+    """Today's suggestions (computed and stored on first use, then read back unchanged).
+
+    ``members``: the lean roster, when the caller has already read it (see ``today``)."""
+    rows, g, plan = _ensure_today(uow=uow, now=now, members=members)
     day = local_day(now, get_profile(uow=uow).timezone)
     notes = plan.notes if plan is not None and not rows else ()
-    return PlanView(day, [_view(uow, s, g) for s in rows], notes)
+    persons = _persons(uow, rows)
+    return PlanView(day, [_view(uow, s, g, persons) for s in rows], notes)
+
+
+def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int, Person]:
+    return uow.people.get_many(s.person_id for s in rows if s.person_id is not None)
 
 
 def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
     """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
+    from kithkin.domain.planner import plan_week
+    from kithkin.services.planning import gather
+
     g = gather(uow=uow, now=now)
-    out = []
-    for plan in plan_week(g.inp, days=days):
-        rows = [_stored(plan.day, s, g) for s in plan.suggestions]
-        out.append(PlanView(plan.day, [_view(uow, s, g) for s in rows], plan.notes))
-    return out
+    plans = [
+        (p, [_stored(p.day, s, g) for s in p.suggestions]) for p in plan_week(g.inp, days=days)
+    ]
+    persons = _persons(uow, [s for _, rows in plans for s in rows])
+    return [
+        PlanView(plan.day, [_view(uow, s, g, persons) for s in rows], plan.notes)
+        for plan, rows in plans
+    ]
 
 
 def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:
     """The single best thing to do right now with ``minutes`` to spare (not stored)."""
     check_range("minutes", minutes, 1, 600)
+    from kithkin.domain.planner import suggest_now
+    from kithkin.services.planning import gather
+
     g = gather(uow=uow, now=now)
     found = suggest_now(g.inp, minutes)
     if found is None:
@@ -252,6 +288,8 @@ def mark_done(
         mood_after=mood_after,
         note=note.strip(),
     )
+    from kithkin.services.interactions import record
+
     (stored,) = record(uow=uow, items=[item], now=now)
     assert s.id is not None
     uow.suggestions.set_status(s.id, status=DONE, interaction_id=stored.id)

@@ -7,15 +7,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from kithkin.domain import cadence
-from kithkin.domain.model import CheckIn, Profile
+from kithkin.domain.model import CheckIn, PersonStatus, Profile
+from kithkin.domain.roster import birthday_table, birthdays_soon, due_members
 from kithkin.domain.streaks import PowerOfOne, power_of_one
 from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import FollowUpView
-from kithkin.services.people import circle_cadences, followup_dict
+from kithkin.services.people import circle_cadences, due_bounds, followup_dict
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
 
 DUE_SHOWN = 5
+BIRTHDAY_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,13 @@ class TodayView:
 
 
 def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
+    """The day at a glance.
+
+    Who is due, network health and birthdays are worked out in the database (a count, the due
+    people and the birthdays of the week come back, not everyone): the boundary instant of
+    each cadence is computed here, in the user's zone, so the result is exactly
+    :func:`kithkin.domain.cadence.standings` and ``upcoming_birthdays`` over everyone.
+    """
     profile = get_profile(uow=uow)
     tz = profile.timezone
     day = local_day(now, tz)
@@ -100,23 +109,40 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
         goal=profile.daily_goal,
         rest_per_week=profile.rest_days_per_week,
     )
-    people = uow.people.find()
-    standings = cadence.standings(people, circle_cadences(uow=uow), today=day, tz=tz)
-    in_touch, total = cadence.network_health(standings)
-    due = [s for s in standings if s.due]
-    open_followups = uow.followups.find(open_only=True)
-    soon = [f for f in open_followups if f.due is None or f.due <= day + timedelta(days=1)]
-    by_id = {p.id: p for p in people}
-    followups = [FollowUpView(f, by_id[f.person_id]) for f in soon if f.person_id in by_id]
+    circles = circle_cadences(uow=uow)
+    bounds = due_bounds(uow=uow, circles=circles, today=day, tz=tz)
+    in_touch, total = uow.people.network_counts(bounds)
+    due, _, _ = due_members(uow.people.due_roster(bounds), circles, today=day, tz=tz)
+    table = birthday_table(day, BIRTHDAY_DAYS)
+    birthdays = birthdays_soon(
+        uow.people.birthday_roster(table), today=day, within_days=BIRTHDAY_DAYS
+    )
+    soon = [
+        f
+        for f in uow.followups.find(open_only=True)
+        if f.due is None or f.due <= day + timedelta(days=1)
+    ]
+    shown = due[:due_shown]
+    # Full records only for the people this view shows (archived or ignored people's follow-ups
+    # are left out, as before: get_many returns them, so filter on status).
+    by_id = uow.people.get_many(
+        [s.member.id for s in shown]
+        + [b.member.id for b in birthdays]
+        + [f.person_id for f in soon]
+    )
+    active = {pid for pid, p in by_id.items() if p.status is PersonStatus.ACTIVE and not p.archived}
     return TodayView(
         day=day,
         profile=profile,
         power=power,
         in_touch=in_touch,
         in_plan=total,
-        followups=followups,
-        birthdays=cadence.upcoming_birthdays(people, today=day),
-        due=due[:due_shown],
+        followups=[FollowUpView(f, by_id[f.person_id]) for f in soon if f.person_id in active],
+        birthdays=[
+            cadence.UpcomingBirthday(by_id[b.member.id], b.on, b.in_days, b.turns)
+            for b in birthdays
+        ],
+        due=[cadence.Due(by_id[s.member.id], s.cadence_days, s.days_since, True) for s in shown],
         due_total=len(due),
         checkin=uow.checkins.get(day),
         **_insights_extras(uow=uow, day=day),
@@ -124,10 +150,11 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
 
 
 def _insights_extras(*, uow: UnitOfWork, day: date) -> dict[str, Any]:
-    from kithkin.services.experiments import today_nudge
     from kithkin.services.questionnaires import due
 
-    return {
-        "questionnaires_due": tuple(due(uow=uow, today=day)),
-        "experiment": today_nudge(uow=uow, today=day),
-    }
+    experiment = None
+    if uow.experiments.active() is not None:  # the statistics are imported only then
+        from kithkin.services.experiments import today_nudge
+
+        experiment = today_nudge(uow=uow, today=day)
+    return {"questionnaires_due": tuple(due(uow=uow, today=day)), "experiment": experiment}

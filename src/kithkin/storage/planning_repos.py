@@ -10,98 +10,21 @@ from typing import Any
 from sqlalchemy import and_, insert, select, update
 
 from kithkin.domain.ladder import Attempt, CameTrue, Ladder, Step
-from kithkin.domain.model import Birthday, ContactPoint, Feeling, Person, PersonStatus
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.planning_ports import StoredAttempt, StoredLadder, StoredSuggestion
 from kithkin.storage.repositories import _Repo
 from kithkin.storage.tables import (
-    circles,
-    contact_points,
     custom_actions,
     exposure_attempts,
     interaction_people,
     interactions,
     ladder_steps,
     ladders,
-    people,
     suggestions,
 )
 
 
 class PlanDataRepo(_Repo):
-    def people_for_plan(self) -> list[Person]:
-        """Active, unarchived people in a circle, each with their phone numbers."""
-        phones: dict[int, list[ContactPoint]] = {}
-        rows = self.conn.execute(
-            select(contact_points.c.person_id, contact_points.c.value, contact_points.c.label)
-            .where(contact_points.c.owner_id == self.owner_id, contact_points.c.kind == "phone")
-            .order_by(contact_points.c.id)
-        )
-        for r in rows:
-            phones.setdefault(r.person_id, []).append(ContactPoint("phone", r.value, r.label))
-        stmt = (
-            select(
-                people.c.id,
-                people.c.name,
-                people.c.nickname,
-                circles.c.name.label("circle_name"),
-                people.c.cadence_days,
-                people.c.closeness,
-                people.c.feeling,
-                people.c.timezone,
-                people.c.birth_month,
-                people.c.birth_day,
-                people.c.birth_year,
-                people.c.interests,
-                people.c.how_met,
-                people.c.last_contact_at,
-            )
-            .select_from(people.join(circles, people.c.circle_id == circles.c.id))
-            .where(
-                people.c.owner_id == self.owner_id,
-                people.c.status == PersonStatus.ACTIVE.value,
-                people.c.archived.is_(False),
-            )
-            .order_by(people.c.id)
-        )
-        feelings = {f.value: f for f in Feeling}
-        out = []
-        # Tuple unpacking and only the fields the planner reads: this loop runs for everyone.
-        for (
-            pid,
-            name,
-            nick,
-            circle,
-            cadence,
-            close,
-            feel,
-            tz,
-            bm,
-            bd,
-            by,
-            interests,
-            how,
-            last,
-        ) in self.conn.execute(stmt):
-            out.append(
-                Person(
-                    name=name,
-                    id=pid,
-                    nickname=nick,
-                    circle=circle,
-                    cadence_days=cadence,
-                    closeness=close,
-                    feeling=feelings[feel],
-                    timezone=tz,
-                    birthday=Birthday(bm, bd, by) if bm is not None and bd is not None else None,
-                    interests=tuple(json.loads(interests)) if interests else (),
-                    how_met=how,
-                    contacts=tuple(phones.get(pid, ())),
-                    last_contact_at=as_utc(last) if last is not None else None,
-                )
-            )
-        return out
-
     def interaction_kinds(self, *, since: date) -> list[tuple[date, str]]:
         """(day, kind) of interactions since ``since`` that no done suggestion accounts for."""
         linked = select(suggestions.c.interaction_id).where(

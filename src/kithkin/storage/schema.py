@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from kithkin.domain.errors import ConflictError
 from kithkin.storage.engine import sqlite_path
 
-HEAD = "0004"
+HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

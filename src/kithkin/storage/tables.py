@@ -155,6 +155,9 @@ interaction_people = Table(
     _utc("occurred_at", nullable=False),
     Column("meaningful", Boolean, nullable=False),
     Index("ix_interaction_people_person", "person_id", "meaningful", "occurred_at"),
+    # Owner-wide reads (everyone's meaningful contacts in time order, for insights) are
+    # index-only with this one; the person index above does not start with owner_id.
+    Index("ix_interaction_people_owner_time", "owner_id", "meaningful", "occurred_at", "person_id"),
 )
 
 day_stats = Table(
