@@ -131,3 +131,15 @@ def test_today_shows_followups_birthdays_due_people_and_checkin(app: App) -> Non
     assert view["network_health"] == {"in_touch": 1, "total": 7, "share": round(1 / 7, 3)}
     assert view["checkin"] == {"mood": 7, "stress": 3}
     assert view["met"] is True
+
+
+def test_days_logged_from_before_onboarding_count_for_the_streak(app: App) -> None:
+    with app.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Ada Lovelace", circle="inner")
+        for back in (1, 2):
+            when = (FIXED_NOW - timedelta(days=back)).isoformat()
+            log_interaction(uow=uow, now=FIXED_NOW, kind_id="call", with_names=["ada"], when=when)
+        log_interaction(uow=uow, now=FIXED_NOW, kind_id="text", with_names=["ada"])
+    with app.uow() as uow:
+        view = today(uow=uow, now=FIXED_NOW).as_dict()
+    assert view["streak"] == 3

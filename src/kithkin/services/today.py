@@ -100,7 +100,9 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
     profile = get_profile(uow=uow)
     tz = profile.timezone
     day = local_day(now, tz)
-    start = profile.started_on or uow.day_stats.first_day() or day
+    # History logged from before onboarding counts too: the practice starts at the earlier one.
+    known = [d for d in (profile.started_on, uow.day_stats.first_day()) if d is not None]
+    start = min(known, default=day)
     counts = uow.day_stats.meaningful_counts(since=start)
     power = power_of_one(
         counts,
