@@ -60,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         raise SystemExit(f"{args.db} not found: run benchmarks/make_large_db.py first")
     python = sys.executable
+    # An installed kithkin runs from cached bytecode: make sure the warm-up writes it (some
+    # shells export PYTHONDONTWRITEBYTECODE, which would make every run compile the sources).
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env = {
-        **os.environ,
+        **inherited,
         "PYTHONPATH": str(ROOT / "src"),
         "KITHKIN_DATABASE_URL": f"sqlite:///{args.db.resolve()}",
         "KITHKIN_NOW": NOW,

@@ -122,7 +122,8 @@ def test_today_shows_followups_birthdays_due_people_and_checkin(app: App) -> Non
         log_interaction(uow=uow, now=FIXED_NOW, kind_id="coffee", with_names=["friend 3"])
         check_in(uow=uow, now=FIXED_NOW, mood=7, stress=3)
     view = _today(app, FIXED_NOW)
-    assert [f["text"] for f in view["followups"]] == ["soon", "undated"]
+    # undated follow-ups stay on the person's page and feed the plan; today lists dated ones
+    assert [f["text"] for f in view["followups"]] == ["soon"]
     assert [(b["name"], b["in_days"], b["turns"]) for b in view["birthdays"]] == [
         ("Bea Birthday", 2, None)
     ]

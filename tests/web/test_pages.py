@@ -137,7 +137,9 @@ def test_person_page_followups_add_and_done_with_htmx(web: WebClient):
     pid = add_person(web, "Ada Lovelace")
     page = web.page(f"/people/{pid}")
     assert page.one("h1").text == "Ada Lovelace"
-    response = web.post(f"/people/{pid}/followups", {"text": "ask about the engine"}, htmx=True)
+    response = web.post(
+        f"/people/{pid}/followups", {"text": "ask about the engine", "due": "2026-11-26"}, htmx=True
+    )
     fragment = parse(response.text)
     assert response.status_code == 200
     assert fragment.select("html") == []

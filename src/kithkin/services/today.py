@@ -119,11 +119,8 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
     birthdays = birthdays_soon(
         uow.people.birthday_roster(table), today=day, within_days=BIRTHDAY_DAYS
     )
-    soon = [
-        f
-        for f in uow.followups.find(open_only=True)
-        if f.due is None or f.due <= day + timedelta(days=1)
-    ]
+    # Dated follow-ups due by tomorrow; undated ones live on the person's page and in the plan.
+    soon = uow.followups.find(open_only=True, due_by=day + timedelta(days=1))
     shown = due[:due_shown]
     # Full records only for the people this view shows (archived or ignored people's follow-ups
     # are left out, as before: get_many returns them, so filter on status).

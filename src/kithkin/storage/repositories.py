@@ -741,10 +741,14 @@ class FollowUpRepo(_Repo):
             .values(done=done)
         )
 
-    def find(self, *, open_only: bool = True, person_id: int | None = None) -> list[FollowUp]:
+    def find(
+        self, *, open_only: bool = True, person_id: int | None = None, due_by: date | None = None
+    ) -> list[FollowUp]:
         stmt = select(followups).where(followups.c.owner_id == self.owner_id)
         if open_only:
             stmt = stmt.where(followups.c.done.is_(False))
+        if due_by is not None:
+            stmt = stmt.where(followups.c.due.is_not(None), followups.c.due <= due_by)
         if person_id is not None:
             stmt = stmt.where(followups.c.person_id == person_id)
         stmt = stmt.order_by(followups.c.due.is_(None), followups.c.due, followups.c.id)
