@@ -23,6 +23,9 @@ ERRORS: dict[str, str] = {
         "{value} does not exist in {timezone}: the clocks jump forward then. "
         "Pick a time outside the daylight-saving gap."
     ),
+    "in_future": (
+        "{value} is still to come. Log what has happened; for what is next, see 'kithkin plan'."
+    ),
     "unknown_timezone": (
         "'{value}' is not a known time zone. Use an IANA name such as Europe/Berlin or "
         "America/New_York."
@@ -189,6 +192,7 @@ TEXT: dict[str, str] = {
     "today.days_ago": "{days} days since you were in touch ({circle}: every {cadence} days)",
     "logged": "Logged: {kind} with {with_} on {day}.",
     "logged.meaningful": "That counts for today's Power of One.",
+    "logged.meaningful_on": "That counts for your Power of One on {day}.",
     "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",
     "checkin.updated": "Updated your check-in for {day}: mood {mood}/10, stress {stress}/10.",
     "person.added": "Added {name} ({circle}).",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,7 +10,22 @@ from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.messages import text
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from kithkin.domain.model import Interaction
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+
+
+def say_counts(item: Interaction, *, today: date) -> None:
+    """Whether a logged moment counted for today's goal, or for the day it happened."""
+    if not item.meaningful:
+        return
+    if item.day == today:
+        say(text("logged.meaningful"))
+    else:
+        say(text("logged.meaningful_on", day=item.day.isoformat()))
 
 
 def _state(ctx: typer.Context) -> State:
@@ -184,8 +199,7 @@ def log(
             day=item.day.isoformat(),
         )
     )
-    if item.meaningful:
-        say(text("logged.meaningful"))
+    say_counts(item, today=logged.today)
 
 
 def kinds(json_out: JsonOpt = False) -> None:

@@ -46,6 +46,11 @@ class KithkinGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # One line, like every other error: what was wrong, and where the options are.
+            where = exc.ctx.command_path if exc.ctx is not None else "kithkin"
+            typer.echo(f"Error: {exc.format_message()} See '{where} --help'.", err=True)
+            raise click.exceptions.Exit(EXIT_USAGE) from None
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from kithkin.cli.basics import say_counts
 from kithkin.cli.render import emit_json, say
 from kithkin.cli.state import State
 from kithkin.messages import text
@@ -99,7 +100,7 @@ def done(
         return
     who = s.person.display_name if s.person else item.with_other
     say(text("done.logged", title=s.title, kind=KINDS[item.kind].label, with_=who))
-    say(text("logged.meaningful"))
+    say_counts(item, today=result.today)
 
 
 def skip(ctx: typer.Context, number: Number, json_out: JsonOpt = False) -> None:

@@ -69,6 +69,12 @@ class NonexistentLocalTime(InputError):
     key = "nonexistent_time"
 
 
+class InFuture(InputError):
+    """Something to be logged as done lies in the future."""
+
+    key = "in_future"
+
+
 class UnknownTimezone(InputError):
     """A time zone name is not in the IANA database."""
 

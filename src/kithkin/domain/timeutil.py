@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kithkin.domain.errors import BadDate, NonexistentLocalTime, UnknownTimezone
+from kithkin.domain.errors import BadDate, InFuture, NonexistentLocalTime, UnknownTimezone
+
+CLOCK_SKEW = timedelta(minutes=10)  # a little slack for clocks that disagree
 
 
 @lru_cache(maxsize=256)
@@ -52,12 +54,33 @@ def parse_day(value: str, *, today: date) -> date:
         return today
     if text == "yesterday":
         return today - timedelta(days=1)
-    if text.startswith("-") and text[1:].isdigit():
-        return today - timedelta(days=int(text[1:]))
     try:
+        if text.startswith("-") and text[1:].isdigit():
+            return today - timedelta(days=int(text[1:]))
         return date.fromisoformat(text)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise BadDate(value=value, what="a date") from None
+
+
+def past_day(value: str, *, today: date) -> date:
+    """:func:`parse_day`, refusing days after ``today``."""
+    day = parse_day(value, today=today)
+    if day > today:
+        raise InFuture(value=day.isoformat())
+    return day
+
+
+def past_when(value: str, *, now: datetime, tz: str) -> datetime:
+    """:func:`parse_when` for something that has happened: never later than ``now``.
+
+    A bare date of today means "today, now" rather than noon, which may still be ahead.
+    """
+    instant = parse_when(value, now=now, tz=tz)
+    if instant > now + CLOCK_SKEW:
+        if len(value.strip()) == 10 and local_day(instant, tz) == local_day(now, tz):
+            return now.astimezone(UTC)
+        raise InFuture(value=instant.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M"))
+    return instant
 
 
 def parse_when(value: str, *, now: datetime, tz: str) -> datetime:

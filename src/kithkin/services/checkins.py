@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kithkin.domain.model import CheckIn
-from kithkin.domain.timeutil import local_day, parse_day
+from kithkin.domain.timeutil import local_day, past_day
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
 
@@ -30,7 +30,7 @@ def check_in(
 ) -> CheckInResult:
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
-    on = parse_day(day, today=today) if day else today
+    on = past_day(day, today=today) if day else today
     checkin = CheckIn(
         day=on, mood=mood, stress=stress, energy=energy, sleep_hours=sleep_hours, note=note.strip()
     )

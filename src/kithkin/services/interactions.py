@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from kithkin.domain.errors import NotFoundError
 from kithkin.domain.model import Interaction, Person, kind
-from kithkin.domain.timeutil import local_day, parse_when
+from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.people import resolve_many
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
@@ -24,6 +24,7 @@ class InteractionNotFound(NotFoundError):
 class Logged:
     interaction: Interaction
     people: list[Person]
+    today: date  # the user's local day now: did this count for today's Power of One?
 
 
 def record(*, uow: UnitOfWork, items: Sequence[Interaction], now: datetime) -> list[Interaction]:
@@ -55,7 +56,7 @@ def log_interaction(
     profile = get_profile(uow=uow)
     tz = timezone or profile.timezone
     found = kind(kind_id)
-    occurred = parse_when(when or "now", now=now, tz=tz)
+    occurred = past_when(when or "now", now=now, tz=tz)
     people = resolve_many(uow=uow, refs=with_names)
     item = Interaction(
         occurred_at=occurred,
@@ -72,7 +73,7 @@ def log_interaction(
     )
     (stored,) = record(uow=uow, items=[item], now=now)
     uow.commit()
-    return Logged(stored, people)
+    return Logged(stored, people, local_day(now, profile.timezone))
 
 
 def delete_interaction(*, uow: UnitOfWork, interaction_id: int) -> None:

@@ -17,7 +17,7 @@ from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
 from kithkin.domain.reason import Reason
 from kithkin.domain.roster import Member
-from kithkin.domain.timeutil import local_day, parse_when
+from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.planning_ports import (
     DONE,
     OPEN,
@@ -255,6 +255,7 @@ def _pick(uow: PlanningUnitOfWork, now: datetime, number: int) -> StoredSuggesti
 class DoneResult:
     suggestion: SuggestionView
     interaction: Interaction
+    today: date  # the user's local day now: did this count for today's Power of One?
 
 
 def mark_done(
@@ -274,7 +275,7 @@ def mark_done(
     if s.status == DONE:
         raise SuggestionAlreadyDone(number=number, what="log again")
     tz = get_profile(uow=uow).timezone
-    occurred = parse_when(when or "now", now=now, tz=tz)
+    occurred = past_when(when or "now", now=now, tz=tz)
     item = Interaction(
         occurred_at=occurred,
         day=local_day(occurred, tz),
@@ -295,7 +296,7 @@ def mark_done(
     uow.suggestions.set_status(s.id, status=DONE, interaction_id=stored.id)
     uow.commit()
     done = StoredSuggestion(**{**_fields(s), "status": DONE, "interaction_id": stored.id})
-    return DoneResult(_view(uow, done, None), stored)
+    return DoneResult(_view(uow, done, None), stored, local_day(now, tz))
 
 
 def skip(*, uow: PlanningUnitOfWork, now: datetime, number: int) -> SuggestionView:
