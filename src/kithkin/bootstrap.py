@@ -38,16 +38,11 @@ class App:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            from kithkin.storage.engine import make_engine
-            from kithkin.storage.schema import ensure_current
+            from kithkin.storage.schema import open_database
 
-            engine = make_engine(self.settings.database_url)
-            try:
-                self.backup_made = ensure_current(engine, now=self.now())
-            except BaseException:
-                engine.dispose()  # do not leak pooled connections when the schema check fails
-                raise
-            self._engine = engine
+            self._engine, self.backup_made = open_database(
+                self.settings.database_url, now=self.now()
+            )
         return self._engine
 
     @property

@@ -158,3 +158,37 @@ def test_init_rejects_a_bad_flag_before_asking_anything(tmp_path) -> None:  # ty
     assert result.exit_code == 2
     assert "Your time zone" not in result.output
     assert "daily goal" in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("postgresql://nobody:secret@127.0.0.1:1/x", "nobody:***@"),
+        ("sqlite:////proc/nope/k.db", "/proc/nope"),
+        ("mysql://x", "MySQLdb"),
+        ("not a url", "parse"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_one_clear_line(url: str, says: str) -> None:
+    from typer.testing import CliRunner
+
+    from kithkin.cli import app
+
+    env = {"KITHKIN_DATABASE_URL": url, "KITHKIN_CONFIG": "/nonexistent"}
+    result = CliRunner().invoke(app, ["today"], env=env)
+    line = assert_one_line_error(result, OTHER)
+    assert "Could not open the database" in line and says in line
+    assert "secret" not in result.output
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kithkin.cli import app
+
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello, not sqlite\n" * 100)
+    env = {"KITHKIN_DATABASE_URL": f"sqlite:///{bogus}", "KITHKIN_CONFIG": "/nonexistent"}
+    line = assert_one_line_error(CliRunner().invoke(app, ["today"], env=env), OTHER)
+    assert "not a database" in line
+    assert bogus.read_text().startswith("hello")

@@ -51,6 +51,40 @@ def backup_sqlite(path: Path, *, stamp: datetime) -> Path:
     return target
 
 
+def open_database(url: str, *, now: datetime) -> tuple[Engine, Path | None]:
+    """An engine at the current schema, plus the backup made on the way (if any).
+
+    Every way a database can fail to open (a server that is down, a driver that is not
+    installed, a path that cannot be created, a file that is not a database) becomes one
+    :class:`DatabaseUnavailable` naming the URL (without its password) and the reason.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kithkin.domain.errors import DatabaseUnavailable
+    from kithkin.storage.engine import make_engine
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        shown = url
+    engine = None
+    try:
+        engine = make_engine(url)
+        return engine, ensure_current(engine, now=now)
+    except DatabaseUnavailable:
+        raise
+    except (SQLAlchemyError, OSError, ImportError, ValueError) as exc:
+        if engine is not None:
+            engine.dispose()  # do not leak pooled connections
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseUnavailable(url=shown, reason=reason or type(exc).__name__) from None
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        raise
+
+
 def ensure_current(engine: Engine, *, now: datetime) -> Path | None:
     """Bring a local SQLite database to HEAD (backing it up first if it held data).
 
