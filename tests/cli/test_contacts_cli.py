@@ -90,6 +90,15 @@ def test_exports_backup_and_restore(run, tmp_path: Path) -> None:
     assert "BEGIN:VCALENDAR" in (tmp_path / "c.ics").read_text()
     copy = _json(run("backup", str(tmp_path / "copy.db"), "--json"))
     assert Path(copy["path"]).stat().st_size > 0
+    import sqlite3
+
+    with sqlite3.connect(copy["path"]) as copied:  # a consistent, complete copy
+        assert copied.execute("SELECT count(*) FROM people").fetchone()[0] == 2
+    copied.close()
+    run("backup", str(tmp_path / "copy.db"), code=1)  # exists
+    run("backup", str(tmp_path / "copy.db"), "--force")
+    run("backup", str(tmp_path / "no" / "such" / "copy.db"), code=2)
+    assert not (tmp_path / "no").exists()  # no folder made that the user did not ask for
     fresh = CliRunner().invoke(
         app,
         ["import", "json", str(tmp_path / "b.json")],

@@ -264,30 +264,30 @@ def _done(json_out: bool, count: int, what: str, path: Path) -> None:
 def backup(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(help="Target file (default: data dir).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Copy the live SQLite database consistently (the sqlite3 online backup API)."""
-    import sqlite3
-
+    from kithkin.storage.backup import copy_sqlite
     from kithkin.storage.engine import sqlite_path
 
     app = _state(ctx).app
     source = sqlite_path(app.settings.database_url)
     if source is None:
         raise BackupSqliteOnly()
-    target = path or app.settings.data_dir / f"kithkin-{app.now():%Y%m%dT%H%M%S}.db"
-    if target.exists():
+    default = app.settings.data_dir / f"kithkin-{app.now():%Y%m%dT%H%M%S}.db"
+    target = path or default
+    if target.exists() and not force:
         raise FileExists(path=str(target))
+    if not target.parent.is_dir():
+        if path is not None:  # never create directories the user did not ask for
+            raise FileUnreadable(path=str(target.parent), reason="no such folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
     app.engine  # noqa: B018 - opens (and if needed upgrades) the database first
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(str(source))
-    dst = sqlite3.connect(str(target))
     try:
-        with dst:
-            src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        copy_sqlite(source, target)
+    except OSError as exc:
+        raise FileUnreadable(path=str(target), reason=str(exc)) from None
     if json_out:
         emit_json({"path": str(target)})
     else:

@@ -8,6 +8,7 @@ owner. Another module adds its tables with :func:`register` (e.g. the planner's 
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table, func, insert, select, text
@@ -141,3 +142,24 @@ class BackupStore:
                         f"(SELECT MAX(id) FROM {table.name}))"
                     )
                 )
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently with the online backup API (readers and
+    writers may go on meanwhile); a failure leaves no partial file behind."""
+    import sqlite3
+
+    partial = target.with_name(target.name + ".partial")
+    try:
+        src = sqlite3.connect(str(source))
+        dst = sqlite3.connect(str(partial))
+        try:
+            with dst:
+                src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        partial.replace(target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise OSError(str(exc)) from None
