@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import delete
 
 from kithkin.bootstrap import App
 from kithkin.services import experiments, ladders, questionnaires
-from kithkin.services.backup import export_backup, import_backup
+from kithkin.services.backup import BadBackup, export_backup, import_backup
 from kithkin.services.demo import fill_demo
 from kithkin.services.suggestions import mark_done, todays_plan
 from kithkin.storage.tables import accounts
@@ -59,3 +60,42 @@ def test_every_feature_survives_a_backup_round_trip(app: App) -> None:
         second = export_backup(uow=uow)
     restored.close()
     assert json.dumps(second, sort_keys=True) == json.dumps(first, sort_keys=True)
+
+
+def _small_backup(app: App) -> dict[str, object]:
+    with app.uow(write=True) as uow:
+        fill_demo(uow=uow, now=FIXED_NOW, days=20, timezone="Europe/Berlin")
+    with app.uow() as uow:
+        return export_backup(uow=uow)
+
+
+def _corrupt(document: dict[str, object], how: str) -> dict[str, object]:
+    doc = json.loads(json.dumps(document))
+    tables = doc["tables"]
+    if how == "mood":
+        tables["checkins"][0]["mood"] = 99
+    elif how == "date":
+        tables["checkins"][0]["day"] = "2026-02-30"
+    elif how == "dangling":
+        tables["interaction_people"][0]["person_id"] = 999_999
+    elif how == "type":
+        tables["checkins"][0]["mood"] = "abc"
+    elif how == "row":
+        tables["people"][0] = "not a row"
+    return doc
+
+
+@pytest.mark.parametrize("how", ["mood", "date", "dangling", "type", "row"])
+def test_a_damaged_backup_restores_nothing_and_says_where(app: App, how: str) -> None:
+    document = _small_backup(app)
+    url = app.engine.url.render_as_string(hide_password=False)
+    with app.engine.begin() as conn:
+        conn.execute(delete(accounts))
+    app.close()
+    restored = make_app(url)
+    with restored.uow(write=True) as uow, pytest.raises(BadBackup) as raised:
+        import_backup(uow=uow, document=_corrupt(document, how))
+    assert "table " in raised.value.message
+    with restored.uow() as uow:
+        assert uow.backup.is_empty()
+    restored.close()

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table, func, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from kithkin.domain.timeutil import as_utc
+from kithkin.services.backup import BadBackup
 from kithkin.storage.tables import (
     calendars,
     checkins,
@@ -127,14 +129,19 @@ class BackupStore:
             rows = tables.get(table.name) or []
             if not rows:
                 continue
-            values = [
-                {
-                    **{c.name: _in(row.get(c.name), c) for c in table.columns if c.name in row},
-                    "owner_id": self.owner_id,
-                }
-                for row in rows
-            ]
-            self.conn.execute(insert(table), values)
+            try:
+                values = [
+                    {
+                        **{c.name: _in(row.get(c.name), c) for c in table.columns if c.name in row},
+                        "owner_id": self.owner_id,
+                    }
+                    for row in rows
+                ]
+                self.conn.execute(insert(table), values)
+            except (SQLAlchemyError, ValueError, TypeError, AttributeError) as exc:
+                # a value out of range, a date that does not exist, a link to a missing row...
+                detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                raise BadBackup(reason=f"table {table.name}: {detail}") from None
             if self.conn.dialect.name == "postgresql" and "id" in table.c:
                 self.conn.execute(
                     text(
