@@ -33,6 +33,7 @@ ERRORS: dict[str, str] = {
     "unknown_name": "No one in your people matches '{name}'.{hint}",
     "ambiguous_name": "'{name}' could be {candidates}. Use more of the name, or the id.",
     "empty_value": "{field} cannot be empty.",
+    "too_long": "{field} can be at most {limit} characters; this one has {length}.",
     "person_not_found": "There is no person with id {id}.",
     "followup_not_found": "There is no follow-up with id {id}.",
     "circle_not_found": "There is no circle called '{name}'. Circles: {allowed}.",

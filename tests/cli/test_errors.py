@@ -192,3 +192,22 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     line = assert_one_line_error(CliRunner().invoke(app, ["today"], env=env), OTHER)
     assert "not a database" in line
     assert bogus.read_text().startswith("hello")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["people", "add", "x" * 201], "at most 200"),
+        (["people", "add", "Zed", "--nickname", "n" * 101], "at most 100"),
+        (["people", "add", "Zed", "--birthday", "02-30"], "exists on the calendar"),
+        (["circles", "set", "c" * 61, "7"], "at most 60"),
+        (["log", "text", "--with-other", "w" * 201], "at most 200"),
+    ],
+)
+def test_too_long_or_impossible_values_are_refused(
+    logged: Run, db_path: Path, args: list[str], says: str
+) -> None:
+    before = db_rows(db_path)
+    line = assert_one_line_error(logged(*args), USAGE)
+    assert says in line
+    assert db_rows(db_path) == before

@@ -79,7 +79,7 @@ def test_a_week_across_the_autumn_clock_change_in_berlin(app: App) -> None:
 def test_a_week_across_the_spring_clock_change_in_berlin(app: App) -> None:
     tz = "Europe/Berlin"
     _setup(app, tz=tz, started_on=date(2026, 3, 23))
-    now = datetime(2026, 3, 29, 21, 0, tzinfo=UTC)  # 23:00 CEST on Sunday 29 March
+    now = datetime(2026, 3, 29, 21, 45, tzinfo=UTC)  # 23:45 CEST on Sunday 29 March
     for i in range(6):
         _log(app, f"{date(2026, 3, 23) + timedelta(days=i)}T23:45", now=now)
     # Sunday: the day is 23 hours long; 23:30 local is 21:30 UTC.

@@ -99,6 +99,12 @@ class EmptyValue(InputError):
     key = "empty_value"
 
 
+class TooLong(InputError):
+    """A text value is longer than allowed."""
+
+    key = "too_long"
+
+
 class PersonNotFound(NotFoundError):
     """No person has this id."""
 

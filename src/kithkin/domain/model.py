@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from kithkin.domain.errors import BadChoice, BadDate, EmptyValue, OutOfRange
+from kithkin.domain.errors import BadChoice, BadDate, EmptyValue, OutOfRange, TooLong
 
 
 class Feeling(StrEnum):
@@ -101,12 +101,23 @@ def check_choice(field_name: str, value: str, allowed: list[str] | tuple[str, ..
     return value
 
 
-def check_text(field_name: str, value: str) -> str:
-    """Return the stripped text, or raise :class:`EmptyValue`."""
+NAME_MAX = 200  # names, nicknames, circle names, short labels
+TEXT_MAX = 10_000  # notes and other free text
+
+
+def check_text(field_name: str, value: str, *, limit: int = NAME_MAX) -> str:
+    """Return the stripped text, or raise :class:`EmptyValue` / :class:`TooLong`."""
     cleaned = value.strip()
     if not cleaned:
         raise EmptyValue(field=field_name)
-    return cleaned
+    return check_length(field_name, cleaned, limit=limit)
+
+
+def check_length(field_name: str, value: str, *, limit: int = TEXT_MAX) -> str:
+    """Return ``value`` if it has at most ``limit`` characters, else raise :class:`TooLong`."""
+    if len(value) > limit:
+        raise TooLong(field=field_name, limit=limit, length=len(value))
+    return value
 
 
 def kind(kind_id: str) -> Kind:
@@ -130,7 +141,8 @@ class Birthday:
         try:
             date(probe_year, self.month, self.day)
         except ValueError:
-            raise OutOfRange(field="birthday day", low=1, high=31, value=self.day) from None
+            shown = f"{self.month:02d}-{self.day:02d}" if self.year is None else f"{self}"
+            raise BadDate(value=shown, what="a birthday that exists on the calendar") from None
 
     @classmethod
     def parse(cls, text: str) -> Birthday:
@@ -178,6 +190,10 @@ class ContactPoint:
     value: str
     label: str = ""
 
+    def __post_init__(self) -> None:
+        check_length("contact", self.value, limit=320)
+        check_length("contact label", self.label, limit=60)
+
 
 CONTACT_KINDS = ("phone", "email", "handle")
 
@@ -221,6 +237,10 @@ class Person:
     def __post_init__(self) -> None:
         check_range("closeness", self.closeness, *SCALE_1_5)
         check_range("cadence_days", self.cadence_days, 1, 3650)
+        check_length("name", self.name, limit=NAME_MAX)
+        check_length("nickname", self.nickname, limit=100)
+        check_length("how you met", self.how_met)
+        check_length("notes", self.notes)
 
     @property
     def display_name(self) -> str:
@@ -255,6 +275,8 @@ class Interaction:
         check_range("quality", self.quality, *SCALE_1_5)
         check_range("mood before", self.mood_before, *SCALE_1_10)
         check_range("mood after", self.mood_after, *SCALE_1_10)
+        check_length("with", self.with_other, limit=NAME_MAX)
+        check_length("note", self.note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +307,7 @@ class CheckIn:
         check_range("stress", self.stress, *SCALE_1_10)
         check_range("energy", self.energy, *SCALE_1_10)
         check_range("sleep hours", self.sleep_hours, 0, 24)
+        check_length("note", self.note)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,9 @@ def add_followup(
     assert who.id is not None
     due_day = parse_day(due, today=local_day(now, profile.timezone)) if due else None
     stored = uow.followups.add(
-        FollowUp(person_id=who.id, text=check_text("text", text), due=due_day, created_at=now)
+        FollowUp(
+            person_id=who.id, text=check_text("text", text, limit=1000), due=due_day, created_at=now
+        )
     )
     uow.commit()
     return FollowUpView(stored, who)

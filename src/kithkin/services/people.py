@@ -267,7 +267,7 @@ def list_circles(*, uow: UnitOfWork) -> list[Circle]:
 
 def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     """Create a circle or change its cadence."""
-    name = check_text("circle name", name).lower()
+    name = check_text("circle name", name, limit=60).lower()
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))
