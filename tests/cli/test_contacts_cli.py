@@ -114,6 +114,8 @@ def test_exports_backup_and_restore(run, tmp_path: Path) -> None:
 def test_calendar_call_feed_and_remind(run, tmp_path: Path) -> None:
     run("calendar", "add", str(FIXTURES / "weekly_berlin_dst.ics"), "--name", "work")
     run("calendar", "add", str(FIXTURES / "weekly_berlin_dst.ics"), "--name", "work", code=1)
+    run("calendar", "add", str(FIXTURES / "google.csv"), code=2)  # not a calendar: refused
+    run("calendar", "add", str(tmp_path / "missing.ics"), code=2)
     assert _json(run("calendar", "list", "--json"))[0]["name"] == "work"
     free = _json(run("calendar", "free", "--date", "2026-11-27", "--json"))
     assert free["free_minutes"] == 13 * 60

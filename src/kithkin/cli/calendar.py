@@ -19,6 +19,31 @@ feed_app = typer.Typer(help="A private calendar feed to subscribe to.", no_args_
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+MAX_CALENDAR_BYTES = 50 * 1024 * 1024
+
+
+def _check_calendar_file(path: Path) -> None:
+    """Refuse anything that is not a readable iCalendar file, at the door."""
+    from datetime import UTC, datetime
+
+    from kithkin.formats.icalendar import parse_busy
+
+    if not path.is_file():
+        raise FileUnreadable(path=str(path), reason="no such file")
+    try:
+        if path.stat().st_size > MAX_CALENDAR_BYTES:
+            raise FileUnreadable(path=str(path), reason="larger than 50 MB")
+        head = path.read_bytes()
+    except OSError as exc:
+        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+    if b"BEGIN:VCALENDAR" not in head[:4096].upper():
+        raise FileUnreadable(path=str(path), reason="not an iCalendar (.ics) file")
+    moment = datetime(2000, 1, 1, tzinfo=UTC)
+    _, problems = parse_busy(head, start=moment, end=moment)
+    if any(p.message_key == "calendar.unreadable" for p in problems):
+        raise FileUnreadable(path=str(path), reason="not an iCalendar (.ics) file")
+
+
 @calendar_app.command("add")
 def add(
     ctx: typer.Context,
@@ -28,8 +53,7 @@ def add(
     """Register a local calendar file."""
     from kithkin.services.calendars import add_calendar
 
-    if not path.is_file():
-        raise FileUnreadable(path=str(path), reason="no such file")
+    _check_calendar_file(path)
     app = _state(ctx).app
     label = name or path.stem
     with app.uow(write=True) as uow:
