@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -57,7 +58,6 @@ class ExperimentStatus:
             "start": e.start_day.isoformat(),
             "end": self.end_day.isoformat(),
             "days": e.days,
-            "seed": e.seed,
             "today": self.today.isoformat(),
             "challenge_today": self.challenge_today,
             "day_number": self.day_number,
@@ -86,7 +86,9 @@ def start(
     if uow.experiments.active() is not None:
         raise ExperimentRunning()
     today = _today(uow, now)
-    seed = int(now.timestamp()) if seed is None else seed
+    # The coin flips must not be guessable ahead (a seed from the clock could be): draw the
+    # seed from the operating system. It is stored, so the assignments never change later.
+    seed = secrets.randbits(31) if seed is None else seed  # the column is a 32-bit integer
     assignments = ex.assign_days(today, days, seed=seed)
     uow.experiments.add(
         Experiment(start_day=today, days=days, seed=seed, consented_at=now), assignments
