@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
-from kithkin.storage import backup, contacts_repos, insights_repos, planning_repos
+from kithkin.storage import backup, contacts_repos, followup_repos, insights_repos, planning_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.tables import accounts
 
@@ -45,7 +45,7 @@ class SqlUnitOfWork:
         self.people = repos.PeopleRepo(conn, owner)
         self.interactions = repos.InteractionRepo(conn, owner)
         self.day_stats = repos.DayStatsRepo(conn, owner)
-        self.followups = repos.FollowUpRepo(conn, owner)
+        self.followups = followup_repos.FollowUpRepo(conn, owner)
         self.checkins = repos.CheckInRepo(conn, owner)
         self.plan_data = planning_repos.PlanDataRepo(conn, owner)
         self.suggestions = planning_repos.SuggestionRepo(conn, owner)
