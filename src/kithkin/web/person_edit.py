@@ -57,7 +57,7 @@ def person_values(p: Person) -> dict[str, Any]:
         "closeness": str(p.closeness),
         "feeling": p.feeling.value,
         "timezone": p.timezone or "",
-        "birthday": str(p.birthday) if p.birthday else "",
+        "birthday": _birthday_text(p),
         "interests": ", ".join(p.interests),
         "how_met": p.how_met,
         "notes": p.notes,
@@ -67,6 +67,14 @@ def person_values(p: Person) -> dict[str, Any]:
             c.value + (f" #{c.label}" if c.label else "") for c in p.contacts if c.kind == kind
         )
     return values
+
+
+def _birthday_text(p: Person) -> str:
+    """``YYYY-MM-DD``, or ``MM-DD`` without a year (the forms the field's hint names)."""
+    b = p.birthday
+    if b is None:
+        return ""
+    return str(b) if b.year is not None else f"{b.month:02d}-{b.day:02d}"
 
 
 def _lines(form: FormData, name: str) -> list[str]:
