@@ -88,7 +88,7 @@ class PersonPatch(Strict):
 
 
 class FollowUpPatch(Strict):
-    due: str | None = Field(description="A date (or 'tomorrow', 'fri'); null: no date.")
+    due: str | None = Field(description="A date (YYYY-MM-DD, or 'today'); null: no date.")
 
 
 class ProfileIn(Strict):
