@@ -174,6 +174,9 @@ ERRORS: dict[str, str] = {
     "missing_number": "{field} needs a number.",
     "answer_missing": "Please pick an answer for question {item}.",
     # --- end web planner ---
+    # --- web polish ---
+    "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
+    # --- end web polish ---
 }
 
 TEXT: dict[str, str] = {
@@ -790,6 +793,33 @@ TEXT: dict[str, str] = {
     ),
     "web.assess.see_history": "See your history",
     # --- end web planner ---
+    # --- web polish ---
+    "web.person.saved": "Saved. What you remember about them is up to date.",
+    "web.person.archived": (
+        "Archived. Their history stays; they leave your plan. Bring them back any time."
+    ),
+    "web.person.unarchived": "Welcome back to your circles.",
+    "web.person.deleted": "That moment is removed; their last contact is worked out again.",
+    "web.person.archive_confirm": (
+        "Archiving keeps every moment you logged, and takes them out of your plan and reminders."
+    ),
+    "web.person.delete_confirm": "Remove this moment for good? It cannot be undone.",
+    "web.person.archived_note": "Archived: they are not in your plan.",
+    "web.person.contacts_hint": "One per line; add a label after #, such as 'work'.",
+    "web.followups.intro": "Everything you meant to ask or do, soonest first.",
+    "web.followups.none": "Nothing to follow up on. Lovely.",
+    "web.people.triage": "{count} imported people wait for you to choose their circle.",
+    "web.restore.intro": (
+        "Restore a backup made with Download your data or 'kithkin export json'. It goes only "
+        "into an empty database, so nothing you have is ever overwritten."
+    ),
+    "web.restore.not_empty": (
+        "This database already holds your data, so the backup was not restored. Start kithkin "
+        "with a new, empty database, then restore there (before the welcome steps)."
+    ),
+    "web.restore.done": "Restored {rows} rows. Welcome back.",
+    "web.restore.welcome": "Moving from another device? Restore a backup instead.",
+    # --- end web polish ---
 }
 
 

@@ -73,9 +73,12 @@ def test_followup_done_swaps_in_place(browser: Browser, live_server: str) -> Non
     add_person(page, live_server, "Grace Hopper")
     page.get_by_label("Remember to…").fill("ask about COBOL")
     page.get_by_role("button", name="Add follow-up").click()
-    expect(page.locator("#followups li")).to_have_count(1)
+    expect(page.locator("#followups > ul.followups > li")).to_have_count(1)
     url_before = page.url
     page.get_by_role("button", name="Done: ask about COBOL").click()
-    expect(page.locator("#followups li")).to_have_count(0)
+    expect(page.locator("#followups > ul.followups > li")).to_have_count(0)
     assert page.url == url_before
+    page.locator("#followups details.done-followups summary").click()
+    page.get_by_role("button", name="Open again: ask about COBOL").click()
+    expect(page.locator("#followups > ul.followups > li")).to_have_count(1)
     page.close()

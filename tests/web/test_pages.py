@@ -145,7 +145,7 @@ def test_person_page_followups_add_and_done_with_htmx(web: WebClient):
     assert fragment.select("html") == []
     item = fragment.one("#followups ul.followups li")
     assert "ask about the engine" in item.text
-    done_url = item.one("form").get("hx-post")
+    done_url = item.select("form")[0].get("hx-post")
     today = web.page("/")
     assert "ask about the engine" in today.one("#today-followups").text
     response = web.post(done_url, {"back": "today"}, htmx=True)

@@ -37,3 +37,8 @@ def check_in(
     created = uow.checkins.upsert(checkin, now=now)
     uow.commit()
     return CheckInResult(checkin, created)
+
+
+def todays_checkin(*, uow: UnitOfWork, now: datetime) -> CheckIn | None:
+    """Today's check-in (the user's local day), if there is one: a single small read."""
+    return uow.checkins.get(local_day(now, get_profile(uow=uow).timezone))

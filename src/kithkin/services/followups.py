@@ -44,6 +44,23 @@ def list_followups(
     return [FollowUpView(f, people[f.person_id]) for f in items if f.person_id in people]
 
 
+def set_followup_due(
+    *, uow: UnitOfWork, now: datetime, followup_id: int, due: str | None
+) -> FollowUpView:
+    """Change when a follow-up is due (``None`` or empty: no date)."""
+    found = uow.followups.get(followup_id)
+    if found is None:
+        raise FollowUpNotFound(id=followup_id)
+    today = local_day(now, get_profile(uow=uow).timezone)
+    uow.followups.set_due(followup_id, parse_day(due, today=today) if due else None)
+    person = uow.people.get(found.person_id)
+    assert person is not None
+    uow.commit()
+    stored = uow.followups.get(followup_id)
+    assert stored is not None
+    return FollowUpView(stored, person)
+
+
 def complete_followup(*, uow: UnitOfWork, followup_id: int, done: bool = True) -> FollowUpView:
     found = uow.followups.get(followup_id)
     if found is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -111,10 +111,17 @@ def resolve_many(*, uow: UnitOfWork, refs: Sequence[str]) -> list[Person]:
     return list({p.id: p for p in out}.values())
 
 
-def edit_person(*, uow: UnitOfWork, ref: str | int, **changes: Any) -> Person:
-    """Change some of a person's fields; ``None`` leaves a field as it is."""
+CLEARABLE = frozenset({"cadence_days", "timezone", "birthday"})
+
+
+def edit_person(
+    *, uow: UnitOfWork, ref: str | int, clear: Iterable[str] = (), **changes: Any
+) -> Person:
+    """Change some of a person's fields; ``None`` leaves a field as it is. ``clear`` names
+    fields (of :data:`CLEARABLE`) to empty: cadence override, time zone, birthday."""
     person = resolve(uow=uow, ref=ref)
     values = _clean(uow, {k: v for k, v in changes.items() if v is not None})
+    values.update(dict.fromkeys(set(clear) & CLEARABLE))
     if "status" in values:
         values["status"] = PersonStatus(values["status"])
     updated = uow.people.update(replace(person, **values))

@@ -741,6 +741,13 @@ class FollowUpRepo(_Repo):
             .values(done=done)
         )
 
+    def set_due(self, followup_id: int, due: date | None) -> None:
+        self.conn.execute(
+            update(followups)
+            .where(followups.c.id == followup_id, followups.c.owner_id == self.owner_id)
+            .values(due=due)
+        )
+
     def find(
         self, *, open_only: bool = True, person_id: int | None = None, due_by: date | None = None
     ) -> list[FollowUp]:

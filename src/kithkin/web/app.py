@@ -42,8 +42,22 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.include_router(pages.router)
     web.include_router(people_pages.router)
     planner.install(web)
-    from kithkin.web import data_api, data_pages, feed, insights_api, insights_pages
+    from kithkin.web import (
+        data_api,
+        data_pages,
+        feed,
+        followups_pages,
+        insights_api,
+        insights_pages,
+        people_api,
+        person_edit,
+        restore,
+    )
 
+    web.include_router(person_edit.router)
+    web.include_router(followups_pages.router)
+    people_api.install(web)
+    restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
     for module in (insights_pages, data_pages, insights_api, data_api, feed):
         module.install(web)
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])

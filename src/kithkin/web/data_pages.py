@@ -169,7 +169,15 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
 
 def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]:
     flash = {"revoked": "web.data.feed_revoked"}.get(request.query_params.get("saved", ""))
-    return {**_reminders(app, uow), "flash": flash, "token": None, "feed_error": None}
+    from kithkin.web.restore import restore_context
+
+    return {
+        **_reminders(app, uow),
+        **restore_context(),
+        "flash": flash,
+        "token": None,
+        "feed_error": None,
+    }
 
 
 @router.get("/settings/data")

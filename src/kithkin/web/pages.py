@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from kithkin.domain.errors import InputError, NotInitialised
 from kithkin.domain.model import KINDS, Barrier, Profile
-from kithkin.services.checkins import check_in
+from kithkin.services.checkins import check_in, todays_checkin
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import list_circles, set_circle
 from kithkin.services.profiles import get_profile, init_profile
@@ -109,7 +109,7 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
 
 @router.get("/checkin")
 def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
-    current = today(uow=uow, now=now, due_shown=0).checkin
+    current = todays_checkin(uow=uow, now=now)
     values = {"mood": current.mood, "stress": current.stress} if current else {}
     context = {"current": current, "values": values, "errors": {}, "flash": flash(request)}
     return render(request, "checkin.html", context)

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
-from kithkin.services.followups import add_followup, complete_followup
+from kithkin.domain.model import KINDS, PersonStatus
+from kithkin.services.followups import add_followup, complete_followup, list_followups
 from kithkin.services.people import add_person, list_circles, list_people, person_detail
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.today import today
@@ -21,6 +22,15 @@ from kithkin.web.render import render
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50
+DONE_SHOWN = 5
+PERSON_FLASH = {
+    "added": "web.person.added",
+    "edited": "web.person.saved",
+    "archived": "web.person.archived",
+    "unarchived": "web.person.unarchived",
+    "deleted": "web.person.deleted",
+    "logged": "web.flash.logged",
+}
 PERSON_FIELDS = {"name": "name", "circle": "circle", "nickname": "nickname"}
 FOLLOWUP_FIELDS = {"text": "text", "when": "due"}
 
@@ -53,6 +63,7 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
         "pages": max(1, math.ceil(total / PAGE_SIZE)),
         "filters": {"q": search or "", "circle": circle or "", "due": "1" if due_only else ""},
         "circles": circles,
+        "triage_count": uow.people.count(PeopleQuery(status=PersonStatus.TRIAGE.value)),
         "values": {"circle": "friends"},
         "errors": {},
     }
@@ -92,14 +103,29 @@ def person_add(request: Request, form: Form, uow: WriteUow, now: Now) -> Respons
     return redirect(f"/people/{person.id}?added=1")
 
 
-def _person_context(uow: UnitOfWork, person_id: int, now: Any) -> dict[str, Any]:
-    return {"detail": person_detail(uow=uow, ref=person_id, now=now), "errors": {}, "values": {}}
+def person_context(uow: UnitOfWork, person_id: int, now: Any) -> dict[str, Any]:
+    detail = person_detail(uow=uow, ref=person_id, now=now)
+    done = [v.followup for v in list_followups(uow=uow, person=str(person_id), include_done=True)]
+    return {
+        "detail": detail,
+        "done_followups": sorted((f for f in done if f.done), key=lambda f: -(f.id or 0))[
+            :DONE_SHOWN
+        ],
+        "errors": {},
+        "values": {},
+        "due_errors": {},
+        "due_values": {},
+        "kinds": KINDS,
+        "flash": None,
+    }
 
 
 @router.get("/people/{person_id}")
 def person_page(request: Request, person_id: int, uow: ReadUow, now: Now) -> Response:
-    context = _person_context(uow, person_id, now)
-    context["added"] = request.query_params.get("added") == "1"
+    context = person_context(uow, person_id, now)
+    params = request.query_params
+    saved = "added" if params.get("added") == "1" else params.get("saved", "")
+    context["flash"] = PERSON_FLASH.get(saved)
     return render(request, "person.html", context)
 
 
@@ -117,7 +143,7 @@ def followup_add(request: Request, person_id: int, form: Form, uow: WriteUow, no
     except InputError as exc:
         status, errors = 422, forms.field_errors(exc, FOLLOWUP_FIELDS, fallback="text")
         values = {k: v for k, v in form.items() if isinstance(v, str)}
-    context = {**_person_context(uow, person_id, now), "errors": errors, "values": values}
+    context = {**person_context(uow, person_id, now), "errors": errors, "values": values}
     if status == 200 and not request.headers.get("hx-request"):
         return redirect(f"/people/{person_id}")
     return render(request, "person.html", context, status=status, partial="_followups.html")
@@ -128,10 +154,15 @@ def followup_done(
     request: Request, followup_id: int, form: Form, uow: WriteUow, now: Now
 ) -> Response:
     view = complete_followup(uow=uow, followup_id=followup_id, done=not forms.checked(form, "undo"))
-    from_today = forms.text(form, "back") == "today"
+    back = forms.text(form, "back")
     if not request.headers.get("hx-request"):
-        return redirect("/" if from_today else f"/people/{view.person.id}")
-    if from_today:
+        back_to = {"today": "/", "followups": "/followups"}
+        return redirect(back_to.get(back, f"/people/{view.person.id}"))
+    if back == "today":
         return render(request, "_today_followups.html", {"view": today(uow=uow, now=now)})
+    if back == "followups":
+        from kithkin.web.followups_pages import followups_context
+
+        return render(request, "_followups_list.html", followups_context(uow))
     assert view.person.id is not None
-    return render(request, "_followups.html", _person_context(uow, view.person.id, now))
+    return render(request, "_followups.html", person_context(uow, view.person.id, now))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kithkin.domain.model import MAX_MINUTES, Barrier
+from kithkin.domain.model import MAX_MINUTES, Barrier, Feeling
 
 
 class Strict(BaseModel):
@@ -59,6 +59,36 @@ class PersonIn(Strict):
     interests: list[str] | None = Field(None, max_length=50)
     how_met: str | None = Field(None, max_length=2000)
     notes: str | None = Field(None, max_length=10_000)
+
+
+class ContactIn(Strict):
+    kind: Literal["email", "phone", "handle"]
+    value: str = Field(min_length=1, max_length=300)
+    label: str = Field("", max_length=60)
+
+
+class PersonPatch(Strict):
+    """Only the fields sent change. ``null`` clears cadence_days, timezone and birthday (and
+    circle: no circle); name, closeness and feeling cannot be cleared."""
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    nickname: str | None = Field(None, max_length=100)
+    circle: str | None = Field(None, max_length=60)
+    cadence_days: int | None = Field(None, ge=1, le=3650)
+    closeness: int | None = Field(None, ge=1, le=5)
+    feeling: Feeling | None = None
+    timezone: str | None = Field(None, max_length=64)
+    birthday: str | None = Field(None, max_length=12, examples=["1815-12-10", "12-10"])
+    interests: list[str] | None = Field(None, max_length=50)
+    how_met: str | None = Field(None, max_length=2000)
+    notes: str | None = Field(None, max_length=10_000)
+    contacts: list[ContactIn] | None = Field(
+        None, max_length=50, description="Replaces every contact point."
+    )
+
+
+class FollowUpPatch(Strict):
+    due: str | None = Field(description="A date (YYYY-MM-DD, or 'today'); null: no date.")
 
 
 class ProfileIn(Strict):
