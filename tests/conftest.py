@@ -65,7 +65,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def make_app(database_url: str, now: datetime = FIXED_NOW) -> App:
     settings = load_settings(
         {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
-        {"database_url": database_url, "data_dir": "/nonexistent"},
+        # "testserver" is the name Starlette's test client uses in its requests
+        {"database_url": database_url, "data_dir": "/nonexistent", "allowed_hosts": "testserver"},
     )
     return App(settings, clock=lambda: now)
 

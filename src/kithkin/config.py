@@ -34,6 +34,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     fixed_now: datetime | None = None  # KITHKIN_NOW: a fixed clock for tests and scripts
+    # Host names the web app answers to besides this machine's own (a hosted deployment's
+    # domain); "*" turns the check off. Guards a local server against DNS rebinding.
+    allowed_hosts: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -87,9 +90,8 @@ def load_settings(
 
     data_dir = Path(pick("data_dir") or _platform_dir("data", environ))
     database_url = pick("database_url") or f"sqlite:///{data_dir / 'kithkin.db'}"
-    notify = pick("notify_urls", ())
-    if isinstance(notify, str):
-        notify = tuple(u.strip() for u in notify.split() if u.strip())
+    notify = _words(pick("notify_urls", ()))
+    allowed_hosts = _words(pick("allowed_hosts", ()), commas=True)
     debug = pick("debug", False)
     if isinstance(debug, str):
         debug = debug.lower() in ("1", "true", "yes", "on")
@@ -107,11 +109,20 @@ def load_settings(
         data_dir=data_dir,
         account=str(pick("account", "local")),
         debug=bool(debug),
-        notify_urls=tuple(notify),
+        notify_urls=notify,
+        allowed_hosts=allowed_hosts,
         host=str(pick("host", "127.0.0.1")),
         port=_port(pick("port", 8000)),
         extra=from_file,
     )
+
+
+def _words(raw: Any, *, commas: bool = False) -> tuple[str, ...]:
+    """A list from the config file, or a space-separated environment value (commas too when
+    asked: an Apprise URL may itself contain commas, a host name never does)."""
+    if isinstance(raw, str):
+        return tuple(w for w in (raw.replace(",", " ") if commas else raw).split() if w)
+    return tuple(str(w) for w in raw)
 
 
 def _port(raw: Any) -> int:

@@ -14,7 +14,14 @@ from fastapi.staticfiles import StaticFiles
 from kithkin.bootstrap import App
 from kithkin.web import errors
 from kithkin.web.render import CORE_NAV, HERE, NavItem, make_templates
-from kithkin.web.security import CSP, Csrf, SecurityMiddleware, secret_key
+from kithkin.web.security import (
+    CSP,
+    Csrf,
+    HostGuard,
+    SecurityMiddleware,
+    allowed_hosts,
+    secret_key,
+)
 
 OPENAPI_URL = "/api/openapi.json"
 
@@ -36,6 +43,8 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.csrf = Csrf(csrf_key or secret_key(app.settings.data_dir))
     web.state.nav = CORE_NAV
     web.add_middleware(SecurityMiddleware)
+    settings = app.settings
+    web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))
     errors.install(web)
     web.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     web.include_router(api.router)

@@ -117,3 +117,60 @@ class SecurityMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+WILDCARD_BINDS = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - names, not a bind
+
+
+def host_name(header: str) -> str:
+    """The host part of a Host header: ``[::1]:8000`` -> ``::1``, ``Example.org:80`` ->
+    ``example.org``."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def allowed_hosts(bind_host: str, extra: tuple[str, ...]) -> frozenset[str] | None:
+    """The host names a request may name; None when the check is switched off ("*")."""
+    if "*" in extra:
+        return None
+    names = set(LOOPBACK_NAMES) | {host_name(h) for h in extra}
+    if bind_host not in WILDCARD_BINDS:
+        names.add(host_name(bind_host))
+    return frozenset(names)
+
+
+class HostGuard:
+    """Answers only requests addressed to this server's own names.
+
+    A local server with no login is otherwise open to DNS rebinding: a web page whose name
+    points at 127.0.0.1 becomes same-origin with kithkin and could read and write the user's
+    data. Browsers always send the name they used in the Host header, so checking it is enough.
+    """
+
+    def __init__(self, app: ASGIApp, *, allowed: frozenset[str] | None) -> None:
+        self.app = app
+        self.allowed = allowed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.allowed is None or scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(raw) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = b"Unknown host name. kithkin answers to this machine's own names only."
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 400,
+                "headers": [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
