@@ -45,6 +45,10 @@ ERRORS: dict[str, str] = {
         "Point --database-url at a new file to try it."
     ),
     "interaction_not_found": "There is no interaction with id {id}.",
+    "unexpected": (
+        "Something went wrong on our side, and nothing was saved. Please try again; if it keeps "
+        "happening, the server's log says what broke."
+    ),
     "bad_config": "Could not read the config file {path}: {reason}",
     "schema_outdated": (
         "The database schema is at revision {revision}, this kithkin needs {head}. "

@@ -45,3 +45,23 @@ def test_a_foreign_host_is_refused_and_nothing_is_written(app: App) -> None:
     with local.uow() as uow:
         assert uow.checkins.find() == []
     local.close()
+
+
+def test_a_bug_is_a_warm_500_without_internals(app: App) -> None:
+    web = create_app(app, csrf_key=b"k" * 32)
+
+    @web.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    @web.get("/api/boom")
+    def api_boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with TestClient(web, raise_server_exceptions=False) as client:
+        page = client.get("/boom")
+        assert page.status_code == 500 and "nothing was saved" in page.text
+        assert "secret internals" not in page.text and "Traceback" not in page.text
+        api = client.get("/api/boom")
+        assert api.status_code == 500 and api.json()["error"]["key"] == "unexpected"
+        assert "secret internals" not in api.text

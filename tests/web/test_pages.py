@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from kithkin.web.app import create_app
@@ -208,3 +209,11 @@ def test_every_page_has_the_navigation_and_marks_the_current_one(web: WebClient)
     ]:
         current = web.page(path).select("nav a[aria-current=page]")
         assert [a.text for a in current] == [label]
+
+
+@pytest.mark.parametrize("fields", [{"text": ""}, {"text": "ask", "due": "2026-02-30"}])
+def test_a_bad_followup_without_javascript_is_a_422_page(web: WebClient, fields: dict) -> None:
+    pid = add_person(web, "Ada Lovelace")
+    response = web.post(f"/people/{pid}/followups", fields)
+    assert response.status_code == 422
+    assert web.page(f"/people/{pid}").select("#followups ul.followups li") == []

@@ -88,7 +88,21 @@ async def validation_error(request: Request, exc: Exception) -> Response:
     return _html(request, message=error_text("bad_input"), status=422)
 
 
+async def unexpected_error(request: Request, exc: Exception) -> Response:
+    """A bug: log it for the operator, tell the user warmly, show no internals."""
+    import logging
+
+    logging.getLogger("kithkin.web").error(
+        "unexpected error on %s %s", request.method, request.url.path, exc_info=exc
+    )
+    if wants_json(request):
+        body = {"error": {"key": "unexpected", "message": error_text("unexpected"), "params": {}}}
+        return JSONResponse(body, status_code=500)
+    return _html(request, message=error_text("unexpected"), status=500)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(Exception, unexpected_error)
     app.add_exception_handler(KithkinError, kithkin_error)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
