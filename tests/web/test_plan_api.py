@@ -139,6 +139,8 @@ def test_assessments(api):
         {"instrument": "who5", "answers": [9, 2, 1, 2, 1]},
         {"instrument": "nope", "answers": [1]},
         {"instrument": "who5", "answers": []},
+        {"instrument": "who5", "answers": [5, 5, 5, 5, True]},  # a boolean is not an answer
+        {"instrument": "who5", "answers": [5, 5, 5, 5, "4"]},
     ):
         assert api.post("/api/assessments", json=bad).status_code == 422
     after = api.get("/api/assessments").json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictInt
 
 from kithkin.domain.catalogue import CHANNELS, GROUPS, MINUTES, NEEDS, OCCASIONS, SELFCARE
 from kithkin.domain.ladder import MAX_STEPS, MIN_STEPS
@@ -73,7 +73,7 @@ class AfterIn(Strict):
 
 class AssessmentIn(Strict):
     instrument: str = Field(min_length=1, max_length=20, examples=["who5"])
-    answers: list[int] = Field(min_length=1, max_length=20, examples=[[3, 3, 2, 2, 3]])
+    answers: list[StrictInt] = Field(min_length=1, max_length=20, examples=[[3, 3, 2, 2, 3]])
 
 
 class ScheduleIn(Strict):
