@@ -74,6 +74,13 @@ def write_chart(result: InsightsResult, path: Path) -> None:
         path.write_text(chart_svg(result), encoding="utf-8")
 
 
+def _group(key: str) -> str:
+    """The words for a comparison group ("in_person" -> "In person"), shared with the web."""
+    from kithkin.messages import TEXT
+
+    return TEXT.get(f"web.insights.group.{key}", key)
+
+
 def show(result: InsightsResult) -> None:
     from kithkin.services.insights import message_text
 
@@ -86,12 +93,12 @@ def show(result: InsightsResult) -> None:
     table(
         text("insights.by_mode_header"),
         cols,
-        [_row(c.group, c) for c in ins.by_mode if c.measure == "mood"],
+        [_row(_group(c.group), c) for c in ins.by_mode if c.measure == "mood"],
     )
     table(
         text("insights.by_dose_header"),
         cols,
-        [_row(c.group, c) for c in ins.by_dose if c.measure == "mood"],
+        [_row(_group(c.group), c) for c in ins.by_dose if c.measure == "mood"],
     )
     if ins.by_person:
         table(
