@@ -180,14 +180,19 @@ def list_people(
     now: datetime,
     query: PeopleQuery | None = None,
     due_only: bool = False,
+    circles: Sequence[Circle] | None = None,
 ) -> list[PersonRow]:
-    """People matching ``query``, each with their cadence and whether they are due."""
+    """People matching ``query``, each with their cadence and whether they are due.
+
+    ``circles``: the circles, when the caller has already read them (saves two queries)."""
     query = query or PeopleQuery()
     profile = get_profile(uow=uow)
-    if query.circle is not None:
-        _check_circle(uow, query.circle)
+    if circles is None:
+        circles = uow.circles.find()
+    cadences = {c.name: c.cadence_days for c in circles}
+    if query.circle is not None and query.circle.lower() not in ("", "none", *cadences):
+        raise CircleNotFound(name=query.circle, allowed=", ".join(cadences))
     today = local_day(now, profile.timezone)
-    cadences = circle_cadences(uow=uow)
     if due_only:  # filtered and paged in SQL
         bounds = due_bounds(uow=uow, circles=cadences, today=today, tz=profile.timezone)
         query = replace(query, due_bounds=tuple(sorted(bounds.items())))

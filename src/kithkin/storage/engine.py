@@ -48,9 +48,26 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
+        _note_writes(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    _note_writes(engine)
+    return engine
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
+WROTE = "kithkin_wrote"
+
+
+def _note_writes(engine: Engine) -> None:
+    """Mark the connection when a statement changes data, so that the unit of work bumps the
+    owner's data version when it commits (see ``SqlUnitOfWork.commit``)."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _on_execute(conn: Any, _c: Any, statement: str, _p: Any, _ctx: Any, _m: Any) -> None:
+        if statement.lstrip()[:6].upper() in WRITES:
+            conn.info[WROTE] = True
 
 
 def _configure_sqlite(engine: Engine) -> None:

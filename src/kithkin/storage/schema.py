@@ -15,7 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from kithkin.domain.errors import ConflictError
 from kithkin.storage.engine import sqlite_path
 
-HEAD = "0005"
+HEAD = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

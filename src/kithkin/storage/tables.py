@@ -6,6 +6,7 @@ Every row belongs to an owner (an account), even in the single-user local mode.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -408,4 +409,14 @@ reminder_log = Table(
     _utc("created_at", nullable=False),
     UniqueConstraint("owner_id", "kind", "occurrence", name="uq_reminder_log_key"),
     Index("ix_reminder_log_owner_status", "owner_id", "status"),
+)
+
+# A counter per owner, bumped in the same transaction as every committed write (see
+# ``SqlUnitOfWork.commit``): a cache of a computed view is valid while it has not moved. Derived,
+# so it is not part of backups.
+data_versions = Table(
+    "data_versions",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", BigInteger, nullable=False),
 )

@@ -6,13 +6,19 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
 from kithkin.storage import backup, contacts_repos, insights_repos, planning_repos
 from kithkin.storage import repositories as repos
-from kithkin.storage.tables import accounts
+from kithkin.storage.engine import WROTE
+from kithkin.storage.tables import accounts, data_versions
+
+BUMP = text(
+    "INSERT INTO data_versions (owner_id, version) VALUES (:owner, 1) "
+    "ON CONFLICT (owner_id) DO UPDATE SET version = data_versions.version + 1"
+)
 
 LOCAL_ACCOUNT = "local"
 
@@ -28,6 +34,7 @@ class SqlUnitOfWork:
         self.owner_id = owner_id
         self.write = write
         self._conn: Connection | None = None
+        self.bumps = 0  # how many times this unit of work has bumped the data version
 
     def __enter__(self) -> Self:
         try:
@@ -37,6 +44,7 @@ class SqlUnitOfWork:
                 url=self.engine.url.render_as_string(hide_password=True), reason=exc.orig
             ) from None
         conn.info["kithkin_write"] = self.write
+        conn.info[WROTE] = False
         conn.begin()
         self._conn = conn
         owner = self.owner_id
@@ -69,8 +77,22 @@ class SqlUnitOfWork:
         return self._conn
 
     def commit(self) -> None:
-        self.connection.commit()
-        self.connection.begin()
+        """Commit; when anything was written, bump the owner's data version in the same
+        transaction (so a cache keyed on it never outlives a write, from any process)."""
+        conn = self.connection
+        if conn.info.get(WROTE):
+            conn.execute(BUMP, {"owner": self.owner_id})
+            self.bumps += 1
+        conn.commit()
+        conn.info[WROTE] = False
+        conn.begin()
+
+    def data_version(self) -> int:
+        """The owner's data version: one primary-key read (0 before the first write)."""
+        found = self.connection.execute(
+            select(data_versions.c.version).where(data_versions.c.owner_id == self.owner_id)
+        ).scalar()
+        return int(found or 0)
 
     def __exit__(
         self,
@@ -84,6 +106,7 @@ class SqlUnitOfWork:
         try:
             conn.rollback()
         finally:
+            conn.info[WROTE] = False
             conn.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from kithkin.domain.model import Profile
 from kithkin.services.checkins import check_in
@@ -23,7 +24,8 @@ from kithkin.services.ports import PeopleQuery
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.services.today import today
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow
+from kithkin.web.deps import AppDep, Now, ReadUow, WriteUow
+from kithkin.web.today_cache import ViewCache
 
 
 def json_writes_only(request: Request) -> None:
@@ -55,8 +57,24 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 
 
 @router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
-def api_today(uow: ReadUow, now: Now) -> dict[str, Any]:
-    return today(uow=uow, now=now).as_dict()
+def api_today(request: Request, app: AppDep, now: Now) -> Response:
+    cache: ViewCache = request.app.state.today_cache
+    with app.uow() as uow:
+        version = uow.data_version()
+        body = cache.get(owner=uow.owner_id, kind="api", version=version, now=now)
+        if body is None:
+            view = today(uow=uow, now=now)
+            body = bytes(JSONResponse(view.as_dict()).body)
+            if uow.data_version() == version:  # nothing committed meanwhile
+                cache.put(
+                    owner=uow.owner_id,
+                    kind="api",
+                    version=version,
+                    day=view.day,
+                    timezone=view.profile.timezone,
+                    value=body,
+                )
+    return Response(body, media_type="application/json")
 
 
 @router.get("/people", summary="People, paginated, with cadence and due status")

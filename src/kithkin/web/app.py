@@ -22,6 +22,7 @@ from kithkin.web.security import (
     allowed_hosts,
     secret_key,
 )
+from kithkin.web.today_cache import ViewCache
 
 OPENAPI_URL = "/api/openapi.json"
 
@@ -42,6 +43,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.templates = make_templates()
     web.state.csrf = Csrf(csrf_key or secret_key(app.settings.data_dir))
     web.state.nav = CORE_NAV
+    web.state.today_cache = ViewCache()
     web.add_middleware(SecurityMiddleware)
     settings = app.settings
     web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))

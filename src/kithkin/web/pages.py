@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kithkin.domain.errors import InputError, NotInitialised
 from kithkin.domain.model import KINDS, Barrier, Profile
@@ -15,8 +15,9 @@ from kithkin.services.people import list_circles, set_circle
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.services.today import today
 from kithkin.web import forms
-from kithkin.web.deps import Form, Now, ReadUow, WriteUow
-from kithkin.web.render import render
+from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
+from kithkin.web.render import csrf_token, render
+from kithkin.web.today_cache import ViewCache
 
 router = APIRouter(include_in_schema=False)
 
@@ -69,9 +70,35 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
 
 
 @router.get("/")
-def today_page(request: Request, uow: WriteUow, now: Now) -> Response:
-    """Writes only the first time each day: today's plan is stored on first sight."""
-    return render(request, "today.html", today_context(request, uow, now))
+def today_page(request: Request, app: AppDep, now: Now) -> Response:
+    """Writes only the first time each day: today's plan is stored on first sight.
+
+    The computed page is cached per owner, data version and local day (see ``today_cache``)."""
+    cache: ViewCache = request.app.state.today_cache
+    if request.query_params.get("saved"):  # a flash message: rare, rendered afresh
+        with app.uow(write=True) as uow:
+            return render(request, "today.html", today_context(request, uow, now))
+    with app.uow() as uow:
+        owner, version = uow.owner_id, uow.data_version()
+    html = cache.get(owner=owner, kind="page", version=version, now=now)
+    if html is None:
+        with app.uow(write=True) as uow:
+            before = uow.data_version()
+            context = today_context(request, uow, now)
+            response = render(request, "today.html", {**context, "csrf_token": cache.placeholder})
+            html = bytes(response.body).decode()
+            # Only when no other process wrote meanwhile: the version is then ours alone.
+            if uow.data_version() == before + uow.bumps:
+                view = context["view"]
+                cache.put(
+                    owner=owner,
+                    kind="page",
+                    version=before + uow.bumps,
+                    day=view.day,
+                    timezone=view.profile.timezone,
+                    value=html,
+                )
+    return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)))
 
 
 def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:

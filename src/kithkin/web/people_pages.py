@@ -51,11 +51,12 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
     offset = (page - 1) * PAGE_SIZE
     query = PeopleQuery(circle=circle, search=search)
     if due_only:
-        everyone = list_people(uow=uow, now=now, query=query, due_only=True)
+        everyone = list_people(uow=uow, now=now, query=query, due_only=True, circles=circles)
         rows, total = everyone[offset : offset + PAGE_SIZE], len(everyone)
     else:
         paged = PeopleQuery(circle=circle, search=search, limit=PAGE_SIZE, offset=offset)
-        rows, total = list_people(uow=uow, now=now, query=paged), uow.people.count(query)
+        rows = list_people(uow=uow, now=now, query=paged, circles=circles)
+        total = uow.people.count(query)
     return {
         "rows": rows,
         "total": total,
