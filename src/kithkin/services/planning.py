@@ -111,16 +111,25 @@ def gather(
             if s.person_id is not None:
                 y_people.add(s.person_id)
     since = min(monday, yesterday)
-    loads += [(d, kind_load(k)) for d, k in uow.plan_data.interaction_kinds(since=since)]
+    load_of: dict[str, int] = {}
+    for d, k in uow.plan_data.interaction_kinds(since=since):
+        load = load_of.get(k)
+        if load is None:
+            load = load_of[k] = kind_load(k)
+        loads.append((d, load))
     spent, last_high = energy_summary(loads, week_start=monday, today=today)
     history: dict[int, PersonHistory] = {}
     user_tz = profile.timezone
+    plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
     for p in people:
         pid = p.id
-        nearby = p.timezone is None or p.timezone == user_tz
+        tz = p.timezone
+        nearby = tz is None or tz == user_tz
         mine = recent.get(pid)
-        if nearby or mine:
-            history[pid] = PersonHistory(recent_actions=tuple(mine or ()), nearby=nearby)
+        if mine:
+            history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=nearby)
+        elif nearby:
+            history[pid] = plain_nearby
     inp = PlanInput(
         today=today,
         now=now,
