@@ -201,7 +201,7 @@ class InsightsDataRepo(_Repo):
             select(link.c.person_id, link.c.occurred_at)
             .where(link.c.owner_id == self.owner_id, link.c.meaningful.is_(True))
             .order_by(link.c.occurred_at)
-        )
+        ).all()
         return [(int(r[0]), as_utc(r[1])) for r in rows]
 
     # Lean reads for personal insights: one aggregated query per need. Days come back as ISO
@@ -214,7 +214,7 @@ class InsightsDataRepo(_Repo):
             select(cast(t.c.day, String), t.c.mood, t.c.stress)
             .where(t.c.owner_id == self.owner_id, t.c.day <= until)
             .order_by(t.c.day)
-        )
+        ).all()
         parse = date.fromisoformat
         return {parse(day): (float(mood), float(stress)) for day, mood, stress in rows}
 
@@ -227,7 +227,7 @@ class InsightsDataRepo(_Repo):
             .where(t.c.owner_id == self.owner_id, t.c.day <= until)
             .group_by(t.c.day, t.c.kind)
             .order_by(t.c.day, t.c.kind)
-        )
+        ).all()
         parse = date.fromisoformat
         return [(parse(day), kind, int(count or 0)) for day, kind, count in rows]
 
@@ -245,5 +245,5 @@ class InsightsDataRepo(_Repo):
                 t.c.mood_after.is_not(None),
             )
             .order_by(t.c.day, t.c.id, link.c.person_id)
-        )
+        ).all()
         return [(int(pid), int(before), int(after)) for pid, before, after in rows]
