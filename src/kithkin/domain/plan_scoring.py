@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
-from kithkin.domain.roster import LocalDays, Member, birthday_table, member_of
+from kithkin.domain.roster import DAY_SECONDS, LocalDays, Member, birthday_table, member_of
 from kithkin.domain.timeutil import zone
 from kithkin.domain.windows import Interval, WakingHours
 
@@ -338,14 +338,7 @@ def rank(
     With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
     """
     members = ctx.members
-    if week is not None:
-        keyed = week.keyed(ctx, offset)
-    else:
-        keyed = []
-        for index, person in enumerate(members):
-            scored = score(ctx, person)
-            if scored is not None:
-                keyed.append((-scored[0], person.id, index))
+    keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx)
     top = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     out = []
     for _, _, index in top:
@@ -353,3 +346,68 @@ def rank(
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
+    """(-score, id, index) of everyone in the running today: :func:`score`, in one tight loop.
+
+    Most people have no birthday soon, no follow-up, no skip or snooze, no history day and
+    cannot be dormant: their score is computed inline, with the same arithmetic as
+    :func:`score` (a sink of 1.0 changes nothing). Anyone else goes through :func:`score`.
+    """
+    inp = ctx.inp
+    circles = inp.circles
+    birthdays = ctx.birthdays
+    excluded = inp.exclude_people
+    outcomes = inp.outcomes or {}
+    follow_ups = inp.follow_ups or {}
+    histories = inp.history or {}
+    today_epoch_day = ctx.today_epoch_day
+    local_days = ctx.local_days
+    offsets = local_days._offsets
+    dormant_min = DORMANT_MIN_DAYS
+    keyed: list[tuple[float, int, int]] = []
+    append = keyed.append
+    for index, person in enumerate(ctx.members):
+        circle = person.circle
+        if circle is None:
+            continue
+        cadence = person.cadence_days or circles.get(circle)
+        if cadence is None:
+            continue
+        pid = person.id
+        history = histories.get(pid)
+        last = person.last_contact
+        if (
+            pid in outcomes
+            or pid in excluded
+            or follow_ups.get(pid)
+            or (history is not None and history.last_day is not None)
+            or (
+                person.birth_month is not None
+                and (person.birth_month, person.birth_day or 0) in birthdays
+            )
+        ):
+            days = -1  # not the common case: scored in full below
+        elif last is None:
+            days = None
+        else:
+            offset = offsets.get(last // DAY_SECONDS)
+            local = local_days.of(last) if offset is None else (last + offset) // DAY_SECONDS
+            days = today_epoch_day - local
+            if days >= dormant_min and days >= DORMANT_CADENCES * cadence:
+                days = -1
+        if days is not None and days < 0:
+            scored = score(ctx, person)
+            if scored is not None:
+                append((-scored[0], pid, index))
+            continue
+        ratio = NEVER_RATIO if days is None else days / cadence
+        total = 12.0 * min(ratio, RATIO_CAP) + 2.5 * person.closeness
+        feeling = person.feeling
+        if feeling is _ENERGISING:
+            total += 4.0
+        elif feeling is _DRAINING:
+            total -= 4.0
+        append((-max(total, 0.5), pid, index))
+    return keyed

@@ -96,16 +96,19 @@ def _arrays(
 
     if len(values) != len(groups):
         raise ValueError("values and groups must have the same length")
-    used = [v is not None and g is not None for v, g in zip(values, groups, strict=True)]
-    if not any(used):
+    # Vectorised: None becomes NaN in a float array, so "used" is "neither is NaN".
+    v = np.array(values, dtype=float)
+    g = np.array([None if x is None else bool(x) for x in groups], dtype=float)
+    used = ~(np.isnan(v) | np.isnan(g))
+    where = np.flatnonzero(used)
+    if len(where) == 0:
         empty = np.zeros(0)
         return empty, empty, empty
-    first = used.index(True)
-    last = len(used) - used[::-1].index(True)
-    y = np.array([0.0 if v is None else float(v) for v in values[first:last]])
-    pairs = list(zip(used[first:last], groups[first:last], strict=True))
-    a = np.array([1.0 if u and bool(g) else 0.0 for u, g in pairs])
-    b = np.array([1.0 if u and not bool(g) else 0.0 for u, g in pairs])
+    first, last = int(where[0]), int(where[-1]) + 1
+    used, g = used[first:last], g[first:last]
+    y = np.where(used, v[first:last], 0.0)
+    a = (used & (g == 1.0)).astype(float)
+    b = (used & (g == 0.0)).astype(float)
     return y, a, b
 
 
@@ -190,14 +193,18 @@ def _replicates(
     Each replicate strings ``ceil(n / block)`` blocks with random starts together and cuts the
     result to ``n`` days, so the last block is shorter; sums come from precomputed block sums.
     """
+    import numpy as np
+
     n = len(y)
     n_blocks = -(-n // block)
     last = n - (n_blocks - 1) * block
     starts = rng.integers(0, n, size=(n_boot, n_blocks))
+    inner = np.ascontiguousarray(starts[:, :-1])  # made contiguous once, used four times
+    final = np.ascontiguousarray(starts[:, -1])
     totals = []
     for x in (y * a, a, y * b, b):
         full, tail = _circular_sums(x, block), _circular_sums(x, last)
-        totals.append(full[starts[:, :-1]].sum(axis=1) + tail[starts[:, -1]])
+        totals.append(full[inner].sum(axis=1) + tail[final])
     sum_a, count_a, sum_b, count_b = totals
     ok = (count_a > 0.5) & (count_b > 0.5)
     result: FloatArray = sum_a[ok] / count_a[ok] - sum_b[ok] / count_b[ok]

@@ -21,7 +21,6 @@ from kithkin.domain.model import KINDS, Person
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
-from kithkin.services.insights_ports import DayActivity
 from kithkin.services.people import circle_cadences
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
@@ -80,21 +79,19 @@ def message_text(m: Message) -> str:
 
 def day_rows(
     checkins: dict[date, tuple[float, float]],
-    activities: list[DayActivity],
+    kinds: list[tuple[date, str, int]],
+    interaction_moods: list[tuple[int, int, int]],
 ) -> tuple[list[DayRow], list[InteractionMood]]:
-    """DayRows over every day with a check-in or an interaction, and moods per person."""
+    """DayRows over every day with a check-in or an interaction, and moods per person, from
+    aggregates: (day, kind, meaningful count) and (person, mood before, mood after)."""
     counts: dict[date, int] = defaultdict(int)
     modes: dict[date, set[str]] = defaultdict(set)
-    moods: list[InteractionMood] = []
-    for a in activities:
-        modes[a.day].add(KINDS[a.kind].mode.value)
-        if a.meaningful:
-            counts[a.day] += 1
-        if a.mood_before is not None and a.mood_after is not None:
-            moods.extend(
-                InteractionMood(pid, float(a.mood_before), float(a.mood_after))
-                for pid in a.person_ids
-            )
+    mode_of = {kind: spec.mode.value for kind, spec in KINDS.items()}
+    for day, kind, meaningful in kinds:
+        modes[day].add(mode_of[kind])
+        if meaningful:
+            counts[day] += meaningful
+    moods = [InteractionMood(pid, float(b), float(a)) for pid, b, a in interaction_moods]
     rows = []
     for day in sorted(set(checkins) | set(modes)):
         mood, stress = checkins.get(day, (None, None))
@@ -193,9 +190,12 @@ def personal_insights(
     profile = get_profile(uow=uow)
     tz = profile.timezone
     today = local_day(now, tz)
-    checkins = {c.day: (float(c.mood), float(c.stress)) for c in uow.checkins.find(until=today)}
-    activities = [a for a in uow.insights_data.activities() if a.day <= today]
-    rows, moods = day_rows(checkins, activities)
+    data = uow.insights_data
+    rows, moods = day_rows(
+        data.checkin_moods(until=today),
+        data.day_kinds(until=today),
+        data.interaction_moods(until=today),
+    )
     result = build_insights(rows, moods, seed=seed, n_boot=n_boot)
     names = {
         pid: p.display_name

@@ -27,7 +27,7 @@ from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnit
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
-    from kithkin.domain.planner import Outcome, PlanInput
+    from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
 
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
@@ -77,7 +77,7 @@ def gather(
     ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
     """
     from kithkin.domain.plan_energy import energy_summary, kind_load
-    from kithkin.domain.planner import PersonHistory, PlanInput
+    from kithkin.domain.planner import PlanInput
 
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
@@ -111,16 +111,13 @@ def gather(
             if s.person_id is not None:
                 y_people.add(s.person_id)
     since = min(monday, yesterday)
-    loads += [(d, kind_load(k)) for d, k in uow.plan_data.interaction_kinds(since=since)]
+    load_of: dict[str, int] = {}
+    for d, k in uow.plan_data.interaction_kinds(since=since):
+        load = load_of.get(k)
+        if load is None:
+            load = load_of[k] = kind_load(k)
+        loads.append((d, load))
     spent, last_high = energy_summary(loads, week_start=monday, today=today)
-    history: dict[int, PersonHistory] = {}
-    user_tz = profile.timezone
-    for p in people:
-        pid = p.id
-        nearby = p.timezone is None or p.timezone == user_tz
-        mine = recent.get(pid)
-        if nearby or mine:
-            history[pid] = PersonHistory(recent_actions=tuple(mine or ()), nearby=nearby)
     inp = PlanInput(
         today=today,
         now=now,
@@ -129,7 +126,7 @@ def gather(
         actions=actions,
         circles=circle_cadences(uow=uow),
         follow_ups={k: tuple(v) for k, v in follow_ups.items()},
-        history=history,
+        history=_histories(people, recent, profile.timezone),
         outcomes=outcomes,
         energy_spent_week=spent,
         last_high_load_day=last_high,
@@ -139,6 +136,26 @@ def gather(
         reconnects_this_week=reconnects,
     )
     return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
+
+
+def _histories(
+    people: list[Member], recent: dict[int, list[str]], user_tz: str
+) -> dict[int, PersonHistory]:
+    """Recent actions and nearness per person (only for people with either)."""
+    from kithkin.domain.planner import PersonHistory
+
+    history: dict[int, PersonHistory] = {}
+    plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
+    for p in people:
+        pid = p.id
+        tz = p.timezone
+        nearby = tz is None or tz == user_tz
+        mine = recent.get(pid)
+        if mine:
+            history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=nearby)
+        elif nearby:
+            history[pid] = plain_nearby
+    return history
 
 
 def _outcomes(past: list[Any]) -> dict[int, Outcome]:

@@ -9,11 +9,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Integer, String, and_, cast, func, insert, select, update
 
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.insights_ports import DayActivity, Experiment, StoredResponse
 from kithkin.storage.tables import (
+    checkins,
     experiment_days,
     experiments,
     interaction_people,
@@ -200,5 +201,49 @@ class InsightsDataRepo(_Repo):
             select(link.c.person_id, link.c.occurred_at)
             .where(link.c.owner_id == self.owner_id, link.c.meaningful.is_(True))
             .order_by(link.c.occurred_at)
-        )
+        ).all()
         return [(int(r[0]), as_utc(r[1])) for r in rows]
+
+    # Lean reads for personal insights: one aggregated query per need. Days come back as ISO
+    # text and are converted with date.fromisoformat (C), not the driver type's Python parser.
+
+    def checkin_moods(self, *, until: date) -> dict[date, tuple[float, float]]:
+        """Mood and stress of every check-in on or before ``until``, by day."""
+        t = checkins
+        rows = self.conn.execute(
+            select(cast(t.c.day, String), t.c.mood, t.c.stress)
+            .where(t.c.owner_id == self.owner_id, t.c.day <= until)
+            .order_by(t.c.day)
+        ).all()
+        parse = date.fromisoformat
+        return {parse(day): (float(mood), float(stress)) for day, mood, stress in rows}
+
+    def day_kinds(self, *, until: date) -> list[tuple[date, str, int]]:
+        """(day, kind, meaningful interactions) for every day and kind on or before ``until``."""
+        t = interactions
+        meaningful = func.sum(cast(t.c.meaningful, Integer()))
+        rows = self.conn.execute(
+            select(cast(t.c.day, String), t.c.kind, meaningful)
+            .where(t.c.owner_id == self.owner_id, t.c.day <= until)
+            .group_by(t.c.day, t.c.kind)
+            .order_by(t.c.day, t.c.kind)
+        ).all()
+        parse = date.fromisoformat
+        return [(parse(day), kind, int(count or 0)) for day, kind, count in rows]
+
+    def interaction_moods(self, *, until: date) -> list[tuple[int, int, int]]:
+        """(person id, mood before, mood after) of every interaction with both moods on or
+        before ``until``, in day, interaction and person order."""
+        t, link = interactions, interaction_people
+        rows = self.conn.execute(
+            select(link.c.person_id, t.c.mood_before, t.c.mood_after)
+            .select_from(t.join(link, and_(link.c.interaction_id == t.c.id)))
+            .where(
+                t.c.owner_id == self.owner_id,
+                t.c.day <= until,
+                t.c.mood_before.is_not(None),
+                t.c.mood_after.is_not(None),
+            )
+            .order_by(t.c.day, t.c.id, link.c.person_id)
+        ).all()
+        return [(int(pid), int(before), int(after)) for pid, before, after in rows]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, func, insert, select, update
 
 from kithkin.domain.ladder import Attempt, CameTrue, Ladder, Step
 from kithkin.domain.timeutil import as_utc
@@ -30,14 +30,21 @@ class PlanDataRepo(_Repo):
         linked = select(suggestions.c.interaction_id).where(
             suggestions.c.owner_id == self.owner_id, suggestions.c.interaction_id.is_not(None)
         )
+        # Grouped in SQL: a few dozen (day, kind) rows to convert instead of one per interaction.
         rows = self.conn.execute(
-            select(interactions.c.day, interactions.c.kind).where(
+            select(interactions.c.day, interactions.c.kind, func.count())
+            .where(
                 interactions.c.owner_id == self.owner_id,
                 interactions.c.day >= since,
                 interactions.c.id.not_in(linked),
             )
+            .group_by(interactions.c.day, interactions.c.kind)
+            .order_by(interactions.c.day, interactions.c.kind)
         )
-        return [(r.day, r.kind) for r in rows]
+        out: list[tuple[date, str]] = []
+        for day, kind, count in rows:
+            out += [(day, kind)] * count
+        return out
 
     def last_meaningful(self, person_id: int) -> tuple[str, date] | None:
         """Kind and local day of the person's last meaningful interaction."""
