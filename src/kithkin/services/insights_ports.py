@@ -37,18 +37,6 @@ class Experiment:
     id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DayActivity:
-    """One interaction reduced to what insights need."""
-
-    day: date
-    kind: str
-    meaningful: bool
-    mood_before: int | None
-    mood_after: int | None
-    person_ids: tuple[int, ...]
-
-
 class QuestionnaireRepo(Protocol):
     def add(self, response: StoredResponse) -> StoredResponse: ...
     def find(self, *, instrument_id: str | None = None) -> list[StoredResponse]: ...
@@ -66,7 +54,6 @@ class ExperimentRepo(Protocol):
 
 
 class InsightsDataRepo(Protocol):
-    def activities(self) -> list[DayActivity]: ...
     def contacts(self) -> list[tuple[int, datetime]]: ...
     def checkin_moods(self, *, until: date) -> dict[date, tuple[float, float]]: ...
     def day_kinds(self, *, until: date) -> list[tuple[date, str, int]]: ...

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
@@ -12,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Integer, String, and_, cast, func, insert, select, update
 
 from kithkin.domain.timeutil import as_utc
-from kithkin.services.insights_ports import DayActivity, Experiment, StoredResponse
+from kithkin.services.insights_ports import Experiment, StoredResponse
 from kithkin.storage.tables import (
     checkins,
     experiment_days,
@@ -169,31 +168,6 @@ class ExperimentRepo(_Repo):
 
 
 class InsightsDataRepo(_Repo):
-    def activities(self) -> list[DayActivity]:
-        """Every interaction, lean: day, kind, meaningful, moods, people (by day)."""
-        t, link = interactions, interaction_people
-        people: dict[int, list[int]] = defaultdict(list)
-        for iid, pid in self.conn.execute(
-            select(link.c.interaction_id, link.c.person_id).where(link.c.owner_id == self.owner_id)
-        ):
-            people[iid].append(pid)
-        rows = self.conn.execute(
-            select(t.c.id, t.c.day, t.c.kind, t.c.meaningful, t.c.mood_before, t.c.mood_after)
-            .where(t.c.owner_id == self.owner_id)
-            .order_by(t.c.day, t.c.id)
-        )
-        return [
-            DayActivity(
-                day=r.day,
-                kind=r.kind,
-                meaningful=bool(r.meaningful),
-                mood_before=r.mood_before,
-                mood_after=r.mood_after,
-                person_ids=tuple(sorted(people.get(r.id, ()))),
-            )
-            for r in rows
-        ]
-
     def contacts(self) -> list[tuple[int, datetime]]:
         """(person id, UTC instant) of every meaningful contact, oldest first."""
         link = interaction_people
