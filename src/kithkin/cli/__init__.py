@@ -49,8 +49,9 @@ DAILY = {"today": "basics", "log": "basics", "checkin": "basics"}
 VALUE_OPTIONS = ("--database-url", "--config")
 
 
-def build(modules: tuple[str, ...] = MODULES) -> typer.Typer:
-    """A Typer app with the global options and the commands of ``modules`` (kithkin.cli.*)."""
+def build(modules: tuple[str, ...] = MODULES, *, only: str | None = None) -> typer.Typer:
+    """A Typer app with the global options and the commands of ``modules`` (kithkin.cli.*);
+    with ``only``, just that one command of theirs (the daily loop's fast start)."""
     from importlib import import_module
 
     new = typer.Typer(
@@ -65,6 +66,13 @@ def build(modules: tuple[str, ...] = MODULES) -> typer.Typer:
     new.callback()(_global)
     for name in modules:
         import_module(f"kithkin.cli.{name}").register(new)
+    if only is not None:
+        new.registered_commands = [
+            c
+            for c in new.registered_commands
+            if (c.name or getattr(c.callback, "__name__", "")) == only
+        ]
+        new.registered_groups = []
     return new
 
 
@@ -98,6 +106,7 @@ def command_name(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script."""
     args = sys.argv[1:] if argv is None else argv
-    module = DAILY.get(command_name(args) or "")
-    cli = build((module,)) if module is not None else __getattr__("app")
+    word = command_name(args) or ""
+    module = DAILY.get(word)
+    cli = build((module,), only=word) if module is not None else __getattr__("app")
     cli(args=args, prog_name="kithkin")
