@@ -10,7 +10,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 
 from kithkin.domain.errors import ConflictError
 from kithkin.storage.engine import sqlite_path
@@ -26,10 +26,15 @@ class SchemaOutdated(ConflictError):
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The stored Alembic revision, or None for a database without one (one query: this runs
+    on every command, so no schema inspection)."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):  # no such table: a new, empty database
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
