@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from importlib import import_module
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
-from kithkin.storage import backup, contacts_repos, insights_repos, planning_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.engine import WROTE
 from kithkin.storage.tables import accounts, data_versions
@@ -22,12 +22,70 @@ BUMP = text(
 
 LOCAL_ACCOUNT = "local"
 
+if TYPE_CHECKING:
+    from kithkin.storage.backup import BackupStore
+    from kithkin.storage.contacts_repos import (
+        CalendarRepo,
+        CallRepo,
+        ContactsRepo,
+        FeedTokenRepo,
+        ReminderLogRepo,
+    )
+    from kithkin.storage.insights_repos import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
+    from kithkin.storage.planning_repos import (
+        CustomActionRepo,
+        LadderRepo,
+        PlanDataRepo,
+        SuggestionRepo,
+    )
+
+R = TypeVar("R")
+
+
+class _Lazy(Generic[R]):
+    """A repository made (and its module imported) on first use in a unit of work: the daily
+    loop touches a handful of the twenty, and every module skipped is start-up time saved."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = f"kithkin.storage.{module}", name
+        self.attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    @overload
+    def __get__(self, uow: None, owner: type) -> _Lazy[R]: ...
+    @overload
+    def __get__(self, uow: SqlUnitOfWork, owner: type) -> R: ...
+    def __get__(self, uow: SqlUnitOfWork | None, owner: type) -> Any:
+        if uow is None:
+            return self
+        made = uow.__dict__.get(self.attr)
+        if made is None:
+            cls = getattr(import_module(self.module), self.name)
+            made = uow.__dict__[self.attr] = cls(uow.connection, uow.owner_id)
+        return made
+
 
 class SqlUnitOfWork:
     """``with SqlUnitOfWork(engine, owner_id=1, write=True) as uow: ...; uow.commit()``.
 
     Leaving the block without ``commit()`` (or with an exception) rolls everything back.
     """
+
+    plan_data: _Lazy[PlanDataRepo] = _Lazy("planning_repos", "PlanDataRepo")
+    suggestions: _Lazy[SuggestionRepo] = _Lazy("planning_repos", "SuggestionRepo")
+    custom_actions: _Lazy[CustomActionRepo] = _Lazy("planning_repos", "CustomActionRepo")
+    ladders: _Lazy[LadderRepo] = _Lazy("planning_repos", "LadderRepo")
+    questionnaires: _Lazy[QuestionnaireRepo] = _Lazy("insights_repos", "QuestionnaireRepo")
+    experiments: _Lazy[ExperimentRepo] = _Lazy("insights_repos", "ExperimentRepo")
+    insights_data: _Lazy[InsightsDataRepo] = _Lazy("insights_repos", "InsightsDataRepo")
+    contacts: _Lazy[ContactsRepo] = _Lazy("contacts_repos", "ContactsRepo")
+    calendars: _Lazy[CalendarRepo] = _Lazy("contacts_repos", "CalendarRepo")
+    calls: _Lazy[CallRepo] = _Lazy("contacts_repos", "CallRepo")
+    feed_tokens: _Lazy[FeedTokenRepo] = _Lazy("contacts_repos", "FeedTokenRepo")
+    reminders: _Lazy[ReminderLogRepo] = _Lazy("contacts_repos", "ReminderLogRepo")
+    backup: _Lazy[BackupStore] = _Lazy("backup", "BackupStore")
 
     def __init__(self, engine: Engine, *, owner_id: int, write: bool = False) -> None:
         self.engine = engine
@@ -55,20 +113,8 @@ class SqlUnitOfWork:
         self.day_stats = repos.DayStatsRepo(conn, owner)
         self.followups = repos.FollowUpRepo(conn, owner)
         self.checkins = repos.CheckInRepo(conn, owner)
-        self.plan_data = planning_repos.PlanDataRepo(conn, owner)
-        self.suggestions = planning_repos.SuggestionRepo(conn, owner)
-        self.custom_actions = planning_repos.CustomActionRepo(conn, owner)
-        self.ladders = planning_repos.LadderRepo(conn, owner)
-        self.questionnaires = insights_repos.QuestionnaireRepo(conn, owner)
-        self.experiments = insights_repos.ExperimentRepo(conn, owner)
-        self.insights_data = insights_repos.InsightsDataRepo(conn, owner)
-        # --- contacts, calendars, reminders ---
-        self.contacts = contacts_repos.ContactsRepo(conn, owner)
-        self.calendars = contacts_repos.CalendarRepo(conn, owner)
-        self.calls = contacts_repos.CallRepo(conn, owner)
-        self.feed_tokens = contacts_repos.FeedTokenRepo(conn, owner)
-        self.reminders = contacts_repos.ReminderLogRepo(conn, owner)
-        self.backup = backup.BackupStore(conn, owner)
+        for lazy in _LAZY:  # repositories of the other areas are made on first use
+            self.__dict__.pop(lazy, None)
         return self
 
     @property
@@ -108,6 +154,9 @@ class SqlUnitOfWork:
         finally:
             conn.info[WROTE] = False
             conn.close()
+
+
+_LAZY = tuple(k for k, v in vars(SqlUnitOfWork).items() if isinstance(v, _Lazy))
 
 
 def ensure_account(engine: Engine, name: str, *, now: datetime) -> int:
