@@ -11,7 +11,7 @@ from starlette.datastructures import FormData
 
 from kithkin.bootstrap import App
 from kithkin.services.ports import UnitOfWork
-from kithkin.web.security import FIELD, HEADER, Csrf
+from kithkin.web.security import check_form_token
 
 
 def get_app(request: Request) -> App:
@@ -41,9 +41,7 @@ def write_uow(app: AppDep) -> Iterator[UnitOfWork]:
 async def checked_form(request: Request) -> FormData:
     """The posted form, after its CSRF token (field or htmx header) has been checked."""
     form = await request.form()
-    token = form.get(FIELD) or request.headers.get(HEADER)
-    csrf: Csrf = request.app.state.csrf
-    csrf.check(request.state.csrf_session, token if isinstance(token, str) else None)
+    check_form_token(request, form)
     return form
 
 

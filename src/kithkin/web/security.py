@@ -174,3 +174,10 @@ class HostGuard:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def check_form_token(request: Any, form: Any) -> None:
+    """Check a posted form's CSRF token (its field, or the htmx header) for this browser."""
+    token = form.get(FIELD) or request.headers.get(HEADER)
+    csrf: Csrf = request.app.state.csrf
+    csrf.check(request.state.csrf_session, token if isinstance(token, str) else None)

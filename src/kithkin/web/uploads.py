@@ -18,7 +18,7 @@ from kithkin.domain.errors import InputError
 from kithkin.formats.contacts import ContactRecord, Problem
 from kithkin.messages import text
 from kithkin.services.contacts_import import BadRecord, ImportReport, import_contacts
-from kithkin.web.security import FIELD, HEADER, Csrf
+from kithkin.web.security import check_form_token
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the small fields beside the file
@@ -100,9 +100,8 @@ async def capped_form(request: Request, *, limit: int = MAX_UPLOAD_BYTES) -> Upl
 
 
 def check_csrf(request: Request, form: FormData) -> None:
-    token = form.get(FIELD) or request.headers.get(HEADER)
-    csrf: Csrf = request.app.state.csrf
-    csrf.check(request.state.csrf_session, token if isinstance(token, str) else None)
+    """The same check as every other form (a multipart body is parsed here, not by FastAPI)."""
+    check_form_token(request, form)
 
 
 def bad_records(problems: list[Problem]) -> list[BadRecord]:
