@@ -68,7 +68,7 @@ async def import_post(request: Request, app: AppDep, now: Now) -> Response:
         parsed = await uploads.capped_form(request)
         form = parsed.fields
         uploads.check_csrf(request, form)
-        values = {k: v for k, v in form.items() if isinstance(v, str)}
+        values = forms.values(form)
         upload = uploads.Upload(
             data=parsed.file(),
             kind=forms.text(form, "format") or "vcard",

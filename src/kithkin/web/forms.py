@@ -22,6 +22,11 @@ class NotANumber(InputError):
     key = "not_a_number"
 
 
+def values(form: FormData) -> dict[str, object]:
+    """The form's text fields as they were typed, to fill the form in again beside errors."""
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
 def text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""

@@ -54,7 +54,7 @@ def experiment_page(request: Request, uow: ReadUow, now: Now) -> Response:
 
 @router.post("/insights/experiment/start")
 def experiment_start(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    values = forms.values(form)
     try:
         experiments.start(
             uow=uow,

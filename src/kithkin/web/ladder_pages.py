@@ -142,7 +142,7 @@ def _steps(form: Any) -> list[Step]:
 
 @router.post("/ladder")
 def ladder_create(request: Request, form: Form, uow: PlanWriteUow, now: Now) -> Response:
-    values = {"create": {k: v for k, v in form.items() if isinstance(v, str)}}
+    values = {"create": forms.values(form)}
     try:
         steps = _steps(form)
         create_ladder_from_steps(uow=uow, now=now, goal=forms.text(form, "goal"), steps=steps)
@@ -168,7 +168,7 @@ def attempt_before(request: Request, form: Form, uow: PlanWriteUow, now: Now) ->
         )
     except InputError as exc:
         errors = forms.field_errors(exc, BEFORE_FIELDS, fallback="step")
-        values = {k: v for k, v in form.items() if isinstance(v, str)}
+        values = forms.values(form)
         return _failed(request, uow, exc, errors=errors, values={"before": values})
     return redirect("/ladder?saved=before#attempts")
 
@@ -202,7 +202,7 @@ def attempt_after(
             else {"after": exc.message}
         )
         errors = {f"{k}-{attempt_id}": v for k, v in found.items()}
-        values = {k: v for k, v in form.items() if isinstance(v, str)}
+        values = forms.values(form)
         return _failed(request, uow, exc, errors=errors, values={f"after-{attempt_id}": values})
     return redirect("/ladder?saved=after#trend")
 

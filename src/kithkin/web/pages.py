@@ -113,7 +113,7 @@ def log_page(request: Request) -> Response:
 
 @router.post("/log")
 def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    values = forms.values(form)
     try:
         log_interaction(
             uow=uow,
@@ -144,7 +144,7 @@ def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
 
 @router.post("/checkin")
 def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    values = forms.values(form)
     try:
         result = check_in(
             uow=uow,
@@ -198,7 +198,7 @@ def _profile_fields(form: Any) -> dict[str, Any]:
 
 
 def _form_values(form: Any) -> dict[str, Any]:
-    values: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+    values: dict[str, Any] = forms.values(form)
     values["barriers"] = forms.many(form, "barriers")
     return values
 

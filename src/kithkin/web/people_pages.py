@@ -98,7 +98,7 @@ def person_add(request: Request, form: Form, uow: WriteUow, now: Now) -> Respons
         )
     except InputError as exc:
         context = people_context(request, uow, now)
-        context["values"] = {k: v for k, v in form.items() if isinstance(v, str)}
+        context["values"] = forms.values(form)
         context["errors"] = forms.field_errors(exc, PERSON_FIELDS, fallback="name")
         return render(request, "people.html", context, status=422)
     return redirect(f"/people/{person.id}?added=1")
@@ -143,7 +143,7 @@ def followup_add(request: Request, person_id: int, form: Form, uow: WriteUow, no
         )
     except InputError as exc:
         status, errors = 422, forms.field_errors(exc, FOLLOWUP_FIELDS, fallback="text")
-        values = {k: v for k, v in form.items() if isinstance(v, str)}
+        values = forms.values(form)
     context = {**person_context(uow, person_id, now), "errors": errors, "values": values}
     if status == 200 and not request.headers.get("hx-request"):
         return redirect(f"/people/{person_id}")

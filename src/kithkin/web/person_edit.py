@@ -134,7 +134,7 @@ def edit_post(request: Request, person_id: int, form: Form, uow: WriteUow) -> Re
     try:
         edit_person(uow=uow, ref=person_id, **edit_changes(form))
     except (InputError, CircleNotFound) as exc:
-        values = {k: v for k, v in form.items() if isinstance(v, str)}
+        values = forms.values(form)
         if isinstance(exc, CircleNotFound):
             errors = {"circle": exc.message}
         else:

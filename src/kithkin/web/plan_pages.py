@@ -80,10 +80,6 @@ def today_extras(*, uow: PlanningUnitOfWork, now: datetime) -> dict[str, Any]:
     return {"plan": plan, "cards": {}, "instruments": INSTRUMENTS, **card_choices(uow)}
 
 
-def _form_values(form: Any) -> dict[str, Any]:
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
 def _card(
     request: Request,
     uow: Any,
@@ -120,7 +116,7 @@ def _failed(
 
 @router.post("/plan/today/{number}/done")
 def done_post(request: Request, number: int, form: Form, uow: PlanWriteUow, now: Now) -> Response:
-    values = _form_values(form)
+    values = forms.values(form)
     try:
         result = mark_done(
             uow=uow,
@@ -246,7 +242,7 @@ def actions_post(request: Request, form: Form, uow: PlanWriteUow, now: Now) -> R
     try:
         action = add_action(uow=uow, now=now, fields=_action_fields(form))
     except InputError as exc:
-        values: dict[str, Any] = _form_values(form)
+        values: dict[str, Any] = forms.values(form)
         values["selfcare"] = forms.many(form, "selfcare")
         values["needs"] = forms.many(form, "needs")
         errors = forms.field_errors(exc, ACTION_FIELDS, fallback="id")
