@@ -147,7 +147,8 @@ class CircleRepo(_Repo):
         return {r.name: r.id for r in rows}
 
 
-PERSON_COLUMNS = (
+# What the planner and the daily view read of everyone (the lean roster), in this order...
+PROFILE_COLUMNS = (
     people.c.id,
     people.c.name,
     people.c.nickname,
@@ -161,6 +162,10 @@ PERSON_COLUMNS = (
     people.c.birth_year,
     people.c.interests,
     people.c.how_met,
+)
+# ...and the rest of a full person record.
+PERSON_COLUMNS = (
+    *PROFILE_COLUMNS,
     people.c.notes,
     people.c.archived,
     people.c.status,
@@ -438,19 +443,7 @@ class PeopleRepo(_Repo):
 
     def _roster_select(self) -> Any:
         stmt = select(
-            people.c.id,
-            people.c.name,
-            people.c.nickname,
-            circles.c.name,
-            people.c.cadence_days,
-            people.c.closeness,
-            people.c.feeling,
-            people.c.timezone,
-            people.c.birth_month,
-            people.c.birth_day,
-            people.c.birth_year,
-            people.c.interests,
-            people.c.how_met,
+            *PROFILE_COLUMNS,
             _epoch_seconds(self.conn.dialect.name, people.c.last_contact_at),
         ).select_from(_PEOPLE_CIRCLES)
         return self._active(stmt).order_by(people.c.name, people.c.id)
