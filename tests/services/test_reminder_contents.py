@@ -36,3 +36,17 @@ def test_a_due_questionnaire_is_reminded_until_it_is_taken(app: App) -> None:
     with app.uow(write=True) as uow:
         kinds = {r.kind for r in due_now(uow=uow, now=NINE_BERLIN, settings=settings)}
     assert "questionnaires" not in kinds
+
+
+def test_birthdays_today_and_a_week_ahead_are_reminded(app: App) -> None:
+    with app.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Bea Today", birthday="11-26")
+        add_person(uow=uow, now=FIXED_NOW, name="Cal Soon", birthday="1990-12-03")
+        add_person(uow=uow, now=FIXED_NOW, name="Dee Midweek", birthday="11-29")
+    with app.uow(write=True) as uow:
+        found = {
+            r.kind: r for r in due_now(uow=uow, now=MORNING_BERLIN, settings=ReminderSettings())
+        }
+    body = found["birthdays"].body
+    assert "Bea Today" in body and "Cal Soon" in body
+    assert "Dee Midweek" not in body  # only the day itself and a week ahead, not every day

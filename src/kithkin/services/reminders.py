@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kithkin.domain import cadence
 from kithkin.domain.errors import InputError
 from kithkin.domain.timeutil import zone
 from kithkin.messages import text
 from kithkin.services.planning_ports import PlanningUnitOfWork
 from kithkin.services.ports import ReminderEntry, UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.today import TodayView
 
 GRACE = timedelta(hours=6)  # a reminder missed by more than this (machine asleep) is skipped
 MAX_BACKOFF = timedelta(hours=1)
@@ -149,11 +151,8 @@ def due_now(
     local = now.astimezone(zone(profile.timezone))
     day = local.date().isoformat()
     out: list[DueReminder] = []
-    view = (
-        today(uow=uow, now=now)
-        if _at(local, settings.morning) or _at(local, settings.followups)
-        else None
-    )
+    wanted = (settings.morning, settings.followups, settings.birthdays)
+    view = today(uow=uow, now=now) if any(_at(local, w) for w in wanted) else None
     if view is not None and _at(local, settings.morning):
         lines = []
         if view.due:
@@ -174,8 +173,8 @@ def due_now(
         if due:
             body = "\n".join(f"{f.person.display_name}: {f.followup.text}" for f in due)
             out.append(DueReminder("followups", day, text("remind.followups.title"), body))
-    if _at(local, settings.birthdays):
-        body = _birthdays(uow, local.date())
+    if view is not None and _at(local, settings.birthdays):
+        body = _birthdays(view)
         if body:
             out.append(DueReminder("birthdays", day, text("remind.birthdays.title"), body))
     if _at(local, settings.checkin) and uow.checkins.get(local.date()) is None:
@@ -210,12 +209,10 @@ def _questionnaires(uow: UnitOfWork, day: date) -> list[DueReminder]:
     ]
 
 
-def _birthdays(uow: UnitOfWork, day: date) -> str:
-    from kithkin.services.ports import PeopleQuery
-
-    people = [p for p in uow.people.find(PeopleQuery()) if p.birthday is not None]
+def _birthdays(view: TodayView) -> str:
+    """Today's birthdays, and those a week ahead (time for a card), from the day's view."""
     lines = []
-    for b in cadence.upcoming_birthdays(people, today=day, within_days=7):
+    for b in view.birthdays:
         if b.in_days == 0:
             lines.append(text("remind.birthday.today", name=b.person.display_name))
         elif b.in_days == 7:
