@@ -185,6 +185,42 @@ def list_people(
     """People matching ``query``, each with their cadence and whether they are due.
 
     ``circles``: the circles, when the caller has already read them (saves two queries)."""
+    rows, _ = _people(uow=uow, now=now, query=query, due_only=due_only, circles=circles)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class PeoplePage:
+    rows: list[PersonRow]
+    total: int  # how many match in all, for the pager
+
+
+def people_page(
+    *,
+    uow: UnitOfWork,
+    now: datetime,
+    query: PeopleQuery,
+    limit: int,
+    offset: int,
+    due_only: bool = False,
+    circles: Sequence[Circle] | None = None,
+) -> PeoplePage:
+    """One page of people and the number matching in all: both asked of the database, "who is
+    due" included, so a page costs the same with 10 people as with 10,000."""
+    paged = replace(query, limit=limit, offset=offset)
+    rows, matched = _people(uow=uow, now=now, query=paged, due_only=due_only, circles=circles)
+    return PeoplePage(rows, uow.people.count(replace(matched, limit=None, offset=0)))
+
+
+def _people(
+    *,
+    uow: UnitOfWork,
+    now: datetime,
+    query: PeopleQuery | None,
+    due_only: bool,
+    circles: Sequence[Circle] | None,
+) -> tuple[list[PersonRow], PeopleQuery]:
+    """The rows for ``query`` and the query as asked (with the due filter, if any)."""
     query = query or PeopleQuery()
     profile = get_profile(uow=uow)
     if circles is None:
@@ -196,7 +232,8 @@ def list_people(
     if due_only:  # filtered and paged in SQL
         bounds = due_bounds(uow=uow, circles=cadences, today=today, tz=profile.timezone)
         query = replace(query, due_bounds=tuple(sorted(bounds.items())))
-    return [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
+    rows = [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
+    return rows, query
 
 
 def due_bounds(

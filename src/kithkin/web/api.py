@@ -16,7 +16,7 @@ from kithkin.services.people import (
     followup_dict,
     interaction_dict,
     list_circles,
-    list_people,
+    people_page,
     person_detail,
     set_circle,
 )
@@ -89,13 +89,9 @@ def api_people(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     query = PeopleQuery(circle=circle.lower() if circle else None, search=search)
-    if due:
-        everyone = list_people(uow=uow, now=now, query=query, due_only=True)
-        rows, total = everyone[offset : offset + limit], len(everyone)
-    else:
-        paged = PeopleQuery(circle=query.circle, search=search, limit=limit, offset=offset)
-        rows, total = list_people(uow=uow, now=now, query=paged), uow.people.count(query)
-    return {"items": [r.as_dict() for r in rows], "total": total, "limit": limit, "offset": offset}
+    found = people_page(uow=uow, now=now, query=query, limit=limit, offset=offset, due_only=due)
+    items = [r.as_dict() for r in found.rows]
+    return {"items": items, "total": found.total, "limit": limit, "offset": offset}
 
 
 @router.post("/people", status_code=201, summary="Add someone")

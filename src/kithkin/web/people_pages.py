@@ -11,7 +11,13 @@ from fastapi.responses import Response
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import KINDS, PersonStatus
 from kithkin.services.followups import add_followup, complete_followup, list_followups
-from kithkin.services.people import add_person, list_circles, list_people, person_detail
+from kithkin.services.people import (
+    add_person,
+    list_circles,
+    list_people,
+    people_page,
+    person_detail,
+)
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.today import today
 from kithkin.web import forms
@@ -49,16 +55,18 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
     due_only = params.get("due") == "1"
     page = _page_number(params.get("page"))
     offset = (page - 1) * PAGE_SIZE
-    query = PeopleQuery(circle=circle, search=search)
-    if due_only:
-        everyone = list_people(uow=uow, now=now, query=query, due_only=True, circles=circles)
-        rows, total = everyone[offset : offset + PAGE_SIZE], len(everyone)
-    else:
-        paged = PeopleQuery(circle=circle, search=search, limit=PAGE_SIZE, offset=offset)
-        rows = list_people(uow=uow, now=now, query=paged, circles=circles)
-        total = uow.people.count(query)
+    found = people_page(
+        uow=uow,
+        now=now,
+        query=PeopleQuery(circle=circle, search=search),
+        limit=PAGE_SIZE,
+        offset=offset,
+        due_only=due_only,
+        circles=circles,
+    )
+    total = found.total
     return {
-        "rows": rows,
+        "rows": found.rows,
         "total": total,
         "page": page,
         "pages": max(1, math.ceil(total / PAGE_SIZE)),
@@ -71,7 +79,7 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
 
 
 @router.get("/people")
-def people_page(request: Request, uow: ReadUow, now: Now) -> Response:
+def people_list_page(request: Request, uow: ReadUow, now: Now) -> Response:
     context = people_context(request, uow, now)
     return render(request, "people.html", context, partial="_people_table.html")
 
