@@ -1,9 +1,15 @@
 """Time ``kithkin today --json`` as a whole process on the large database.
 
-N runs after a warm-up; prints median and p90 wall time and the peak RSS of the child, next to
-the interpreter floor (``python -c pass``) and the cost of importing Typer and SQLAlchemy.
+The runs of every command are interleaved (one of each, round after round) so that a busy spell
+of the machine falls on all of them alike. Next to kithkin: the interpreter floor (``python -c
+pass``), the import of Typer and SQLAlchemy, and the issue's yardstick, ``jrnl -n 1`` on a
+10,000-entry journal (``--jrnl``: installed once, with its journal, under benchmarks/data).
+Prints median and p90 wall time, median CPU time, peak RSS and the ratios measured in the same
+run; ``--instructions`` adds each command's instruction count under valgrind (callgrind), which
+does not depend on how busy the machine is.
 
-    python benchmarks/bench_today.py [benchmarks/data/large.db] [--runs 15]
+    python benchmarks/bench_today.py [benchmarks/data/large.db] [--runs 15] [--jrnl]
+        [--instructions]
 """
 
 from __future__ import annotations
@@ -11,14 +17,35 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
 import time
+import venv
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "data"
 NOW = "2026-11-26T09:00:00+00:00"
+JRNL_VERSION = "4.6"
+JRNL_CONFIG = """\
+colors: {body: none, date: none, tags: none, title: none}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: true
+indent_character: '|'
+journals:
+  default: {journal: %s}
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%%Y-%%m-%%d %%H:%%M'
+version: v%s
+"""
 
 
 def run_once(cmd: list[str], *, env: dict[str, str]) -> tuple[float, float, str, float]:
@@ -39,23 +66,51 @@ def run_once(cmd: list[str], *, env: dict[str, str]) -> tuple[float, float, str,
     return elapsed * 1000, usage.ru_maxrss / 1024, stdout.decode(), cpu
 
 
-def measure(
-    cmd: list[str], *, env: dict[str, str], runs: int
-) -> tuple[float, float, float, str, float]:
-    """(median ms, p90 ms, peak RSS MB, last stdout, median CPU ms) of ``runs`` runs after one
-    warm-up."""
-    run_once(cmd, env=env)  # warms the page cache and the .pyc files
-    results = [run_once(cmd, env=env) for _ in range(runs)]
-    walls = sorted(r[0] for r in results)
-    p90 = walls[min(len(walls) - 1, round(0.9 * (len(walls) - 1)))]
-    cpu = statistics.median(r[3] for r in results)
-    return statistics.median(walls), p90, max(r[1] for r in results), results[-1][2], cpu
+def instructions(cmd: list[str], *, env: dict[str, str]) -> int:
+    """Instructions the command executes, counted by callgrind (slow: ~40x)."""
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    return int(re.search(r"Collected : (\d+)", out).group(1))  # type: ignore[union-attr]
+
+
+def ensure_jrnl(env: dict[str, str]) -> list[str]:
+    """jrnl in its own virtual environment, with a 10,000-entry journal and a config."""
+    home = DATA / "jrnl"
+    binary = home / "venv" / "bin" / "jrnl"
+    if not binary.exists():
+        venv.create(home / "venv", with_pip=True)
+        subprocess.run(
+            [str(home / "venv/bin/python"), "-m", "pip", "install", "-q", f"jrnl=={JRNL_VERSION}"],
+            check=True,
+        )
+    journal = home / "journal.txt"
+    if not journal.exists():
+        first = datetime(2012, 1, 1, 9, 0)
+        with journal.open("w", encoding="utf-8") as out:
+            for i in range(10_000):
+                at = first + timedelta(hours=13 * i)
+                out.write(
+                    f"[{at:%Y-%m-%d %H:%M}] Coffee with a friend, number {i}. We talked about "
+                    "the week, a walk on Sunday and @family plans.\n\n"
+                )
+    config = home / "config" / "jrnl" / "jrnl.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(JRNL_CONFIG % (journal, JRNL_VERSION), encoding="utf-8")
+    env["XDG_CONFIG_HOME"] = str(config.parent.parent)
+    return [str(binary), "-n", "1"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("db", type=Path, nargs="?", default=ROOT / "benchmarks/data/large.db")
+    parser.add_argument("db", type=Path, nargs="?", default=DATA / "large.db")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--jrnl", action="store_true", help="time `jrnl -n 1` alongside")
+    parser.add_argument("--instructions", action="store_true", help="count instructions too")
     args = parser.parse_args(argv)
     if not args.db.exists():
         raise SystemExit(f"{args.db} not found: run benchmarks/make_large_db.py first")
@@ -70,23 +125,50 @@ def main(argv: list[str] | None = None) -> int:
         "KITHKIN_NOW": NOW,
         "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
     }
-    cases = [
-        ("python -c pass", [python, "-c", "pass"]),
-        ("python -c 'import typer, sqlalchemy'", [python, "-c", "import typer, sqlalchemy"]),
-        ("kithkin today --json", [python, "-m", "kithkin", "today", "--json"]),
-    ]
-    print(f"{args.runs} runs after a warm-up, database {args.db}")
+    cases = {
+        "python -c pass": [python, "-c", "pass"],
+        "python -c 'import typer, sqlalchemy'": [python, "-c", "import typer, sqlalchemy"],
+    }
+    if args.jrnl:
+        cases["jrnl -n 1 (10,000 entries)"] = ensure_jrnl(env)
+    cases["kithkin today --json"] = [python, "-m", "kithkin", "today", "--json"]
+    print(f"{args.runs} interleaved runs after a warm-up, database {args.db}")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    results: dict[str, list[tuple[float, float, str, float]]] = {k: [] for k in cases}
+    for cmd in cases.values():
+        run_once(cmd, env=env)  # warms the page cache and the .pyc files
+    for _ in range(args.runs):
+        for label, cmd in cases.items():
+            results[label].append(run_once(cmd, env=env))
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     print(f"{'command':40} {'median':>9} {'p90':>9} {'CPU':>9} {'peak RSS':>10}")
-    for label, cmd in cases:
-        median, p90, rss, out, cpu = measure(cmd, env=env, runs=args.runs)
+    medians: dict[str, float] = {}
+    for label, runs in results.items():
+        walls = sorted(r[0] for r in runs)
+        p90 = walls[min(len(walls) - 1, round(0.9 * (len(walls) - 1)))]
+        medians[label] = median = statistics.median(walls)
+        cpu = statistics.median(r[3] for r in runs)
+        rss = max(r[1] for r in runs)
         print(f"{label:40} {median:7.0f}ms {p90:7.0f}ms {cpu:7.0f}ms {rss:8.0f}MB")
-        if label.startswith("kithkin"):
-            view = json.loads(out)
-            summary = f"streak {view['streak']}, due {view['due_total']}"
-            summary += f", network {view['network_health']['in_touch']}/"
-            summary += f"{view['network_health']['total']}"
-    print(f"(today says: {summary})")
+    view = json.loads(results["kithkin today --json"][-1][2])
+    network = view["network_health"]
+    print(
+        f"(today says: streak {view['streak']}, due {view['due_total']}, "
+        f"network {network['in_touch']}/{network['total']})"
+    )
+    kithkin = medians["kithkin today --json"]
+    for label in cases:
+        if label != "kithkin today --json" and label != "python -c pass":
+            print(f"kithkin today / {label}: {kithkin / medians[label]:.2f}x")
+    if args.instructions:
+        print("instructions (callgrind, one run each):")
+        counts = {label: instructions(cmd, env=env) for label, cmd in cases.items()}
+        for label, count in counts.items():
+            print(f"{label:40} {count / 1e6:9.0f} M")
+        for label in cases:
+            if label not in ("kithkin today --json", "python -c pass"):
+                ratio = counts["kithkin today --json"] / counts[label]
+                print(f"kithkin today / {label}: {ratio:.2f}x instructions")
     return 0
 
 
