@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING
 from kithkin.config import Settings
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from sqlalchemy import Engine
 
+    from kithkin.storage.lean import LeanUnitOfWork
     from kithkin.storage.uow import SqlUnitOfWork
 
 Clock = Callable[[], datetime]
@@ -57,6 +60,16 @@ class App:
         from kithkin.storage.uow import SqlUnitOfWork
 
         return SqlUnitOfWork(self.engine, owner_id=self.owner_id, write=write)
+
+    def lean_uow(self) -> AbstractContextManager[LeanUnitOfWork] | None:
+        """For the daily loop's reads on a SQLite file: a read-only unit of work on the standard
+        library's sqlite3, without importing SQLAlchemy (see ``kithkin.storage.lean``; it
+        raises ``NeedsFullPath`` when a read needs the full unit of work). None for other
+        databases."""
+        from kithkin.storage.lean import lean_unit_of_work, sqlite_file
+
+        path = sqlite_file(self.settings.database_url)
+        return None if path is None else lean_unit_of_work(path, self.settings.account)
 
     def uow_for(self, owner_id: int, *, write: bool = False) -> SqlUnitOfWork:
         """A unit of work for ``owner_id`` rather than this app's account: the calendar feed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kithkin.storage.schema import HEAD
+from kithkin.storage.revision import HEAD
 from tests.cli.conftest import Run, as_json, db_rows, ok
 
 

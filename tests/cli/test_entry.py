@@ -20,7 +20,7 @@ from tests.cli.conftest import NOW
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
-def kithkin(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def kithkin(db: Path, *args: str, python: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PYTHONPATH": str(SRC),
@@ -30,7 +30,7 @@ def kithkin(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     }
     env.pop("KITHKIN_DEBUG", None)
     return subprocess.run(
-        [sys.executable, "-m", "kithkin", *args],
+        [sys.executable, *python, "-m", "kithkin", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -60,6 +60,11 @@ def test_log_then_today_as_processes(db: Path) -> None:
     view = json.loads(day.stdout)
     assert view["met"] is True and view["count"] == 1  # the log was committed before the exit
     assert day.stderr == ""
+    # The first look stored today's plan (full path); the next reads it without SQLAlchemy.
+    again = kithkin(db, "today", "--json")
+    assert again.returncode == 0 and again.stdout == day.stdout
+    plain = kithkin(db, "today")
+    assert plain.returncode == 0 and "Ada" in plain.stdout
 
 
 def test_checkin_is_committed(db: Path) -> None:
@@ -102,3 +107,13 @@ def test_a_closed_pipe_is_not_a_traceback(db: Path) -> None:
     )
     assert reader.stdout == "{"
     assert "Traceback" not in reader.stderr
+
+
+def test_the_daily_read_leaves_sqlalchemy_unloaded(db: Path) -> None:
+    first = kithkin(db, "today", "--json", python=("-X", "importtime"))
+    assert " sqlalchemy" in first.stderr  # the first look of the day makes and stores the plan
+    again = kithkin(db, "today", "--json", python=("-X", "importtime"))
+    assert again.returncode == 0 and again.stdout == first.stdout
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in again.stderr.splitlines()}
+    assert "kithkin.services.today" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("sqlalchemy", "alembic", "psycopg")}

@@ -16,8 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from kithkin.storage.engine import make_engine
+from kithkin.storage.revision import HEAD
 from kithkin.storage.schema import (
-    HEAD,
     MIGRATIONS,
     SchemaOutdated,
     current_revision,
@@ -125,7 +125,7 @@ def test_a_local_database_behind_head_is_backed_up_and_keeps_its_data(tmp_path: 
             "INSERT INTO circles (owner_id, name, cadence_days, position) VALUES (1, 'inner', 7, 0)"
         )
     backup = ensure_current(engine, now=FIXED_NOW)
-    assert schema.current_revision(engine) == schema.HEAD != "0001"
+    assert schema.current_revision(engine) == HEAD != "0001"
     engine.dispose()
     assert backup == tmp_path / "k.db.20261126T090000.bak"
     with sqlite3.connect(backup) as copy:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
 
-from kithkin.storage.schema import HEAD, current_revision, upgrade
+from kithkin.storage.revision import HEAD
+from kithkin.storage.schema import current_revision, upgrade
 
 PLANNER_TABLES = {"custom_actions", "suggestions", "ladders", "ladder_steps", "exposure_attempts"}
 

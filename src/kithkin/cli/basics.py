@@ -127,9 +127,20 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     from kithkin.services.today import today as today_view
 
     app = _state(ctx).app
-    with app.uow(write=True) as uow:  # today's plan is stored on first sight
-        view = today_view(uow=uow, now=app.now())
-        plan = todays_plan(uow=uow, now=app.now())
+    now = app.now()
+    lean = app.lean_uow()
+    if lean is not None:  # on SQLite, read without loading SQLAlchemy when it can
+        from kithkin.storage.lean import NeedsFullPath
+
+        try:
+            with lean as reader:
+                uow: Any = reader
+                view, plan = today_view(uow=uow, now=now), todays_plan(uow=uow, now=now)
+        except NeedsFullPath:  # a first look today (the plan is made), an upgrade, ...
+            lean = None
+    if lean is None:
+        with app.uow(write=True) as full:  # today's plan is stored on first sight
+            view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
     if json_out:
         emit_json({**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]})
         return
@@ -369,7 +380,8 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 def db_upgrade(ctx: typer.Context) -> None:
     """Bring a database (hosted PostgreSQL too) to the latest schema."""
     from kithkin.storage.engine import make_engine
-    from kithkin.storage.schema import HEAD, upgrade
+    from kithkin.storage.revision import HEAD
+    from kithkin.storage.schema import upgrade
 
     state = _state(ctx)
     from kithkin.config import load_settings

@@ -134,18 +134,13 @@ def _view(
     s: StoredSuggestion,
     g: Gathered | None,
     persons: Mapping[int, Person] | None = None,
+    actions: Mapping[str, Any] | None = None,
 ) -> SuggestionView:
     person = None
     if s.person_id is not None:
         person = persons.get(s.person_id) if persons is not None else None
         person = person or uow.people.get(s.person_id)
-    if g is not None:
-        actions = g.actions
-    else:
-        from kithkin.services.planning import load_actions
-
-        actions = {a.id: a for a in load_actions(uow=uow)}
-    action = actions.get(s.action_id)
+    action = (actions if actions is not None else _actions(uow, g)).get(s.action_id)
     opener = None
     if s.reconnect and person is not None:
         from kithkin.domain.openers import draft_opener
@@ -172,6 +167,15 @@ def _view(
         snoozed_until=s.snoozed_until,
         opener=opener,
     )
+
+
+def _actions(uow: PlanningUnitOfWork, g: Gathered | None) -> Mapping[str, Any]:
+    """The catalogue with the user's own actions: the gathered plan inputs', or read."""
+    if g is not None:
+        return g.actions
+    from kithkin.services.planning import load_actions
+
+    return {a.id: a for a in load_actions(uow=uow)}
 
 
 def _ensure_today(
@@ -205,7 +209,8 @@ def todays_plan(
     day = local_day(now, get_profile(uow=uow).timezone)
     notes = plan.notes if plan is not None and not rows else ()
     persons = _persons(uow, rows)
-    return PlanView(day, [_view(uow, s, g, persons) for s in rows], notes)
+    actions = _actions(uow, g) if rows else {}
+    return PlanView(day, [_view(uow, s, g, persons, actions) for s in rows], notes)
 
 
 def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int, Person]:

@@ -20,7 +20,8 @@ from kithkin.services.ports import (
     ReminderEntry,
     SavedCall,
 )
-from kithkin.storage.repositories import PERSON_COLUMNS, _person, normalise_contact
+from kithkin.storage.repositories import PERSON_COLUMNS, normalise_contact
+from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     calendars,
     circles,

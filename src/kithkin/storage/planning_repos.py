@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import and_, func, insert, select, update
 
 from kithkin.domain.ladder import Attempt, CameTrue, Ladder, Step
-from kithkin.domain.timeutil import as_utc
 from kithkin.services.planning_ports import StoredAttempt, StoredLadder, StoredSuggestion
 from kithkin.storage.repositories import _Repo
+from kithkin.storage.rows import suggestion as _suggestion
 from kithkin.storage.tables import (
     custom_actions,
     exposure_attempts,
@@ -64,27 +64,6 @@ class PlanDataRepo(_Repo):
             .limit(1)
         ).first()
         return None if row is None else (row.kind, row.day)
-
-
-def _suggestion(row: Any) -> StoredSuggestion:
-    return StoredSuggestion(
-        id=row.id,
-        day=row.day,
-        rank=row.rank,
-        person_id=row.person_id,
-        action_id=row.action_id,
-        title=row.title,
-        kind=row.kind,
-        minutes=row.minutes,
-        channel=row.channel,
-        social_load=row.social_load,
-        reconnect=bool(row.reconnect),
-        reasons=tuple((k, p) for k, p in json.loads(row.reasons)),
-        proposed_time=as_utc(row.proposed_time) if row.proposed_time else None,
-        status=row.status,
-        snoozed_until=row.snoozed_until,
-        interaction_id=row.interaction_id,
-    )
 
 
 class SuggestionRepo(_Repo):

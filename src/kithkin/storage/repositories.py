@@ -28,11 +28,9 @@ from sqlalchemy import (
 from kithkin.domain.contacts import contact_key
 from kithkin.domain.model import (
     Barrier,
-    Birthday,
     CheckIn,
     Circle,
     ContactPoint,
-    Feeling,
     FollowUp,
     Interaction,
     Person,
@@ -43,6 +41,10 @@ from kithkin.domain.names import NameEntry
 from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.ports import PeopleQuery
+from kithkin.storage.rows import checkin as _checkin
+from kithkin.storage.rows import followup as _followup
+from kithkin.storage.rows import members
+from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     checkins,
     circles,
@@ -173,64 +175,6 @@ PERSON_COLUMNS = (
     people.c.last_contact_at,
     people.c.created_at,
 )
-
-
-_FEELINGS = {f.value: f for f in Feeling}
-_STATUSES = {s.value: s for s in PersonStatus}
-
-
-def _person(row: Any, contacts: tuple[ContactPoint, ...] = ()) -> Person:
-    """A person from a row of PERSON_COLUMNS.
-
-    The row is unpacked by position: reading 19 attributes by name off a SQLAlchemy Row costs
-    about 8 µs a person, which was a third of ``kithkin today`` with 10,000 people.
-    """
-    (
-        person_id,
-        name,
-        nickname,
-        circle_name,
-        cadence_days,
-        closeness,
-        feeling,
-        timezone,
-        birth_month,
-        birth_day,
-        birth_year,
-        interests,
-        how_met,
-        notes,
-        archived,
-        status,
-        uid,
-        last_contact_at,
-        created_at,
-    ) = row
-    birthday = (
-        Birthday(birth_month, birth_day, birth_year)
-        if birth_month is not None and birth_day is not None
-        else None
-    )
-    return Person(
-        id=person_id,
-        name=name,
-        nickname=nickname,
-        circle=circle_name,
-        cadence_days=cadence_days,
-        closeness=closeness,
-        feeling=_FEELINGS[feeling],
-        timezone=timezone,
-        birthday=birthday,
-        interests=tuple(json.loads(interests)) if interests else (),
-        how_met=how_met,
-        notes=notes,
-        contacts=contacts,
-        archived=bool(archived),
-        status=_STATUSES[status],
-        uid=uid,
-        last_contact_at=as_utc(last_contact_at) if last_contact_at else None,
-        created_at=as_utc(created_at) if created_at else None,
-    )
 
 
 def _epoch_seconds(dialect: str, column: Any) -> Any:
@@ -460,50 +404,7 @@ class PeopleRepo(_Repo):
             for pid, value, label in rows:
                 found.setdefault(pid, []).append(ContactPoint("phone", value, label))
             by_person = {pid: tuple(items) for pid, items in found.items()}
-        feelings = _FEELINGS
-        parsed: dict[str, tuple[str, ...]] = {"": ()}
-        empty: tuple[ContactPoint, ...] = ()
-        out = []
-        # Tuple unpacking and a named tuple: this loop runs for everyone.
-        for (
-            pid,
-            name,
-            nick,
-            circle,
-            cad,
-            close,
-            feel,
-            tz,
-            bm,
-            bd,
-            by,
-            interests,
-            how,
-            last,
-        ) in self.conn.execute(stmt).all():
-            tags = parsed.get(interests)
-            if tags is None:
-                tags = parsed[interests] = tuple(json.loads(interests))
-            out.append(
-                Member(
-                    pid,
-                    name,
-                    nick,
-                    circle,
-                    cad,
-                    close,
-                    feelings[feel],
-                    tz,
-                    bm,
-                    bd,
-                    by,
-                    tags,
-                    how,
-                    None if last is None else int(last),
-                    by_person.get(pid, empty),
-                )
-            )
-        return out
+        return members(self.conn.execute(stmt).all(), by_person)
 
     def name_entries(self) -> list[NameEntry]:
         rows = self.conn.execute(
@@ -692,17 +593,6 @@ class DayStatsRepo(_Repo):
         return value if isinstance(value, date) else None
 
 
-def _followup(row: Any) -> FollowUp:
-    return FollowUp(
-        id=row.id,
-        person_id=row.person_id,
-        text=row.text,
-        due=row.due,
-        done=bool(row.done),
-        created_at=as_utc(row.created_at),
-    )
-
-
 class FollowUpRepo(_Repo):
     def add(self, followup: FollowUp) -> FollowUp:
         new_id = self.conn.execute(
@@ -753,17 +643,6 @@ class FollowUpRepo(_Repo):
             stmt = stmt.where(followups.c.person_id == person_id)
         stmt = stmt.order_by(followups.c.due.is_(None), followups.c.due, followups.c.id)
         return [_followup(r) for r in self.conn.execute(stmt)]
-
-
-def _checkin(row: Any) -> CheckIn:
-    return CheckIn(
-        day=row.day,
-        mood=row.mood,
-        stress=row.stress,
-        energy=row.energy,
-        sleep_hours=row.sleep_hours,
-        note=row.note,
-    )
 
 
 class CheckInRepo(_Repo):

@@ -14,8 +14,8 @@ from sqlalchemy import Engine, text
 
 from kithkin.domain.errors import ConflictError
 from kithkin.storage.engine import sqlite_path
+from kithkin.storage.revision import HEAD
 
-HEAD = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
