@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from kithkin.domain.model import Person
 from kithkin.domain.timeutil import local_day
+
+if TYPE_CHECKING:
+    from kithkin.domain.model import Person
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
 """The catalogue of micro-interactions: what an action is, and how a catalogue file is read.
 
-The built-in catalogue lives in ``kithkin/catalogue/actions.toml``; services read it (for example
-``importlib.resources.files("kithkin").joinpath("catalogue/actions.toml").read_text()``) and
-pass the text to :func:`parse_actions`. User-defined actions use the same schema and join the
-built-ins through :func:`merge_actions`. This module does no I/O.
+The built-in catalogue lives in ``kithkin/catalogue/actions.toml``; services read it
+(``services.planning.builtin_actions``) and pass the text to :func:`parse_actions`. User-defined
+actions use the same schema and join the built-ins through :func:`merge_actions`. This module
+does no I/O.
 """
 
 from __future__ import annotations

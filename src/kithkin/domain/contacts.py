@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kithkin.domain.model import Birthday, ContactPoint
+if TYPE_CHECKING:
+    from kithkin.domain.model import Birthday, ContactPoint
 
 _NOT_DIGIT = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")

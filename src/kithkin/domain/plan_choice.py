@@ -5,9 +5,9 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kithkin.domain.catalogue import Action, interest_tags
-from kithkin.domain.plan_scoring import Candidate, Context
 from kithkin.domain.windows import (
     Interval,
     earliest_start,
@@ -16,6 +16,9 @@ from kithkin.domain.windows import (
     subtract,
     waking_intervals,
 )
+
+if TYPE_CHECKING:
+    from kithkin.domain.plan_scoring import Candidate, Context
 
 DEPTH = {"async_message": 0, "voice_message": 1, "call": 2, "video": 2, "in_person": 3}
 GROUP_FIT = {"one_to_one": 4, "small_group": 0, "group": -6}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from kithkin.domain.plan_choice import Chosen
-from kithkin.domain.plan_scoring import Candidate, Context
+from typing import TYPE_CHECKING
+
 from kithkin.domain.timeutil import zone
+
+if TYPE_CHECKING:
+    from kithkin.domain.plan_choice import Chosen
+    from kithkin.domain.plan_scoring import Candidate, Context
 
 Params = dict[str, str | int]
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
 from kithkin.domain.roster import DAY_SECONDS, LocalDays, Member, birthday_table, member_of
 from kithkin.domain.timeutil import zone
 from kithkin.domain.windows import Interval, WakingHours
 
 if TYPE_CHECKING:
+    from kithkin.domain.catalogue import Action
     from kithkin.domain.planner import PersonHistory, PlanInput
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()

@@ -12,15 +12,18 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Barrier, FollowUp, Person, Profile
 from kithkin.domain.plan_choice import Chosen, State, choose_for_person, choose_weak_tie
 from kithkin.domain.plan_scoring import Candidate, Context, WeekScores, make_context, rank
 from kithkin.domain.reason import Reason
-from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import day_start_utc
 from kithkin.domain.windows import DEFAULT_WAKING, Interval, WakingHours
+
+if TYPE_CHECKING:
+    from kithkin.domain.catalogue import Action
+    from kithkin.domain.roster import Member
 
 DEFAULT_ENERGY_BUDGET = 12  # social-load points a week for someone who names introversion
 DEFAULT_ANXIETY_CAP = 2  # catalogue anxiety for a socially anxious beginner without a ladder

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import ConflictError, InputError
-from kithkin.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 FORMAT = "kithkin-backup"
 VERSION = 1

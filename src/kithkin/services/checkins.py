@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kithkin.domain.model import CheckIn
 from kithkin.domain.timeutil import local_day, past_day
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.contacts import ContactRecord
 from kithkin.domain.contacts_merge import FieldChange, MergeAction, plan_merge
 from kithkin.domain.model import ContactPoint, Person, PersonStatus
-from kithkin.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 Progress = Callable[[int], None]
 

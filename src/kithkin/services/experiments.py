@@ -5,15 +5,17 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import experiments as ex
 from kithkin.domain.errors import ConflictError, InputError, NotFoundError
 from kithkin.domain.model import check_range
 from kithkin.domain.timeutil import local_day
 from kithkin.services.insights_ports import Experiment
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 DEFAULT_DAYS = 42
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kithkin.domain.errors import FollowUpNotFound
 from kithkin.domain.model import FollowUp, Person, check_text
 from kithkin.domain.timeutil import local_day, parse_day
 from kithkin.services.people import resolve
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import cadence
 from kithkin.domain.errors import InputError
@@ -22,8 +22,10 @@ from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
 from kithkin.services.people import circle_cadences
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 SEED = 20261126
 

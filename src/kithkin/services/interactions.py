@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from kithkin.domain.errors import NotFoundError
 from kithkin.domain.model import Interaction, Person, kind
 from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.people import resolve_many
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 
 class InteractionNotFound(NotFoundError):

@@ -1,6 +1,6 @@
 """Gathering everything the planner needs, in a handful of queries, and the action catalogue.
 
-The built-in catalogue is read once per process with :mod:`importlib.resources`; custom actions
+The built-in catalogue is read once per process from the package's files; custom actions
 come from the database and join it through :func:`kithkin.domain.catalogue.merge_actions`.
 """
 
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.catalogue import (
@@ -20,7 +21,6 @@ from kithkin.domain.catalogue import (
     parse_actions,
 )
 from kithkin.domain.model import Barrier, FollowUp, Profile
-from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day
 from kithkin.services.people import circle_cadences
 from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnitOfWork
@@ -28,17 +28,19 @@ from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
     from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
+    from kithkin.domain.roster import Member
 
+CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue" / "actions.toml"
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
 
 
 @lru_cache(maxsize=1)
 def builtin_actions() -> tuple[Action, ...]:
-    """The built-in catalogue (``kithkin/catalogue/actions.toml``), parsed once."""
-    from importlib.resources import files
-
-    return parse_actions(files("kithkin").joinpath("catalogue/actions.toml").read_text("utf-8"))
+    """The built-in catalogue (``kithkin/catalogue/actions.toml``), parsed once. Read beside
+    the package's own files, as the migrations are: ``importlib.resources`` (for zipped
+    packages, which kithkin is not) would cost the daily loop a tenth of its start-up."""
+    return parse_actions(CATALOGUE.read_text("utf-8"))
 
 
 def load_actions(*, uow: PlanningUnitOfWork) -> tuple[Action, ...]:

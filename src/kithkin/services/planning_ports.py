@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kithkin.domain.ladder import Attempt, Ladder
 from kithkin.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from kithkin.domain.ladder import Attempt, Ladder
 
 OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
 

@@ -6,20 +6,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
-from kithkin.domain.model import (
-    CheckIn,
-    Circle,
-    ContactPoint,
-    FollowUp,
-    Interaction,
-    Person,
-    Profile,
-)
-from kithkin.domain.names import NameEntry
-from kithkin.domain.roster import Member
-from kithkin.services.insights_ports import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
+if TYPE_CHECKING:
+    from kithkin.domain.model import (
+        CheckIn,
+        Circle,
+        ContactPoint,
+        FollowUp,
+        Interaction,
+        Person,
+        Profile,
+    )
+    from kithkin.domain.names import NameEntry
+    from kithkin.domain.roster import Member
+    from kithkin.services.insights_ports import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import NotInitialised
 from kithkin.domain.model import DEFAULT_CIRCLES, Barrier, Circle, Profile, check_choice
 from kithkin.domain.timeutil import local_day, zone
-from kithkin.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 
 def parse_barriers(values: Iterable[str]) -> frozenset[Barrier]:

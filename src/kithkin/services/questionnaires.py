@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import check_range
 from kithkin.domain.timeutil import local_day
 from kithkin.services.insights_ports import StoredResponse
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 ITEM_FILES = {q.PSS10: "pss10.txt", q.PSS4: "pss4.txt", q.LSNS6: "lsns6.txt"}
 VERSION = 1

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kithkin.domain.errors import InputError
 from kithkin.domain.timeutil import zone
 from kithkin.messages import text
-from kithkin.services.planning_ports import PlanningUnitOfWork
-from kithkin.services.ports import ReminderEntry, UnitOfWork
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
+    from kithkin.services.planning_ports import PlanningUnitOfWork
+    from kithkin.services.ports import ReminderEntry, UnitOfWork
     from kithkin.services.today import TodayView
 
 GRACE = timedelta(hours=6)  # a reminder missed by more than this (machine asleep) is skipped

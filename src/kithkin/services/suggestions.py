@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
 from kithkin.domain.reason import Reason
-from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.planning_ports import (
     DONE,
@@ -30,6 +29,7 @@ from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported only when a plan is computed
     from kithkin.domain.planner import DayPlan, Suggestion
+    from kithkin.domain.roster import Member
     from kithkin.services.planning import Gathered
 
 PLAN_SIZE = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import cadence
 from kithkin.domain.model import CheckIn, PersonStatus, Profile
@@ -13,8 +13,10 @@ from kithkin.domain.streaks import PowerOfOne, power_of_one
 from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import FollowUpView
 from kithkin.services.people import circle_cadences, due_bounds, followup_dict
-from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
+
+if TYPE_CHECKING:
+    from kithkin.services.ports import UnitOfWork
 
 DUE_SHOWN = 5
 BIRTHDAY_DAYS = 7

@@ -24,12 +24,14 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from kithkin.domain.model import Barrier, Circle, Person, PersonStatus, Profile
-from kithkin.domain.roster import Member
 from kithkin.storage import rows as decode
 from kithkin.storage.revision import HEAD
+
+if TYPE_CHECKING:
+    from kithkin.domain.roster import Member
 
 BUSY_TIMEOUT_S = 5.0  # as the engine's busy_timeout
 
