@@ -34,6 +34,17 @@ def test_a_questionnaire_is_scored_stored_and_no_longer_due(app: App) -> None:
     assert [d["instrument_id"] for d in view["questionnaires_due"]] == ["pss10"]
 
 
+def test_a_stored_result_reads_back_with_its_score(app: App) -> None:
+    with app.uow(write=True) as uow:
+        done = qs.take(uow=uow, now=FIXED_NOW, instrument_id="who5", answers=[3, 3, 2, 2, 3])
+    assert done.response.id is not None
+    with app.uow() as uow:
+        again = qs.result(uow=uow, instrument_id="who5", response_id=done.response.id)
+        assert again == done
+        assert qs.result(uow=uow, instrument_id="ucla3-3pt", response_id=done.response.id) is None
+        assert qs.result(uow=uow, instrument_id="who5", response_id=done.response.id + 1) is None
+
+
 @pytest.mark.parametrize(
     ("answers", "error"), [([1, 1, 1, 1], WrongAnswerCount), ([1, 1, 1, 1, 6], AnswerOutOfRange)]
 )

@@ -46,8 +46,11 @@ def test_who5_form_has_fieldsets_legends_labelled_radios_and_attribution(web: We
 )
 def test_who5_score_and_band_are_shown_after(web, answers, percent, band, talk):
     response = web.post("/assess/who5", _answers(answers))
-    assert response.status_code == 200
-    page = parse(response.text)
+    assert response.status_code == 303  # Post/Redirect/Get: a reload does not store it twice
+    result_path = response.headers["location"]
+    assert result_path.startswith("/assess/who5/result/")
+    page = web.page(result_path)
+    assert web.page(result_path).one("#score").get("data-percent") == str(percent)  # reload
     assert page.one("#score").get("data-percent") == str(percent)
     assert page.one("#band").get("data-band") == band
     assert bool(page.select("p.flag[data-flag=who5.talk]")) is talk
@@ -109,7 +112,8 @@ def test_pss4_with_the_users_item_file_is_offered(database_url: str, tmp_path: P
             legends = [f.one("legend").text for f in page.select("fieldset.item")]
             assert legends == [f"{i}. {q}" for i, q in enumerate(questions, start=1)]
             assert web.page("/assess").one("#instrument-pss4").get("data-available") == "yes"
-            result = parse(web.post("/assess/pss4", _answers([1, 2, 3, 0])).text)
+            posted = web.post("/assess/pss4", _answers([1, 2, 3, 0]))
+            result = web.page(posted.headers["location"])
             assert result.one("#score").get("data-raw") == "4"  # 1 + (4-2) + (4-3) + 0
             assert result.one("p.flag[data-flag=pss.no_cutoffs]").text
     finally:
@@ -134,3 +138,14 @@ def test_unknown_questionnaire_is_404_and_forms_need_csrf(web: WebClient):
     assert response.status_code == 403
     assert web.client.get("/assess").status_code == 200
     assert web.client.get("/api/assessments").json()["history"] == []
+
+
+def test_a_result_page_is_only_for_a_response_of_this_owner_and_instrument(web: WebClient):
+    posted = web.post("/assess/who5", _answers([3, 3, 2, 2, 3]))
+    path = posted.headers["location"]
+    response_id = int(path.rsplit("/", 1)[1])
+    assert web.client.get(path).status_code == 200
+    assert web.client.get(f"/assess/who5/result/{response_id + 1}").status_code == 404
+    assert web.client.get(f"/assess/ucla3-3pt/result/{response_id}").status_code == 404
+    assert web.client.get(f"/assess/nope/result/{response_id}").status_code == 404
+    assert web.client.get("/assess/who5/result/abc").status_code == 422

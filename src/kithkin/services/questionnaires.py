@@ -109,6 +109,15 @@ def take(
     return Assessment(response, result)
 
 
+def result(*, uow: UnitOfWork, instrument_id: str, response_id: int) -> Assessment | None:
+    """A stored response of ``instrument_id`` with its score (scored again from its answers,
+    as when it was taken), or None when this owner has no such response."""
+    for response in history(uow=uow, instrument_id=instrument_id):
+        if response.id == response_id:
+            return Assessment(response, q.score(instrument_id, response.answers))
+    return None
+
+
 def history(*, uow: UnitOfWork, instrument_id: str | None = None) -> list[StoredResponse]:
     if instrument_id is not None:
         q.instrument(instrument_id)

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
 from kithkin.services.ports import UnitOfWork
-from kithkin.services.questionnaires import due, history, schedule, set_schedule, take
+from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
 from kithkin.web.instruments import Offer, local_today, offer, offers
@@ -98,5 +98,17 @@ def take_post(
         key = f"q{item}" if isinstance(item, int) else "form"
         context = {"offer": found, "errors": {key: exc.message}, "values": values}
         return render(request, "assess_take.html", context, status=422)
+    # Post/Redirect/Get: reloading the result shows it again instead of storing it twice.
+    return redirect(f"/assess/{found.instrument.id}/result/{done.response.id}")
+
+
+@router.get("/assess/{instrument_id}/result/{response_id}")
+def result_page(
+    request: Request, instrument_id: str, response_id: int, *, app: AppDep, uow: ReadUow
+) -> Response:
+    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    done = result(uow=uow, instrument_id=found.instrument.id, response_id=response_id)
+    if done is None:
+        raise HTTPException(404)
     context = {"offer": found, "done": done, "instrument": found.instrument}
     return render(request, "assess_result.html", context)
