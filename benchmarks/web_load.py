@@ -56,9 +56,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+UNITS_MS = {"ns": 1e-6, "us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
 def _ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    """A wrk duration in milliseconds: ``812.00us``, ``3.21ms``, ``1.05s``, ``2.50m``, ``1.00h``
+    (wrk picks the unit); a bare number is taken as microseconds, wrk's own unit."""
+    found = re.fullmatch(r"\s*([-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)\s*([a-z]*)\s*", value)
+    if found is None or found.group(2) not in {*UNITS_MS, ""}:
+        raise ValueError(f"wrk printed a duration this script cannot read: {value!r}")
+    number, unit = found.groups()
+    return float(number) * UNITS_MS.get(unit, 0.001)
 
 
 def load(url: str, *, seconds: int, connections: int) -> dict[str, float]:
@@ -68,14 +76,23 @@ def load(url: str, *, seconds: int, connections: int) -> dict[str, float]:
         text=True,
         check=True,
     ).stdout
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)  # type: ignore[union-attr]
+    return parse_wrk(out)
+
+
+def _field(out: str, pattern: str) -> str:
+    found = re.search(pattern, out, flags=re.M)
+    if found is None:
+        raise ValueError(f"no {pattern!r} in wrk's output:\n{out}")
+    return found.group(1)
+
+
+def parse_wrk(out: str) -> dict[str, float]:
+    """The figures of ``wrk --latency``'s report."""
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
-        "p50_ms": _ms(p50),
-        "p99_ms": _ms(p99),
-        "rps": float(rps),
+        "p50_ms": _ms(_field(out, r"^\s*50%\s+(\S+)")),
+        "p99_ms": _ms(_field(out, r"^\s*99%\s+(\S+)")),
+        "rps": float(_field(out, r"Requests/sec:\s+([\d.]+)")),
         "non_2xx": float(errors.group(1)) if errors else 0.0,
     }
 
