@@ -78,9 +78,8 @@ def today_page(request: Request, app: AppDep, now: Now) -> Response:
     if request.query_params.get("saved"):  # a flash message: rare, rendered afresh
         with app.uow(write=True) as uow:
             return render(request, "today.html", today_context(request, uow, now))
-    with app.uow() as uow:
-        owner, version = uow.owner_id, uow.data_version()
-    html = cache.get(owner=owner, kind="page", version=version, now=now)
+    owner = app.owner_id
+    html = cache.get(owner=owner, kind="page", version=app.data_version(), now=now)
     if html is None:
         with app.uow(write=True) as uow:
             before = uow.data_version()
