@@ -23,6 +23,7 @@ from kithkin.web.security import (
     secret_key,
 )
 from kithkin.web.today_cache import ViewCache
+from kithkin.web.today_fast import TodayFastPath
 
 OPENAPI_URL = "/api/openapi.json"
 
@@ -44,6 +45,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.csrf = Csrf(csrf_key or secret_key(app.settings.data_dir))
     web.state.nav = CORE_NAV
     web.state.today_cache = ViewCache()
+    web.add_middleware(TodayFastPath)  # innermost: after the host check and security headers
     web.add_middleware(SecurityMiddleware)
     settings = app.settings
     web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))
