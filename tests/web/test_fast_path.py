@@ -1,6 +1,6 @@
-"""The Today page and /api/today served from the cache ahead of the routes: the same answer, the
-same protections (host check, security headers, each browser's own CSRF token), and the route
-whenever the cache cannot answer (a miss, a flash message, a write from anywhere)."""
+"""Today, /api/today and the People list served from the cache ahead of the routes: the same
+answer, the same protections (host check, security headers, each browser's own CSRF token), and
+the route whenever the cache cannot answer (a miss, a flash message, a write from anywhere)."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ def test_a_write_from_another_process_reaches_the_route_again(
 def test_a_foreign_host_is_refused_even_when_cached(app: App) -> None:
     local = App(replace(app.settings, allowed_hosts=()), clock=app.clock)
     with TestClient(create_app(local, csrf_key=KEY), base_url="http://127.0.0.1:8000") as c:
-        for path in ("/", "/api/today"):
+        for path in ("/", "/api/today", "/people"):
             assert c.get(path).status_code == 200
             assert c.get(path).status_code == 200  # cached now
             refused = c.get(path, headers={"host": "attacker.example"})
@@ -149,3 +149,28 @@ def test_when_the_version_cannot_be_read_the_route_answers(
     response = client.get("/")
     assert routes.calls == 2
     assert response.status_code == 503
+
+
+def test_people_pages_are_answered_from_the_cache_each_query_apart(
+    app: App, served: tuple[TestClient, Counted]
+) -> None:
+    client, routes = served
+    hx = {"HX-Request": "true"}
+    paths = ("/people", "/people?q=ada", "/people?due=1&page=1")
+    pages = {path: client.get(path).text for path in paths}
+    fragment = client.get("/people", headers=hx).text
+    assert routes.calls == 4
+    for path in paths:
+        assert client.get(path).text == pages[path]
+    assert client.get("/people", headers=hx).text == fragment != pages["/people"]
+    assert routes.calls == 4
+    client.cookies.clear()
+    fresh = client.get("/people")
+    assert tokens(fresh.text) == {Csrf(KEY).token_for(client.cookies[COOKIE])}
+    assert fresh.headers["x-frame-options"] == "DENY"
+    cli = make_app(app.engine.url.render_as_string(hide_password=False))
+    with cli.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Bea Lind")
+    cli.close()
+    assert "Bea Lind" in client.get("/people").text
+    assert routes.calls == 5

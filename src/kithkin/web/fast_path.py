@@ -1,11 +1,12 @@
-"""The Today page and ``/api/today`` answered straight from their cache (see ``today_cache``).
+"""Cached pages answered straight from the cache (see ``today_cache``): Today, ``/api/today`` and
+the People list.
 
 A plain ASGI layer just inside ``HostGuard`` and ``SecurityMiddleware``, so a cached answer gets
-the same host check, security headers and CSRF cookie as any page. It handles only a plain
-``GET /`` or ``GET /api/today`` (no query string: ``?saved=`` shows a flash message) whose
-cached entry is still valid for the owner, the data version and the local day; everything else,
-a miss included, goes on to the routes, which fill the cache. Skipping routing and dependency
-injection is what makes a hit cheap.
+the same host check, security headers and CSRF cookie as any page. It handles only a ``GET``
+whose cached entry is still valid for the owner, the data version and the local day; everything
+else, a miss included, goes on to the routes, which fill the cache. Today and its JSON are taken
+only without a query string (``?saved=`` shows a flash message). Skipping routing, dependency
+injection and the thread pool is what makes a hit cheap.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kithkin.bootstrap import App
 from kithkin.domain.errors import KithkinError
 from kithkin.web.security import Csrf
-from kithkin.web.today_cache import ViewCache
+from kithkin.web.today_cache import ViewCache, people_kind
+
+HTML = b"text/html; charset=utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +31,11 @@ class Cached:
     per_browser: bool  # the entry holds the cache's CSRF placeholder
 
 
-PATHS = {
-    "/": Cached("page", b"text/html; charset=utf-8", per_browser=True),
-    "/api/today": Cached("api", b"application/json", per_browser=False),
-}
+TODAY = Cached("page", HTML, per_browser=True)
+TODAY_JSON = Cached("api", b"application/json", per_browser=False)
 
 
-class TodayFastPath:
+class FastPath:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -59,11 +60,15 @@ class TodayFastPath:
 
 
 def _servable(scope: Scope) -> Cached | None:
-    if scope["type"] != "http" or scope["method"] != "GET" or scope.get("query_string"):
+    if scope["type"] != "http" or scope["method"] != "GET" or scope.get("root_path"):
         return None
-    if scope.get("root_path"):
+    path, query = scope["path"], scope.get("query_string", b"")
+    if path == "/people":
+        fragment = any(name == b"hx-request" and value for name, value in scope["headers"])
+        return Cached(people_kind(query.decode("latin-1"), fragment=fragment), HTML, True)
+    if query:
         return None
-    return PATHS.get(scope["path"])
+    return TODAY if path == "/" else TODAY_JSON if path == "/api/today" else None
 
 
 def _lookup(scope: Scope, cached: Cached) -> bytes | None:
