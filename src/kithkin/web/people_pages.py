@@ -10,9 +10,9 @@ from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import KINDS, PersonStatus
-from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import add_followup, complete_followup, list_followups
 from kithkin.services.people import (
+    PeoplePage,
     add_person,
     list_circles,
     list_people,
@@ -20,7 +20,6 @@ from kithkin.services.people import (
     person_detail,
 )
 from kithkin.services.ports import PeopleQuery, UnitOfWork
-from kithkin.services.profiles import get_profile
 from kithkin.services.today import today
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow
@@ -69,6 +68,7 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
     )
     total = found.total
     return {
+        "found": found,
         "rows": found.rows,
         "total": total,
         "page": page,
@@ -89,14 +89,14 @@ def people_list_page(request: Request, now: Now) -> Response:
 
     def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
         context = people_context(request, uow, now)
-        timezone = get_profile(uow=uow).timezone
         response = render(
             request,
             "people.html",
             {**context, "csrf_token": placeholder},
             partial="_people_table.html",
         )
-        return Rendered(response, local_day(now, timezone), timezone)
+        found: PeoplePage = context["found"]
+        return Rendered(response, found.day, found.timezone)
 
     kind = people_kind(request.url.query, fragment=bool(request.headers.get("hx-request")))
     return cached_page(request, kind=kind, now=now, render_page=render_page)
