@@ -8,8 +8,8 @@ the shared, richer generator is ``benchmarks/make_large_db.py`` once it lands.
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -143,5 +143,17 @@ def ensure(path: Path) -> Path:
     return path
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=Path("benchmarks/data/web-large.db"),
+        help="the SQLite file to build (kept as it is when it exists)",
+    )
+    ensure(parser.parse_args().path)
+
+
 if __name__ == "__main__":
-    ensure(Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/data/web-large.db"))
+    main()

@@ -2,6 +2,9 @@
 bare FastAPI endpoint returning a constant JSON document, each served by uvicorn in a
 subprocess on 127.0.0.1. Needs Debian's ``wrk`` (apt-get install -y wrk).
 
+Both pages are cached per data version; "People, never cached" asks for a new query string
+each time, so it measures the page computed and rendered afresh.
+
     PYTHONPATH=src python benchmarks/web_load.py [--seconds 30] [--connections 16]
 """
 
@@ -13,6 +16,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -56,31 +60,65 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+UNITS_MS = {"ns": 1e-6, "us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
 def _ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()  # type: ignore[union-attr]
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    """A wrk duration in milliseconds: ``812.00us``, ``3.21ms``, ``1.05s``, ``2.50m``, ``1.00h``
+    (wrk picks the unit); a bare number is taken as microseconds, wrk's own unit."""
+    found = re.fullmatch(r"\s*([-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)\s*([a-z]*)\s*", value)
+    if found is None or found.group(2) not in {*UNITS_MS, ""}:
+        raise ValueError(f"wrk printed a duration this script cannot read: {value!r}")
+    number, unit = found.groups()
+    return float(number) * UNITS_MS.get(unit, 0.001)
 
 
-def load(url: str, *, seconds: int, connections: int) -> dict[str, float]:
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "20s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)  # type: ignore[union-attr]
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)  # type: ignore[union-attr]
+# Each request a new query string, which the page ignores but its cache does not: every request
+# computes and renders the page afresh (the cost of the first view after a write).
+FRESH_QUERY = """
+n = 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, wrk.path .. "&fresh=" .. wrk.thread:get("id") .. "-" .. n)
+end
+setup = function(thread)
+  thread:set("id", tostring(math.random(1, 1000000000)))
+end
+"""
+
+
+def load(url: str, *, seconds: int, connections: int, script: str = "") -> dict[str, float]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "20s", "--latency"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        if script:
+            lua.write(script)
+            lua.flush()
+            command += ["-s", lua.name]
+        out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(out)
+
+
+def _field(out: str, pattern: str) -> str:
+    found = re.search(pattern, out, flags=re.M)
+    if found is None:
+        raise ValueError(f"no {pattern!r} in wrk's output:\n{out}")
+    return found.group(1)
+
+
+def parse_wrk(out: str) -> dict[str, float]:
+    """The figures of ``wrk --latency``'s report."""
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
-        "p50_ms": _ms(p50),
-        "p99_ms": _ms(p99),
-        "rps": float(rps),
+        "p50_ms": _ms(_field(out, r"^\s*50%\s+(\S+)")),
+        "p99_ms": _ms(_field(out, r"^\s*99%\s+(\S+)")),
+        "rps": float(_field(out, r"Requests/sec:\s+([\d.]+)")),
         "non_2xx": float(errors.group(1)) if errors else 0.0,
     }
 
 
-def run(kind: str, path: str, *, seconds: int, connections: int) -> dict[str, float]:
+def run(
+    kind: str, path: str, *, seconds: int, connections: int, script: str = ""
+) -> dict[str, float]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
     proc = subprocess.Popen(
@@ -98,7 +136,7 @@ def run(kind: str, path: str, *, seconds: int, connections: int) -> dict[str, fl
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        return load(url, seconds=seconds, connections=connections)
+        return load(url, seconds=seconds, connections=connections, script=script)
     finally:
         proc.terminate()
         proc.wait(timeout=15)
@@ -118,20 +156,23 @@ def main() -> None:
 
     ensure(DB)
     results = {}
-    for label, kind, path in [
-        ("bare FastAPI JSON", "bare", "/"),
-        ("Today (/)", "kithkin", "/"),
-        ("People (/people)", "kithkin", "/people"),
-        ("API today (/api/today)", "kithkin", "/api/today"),
+    for label, kind, path, script in [
+        ("bare FastAPI JSON", "bare", "/", ""),
+        ("Today (/)", "kithkin", "/", ""),
+        ("People (/people)", "kithkin", "/people", ""),
+        ("People, never cached", "kithkin", "/people?page=1", FRESH_QUERY),
+        ("API today (/api/today)", "kithkin", "/api/today", ""),
     ]:
-        results[label] = r = run(kind, path, seconds=args.seconds, connections=args.connections)
+        results[label] = r = run(
+            kind, path, seconds=args.seconds, connections=args.connections, script=script
+        )
         print(
             f"{label:26s} p50 {r['p50_ms']:8.2f} ms  p99 {r['p99_ms']:8.2f} ms  "
             f"{r['rps']:8.1f} req/s  non-2xx {int(r['non_2xx'])}",
             flush=True,
         )
     bare = results["bare FastAPI JSON"]["rps"]
-    for label in ("Today (/)", "People (/people)"):
+    for label in ("Today (/)", "People (/people)", "People, never cached"):
         print(f"{label}: {100 * results[label]['rps'] / bare:.1f}% of the bare endpoint")
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from kithkin.storage.lean import LeanUnitOfWork
-    from kithkin.storage.uow import SqlUnitOfWork
+    from kithkin.storage.uow import DataVersions, SqlUnitOfWork
 
 Clock = Callable[[], datetime]
 
@@ -33,6 +33,7 @@ class App:
         self.clock = clock or ((lambda: fixed) if fixed is not None else system_clock)
         self._engine: Engine | None = None
         self._owner_id: int | None = None
+        self._versions: DataVersions | None = None
         self.backup_made: Path | None = None
 
     def now(self) -> datetime:
@@ -71,6 +72,15 @@ class App:
         path = sqlite_file(self.settings.database_url)
         return None if path is None else lean_unit_of_work(path, self.settings.account)
 
+    def data_version(self) -> int:
+        """This account's data version without a unit of work: one primary-key read (see
+        ``storage.uow.DataVersions``). Every committed write, from any process, moves it."""
+        if self._versions is None:
+            from kithkin.storage.uow import DataVersions
+
+            self._versions = DataVersions(self.engine)
+        return self._versions.read(self.owner_id)
+
     def uow_for(self, owner_id: int, *, write: bool = False) -> SqlUnitOfWork:
         """A unit of work for ``owner_id`` rather than this app's account: the calendar feed
         serves whoever owns the token it was asked with."""
@@ -82,3 +92,4 @@ class App:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+            self._versions = None

@@ -18,6 +18,7 @@ from kithkin.services.people import add_person, archive_person, edit_person, set
 from kithkin.services.suggestions import mark_done, skip, todays_plan
 from kithkin.services.today import today
 from kithkin.storage.tables import accounts
+from kithkin.storage.uow import DataVersions
 from tests.conftest import FIXED_NOW, make_app
 
 
@@ -117,3 +118,17 @@ def test_a_backup_import_moves_the_version_and_is_not_in_the_backup(app: App) ->
         import_backup(uow=uow, document=document)
     assert version(restored) > 0
     restored.close()
+
+
+def test_the_light_read_agrees_with_a_unit_of_work_and_sees_only_commits(app: App) -> None:
+    before = app.data_version()
+    assert before == version(app)
+    other = make_app(app.engine.url.render_as_string(hide_password=False))  # another process
+    with other.uow(write=True) as uow:
+        uow.connection.execute(text("DELETE FROM people"))  # written, not committed
+        assert app.data_version() == before
+    with other.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Ada")
+    assert app.data_version() == version(app) == before + 1
+    other.close()
+    assert DataVersions(app.engine).read(app.owner_id + 1) == 0  # an owner who never wrote

@@ -109,3 +109,28 @@ def test_the_cache_is_bounded_and_keeps_the_recently_used() -> None:
     cache.put(owner=5, kind="page", version=2, day=FIXED_NOW.date(), timezone="UTC", value="new")
     assert len(cache) == 3  # a newer version replaces the owner's entry
     assert cache.get(owner=5, kind="page", version=1, now=FIXED_NOW) is None
+
+
+def test_people_pages_are_cached_per_query_and_follow_writes_from_anywhere(
+    app: App, client: TestClient, web: WebClient
+) -> None:
+    with app.uow(write=True) as uow:
+        for i in range(60):
+            add_person(uow=uow, now=FIXED_NOW - timedelta(days=60), name=f"Zed {i:02d}")
+    cache: ViewCache = client.app.state.today_cache  # type: ignore[attr-defined]
+    first = client.get("/people").text
+    second_page = client.get("/people?page=2").text
+    fragment = client.get("/people", headers={"HX-Request": "true"}).text
+    assert len(cache) == 3  # each query, and htmx's fragment, is its own entry
+    assert client.get("/people").text == first
+    assert client.get("/people?page=2").text == second_page != first
+    assert "<html" not in fragment and "Zed 00" in fragment
+    tokens = {n.get("value") for n in parse(first).select("input[name=csrf_token]")}
+    assert tokens == {web.token} and cache.placeholder not in first
+    cli = other_process(app)
+    with cli.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Aaron Early")
+    cli.close()
+    after = client.get("/people").text
+    assert "Aaron Early" in after and "Aaron Early" not in first
+    assert "61 people" in after

@@ -19,6 +19,7 @@ from kithkin.domain.model import (
     Interaction,
     Person,
     PersonStatus,
+    Profile,
     check_choice,
     check_text,
 )
@@ -185,7 +186,7 @@ def list_people(
     """People matching ``query``, each with their cadence and whether they are due.
 
     ``circles``: the circles, when the caller has already read them (saves two queries)."""
-    rows, _ = _people(uow=uow, now=now, query=query, due_only=due_only, circles=circles)
+    rows, _, _ = _people(uow=uow, now=now, query=query, due_only=due_only, circles=circles)
     return rows
 
 
@@ -193,6 +194,8 @@ def list_people(
 class PeoplePage:
     rows: list[PersonRow]
     total: int  # how many match in all, for the pager
+    day: date  # the owner's local day the rows were computed for (days since, who is due)
+    timezone: str
 
 
 def people_page(
@@ -208,8 +211,11 @@ def people_page(
     """One page of people and the number matching in all: both asked of the database, "who is
     due" included, so a page costs the same with 10 people as with 10,000."""
     paged = replace(query, limit=limit, offset=offset)
-    rows, matched = _people(uow=uow, now=now, query=paged, due_only=due_only, circles=circles)
-    return PeoplePage(rows, uow.people.count(replace(matched, limit=None, offset=0)))
+    rows, matched, profile = _people(
+        uow=uow, now=now, query=paged, due_only=due_only, circles=circles
+    )
+    total = uow.people.count(replace(matched, limit=None, offset=0))
+    return PeoplePage(rows, total, local_day(now, profile.timezone), profile.timezone)
 
 
 def _people(
@@ -219,8 +225,9 @@ def _people(
     query: PeopleQuery | None,
     due_only: bool,
     circles: Sequence[Circle] | None,
-) -> tuple[list[PersonRow], PeopleQuery]:
-    """The rows for ``query`` and the query as asked (with the due filter, if any)."""
+) -> tuple[list[PersonRow], PeopleQuery, Profile]:
+    """The rows for ``query``, the query as asked (with the due filter, if any) and the
+    profile they were computed with."""
     query = query or PeopleQuery()
     profile = get_profile(uow=uow)
     if circles is None:
@@ -233,7 +240,7 @@ def _people(
         bounds = due_bounds(uow=uow, circles=cadences, today=today, tz=profile.timezone)
         query = replace(query, due_bounds=tuple(sorted(bounds.items())))
     rows = [_row(p, cadences, today, profile.timezone) for p in uow.people.find(query)]
-    return rows, query
+    return rows, query, profile
 
 
 def due_bounds(

@@ -7,7 +7,7 @@ from importlib import import_module
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     )
 
 R = TypeVar("R")
+
+
+def unavailable(engine: Engine, exc: OperationalError) -> DatabaseUnavailable:
+    return DatabaseUnavailable(url=engine.url.render_as_string(hide_password=True), reason=exc.orig)
 
 
 class _Lazy(Generic[R]):
@@ -98,9 +102,7 @@ class SqlUnitOfWork:
         try:
             conn = self.engine.connect()
         except OperationalError as exc:
-            raise DatabaseUnavailable(
-                url=self.engine.url.render_as_string(hide_password=True), reason=exc.orig
-            ) from None
+            raise unavailable(self.engine, exc) from None
         conn.info["kithkin_write"] = self.write
         conn.info[WROTE] = False
         conn.begin()
@@ -157,6 +159,41 @@ class SqlUnitOfWork:
 
 
 _LAZY = tuple(k for k, v in vars(SqlUnitOfWork).items() if isinstance(v, _Lazy))
+
+_VERSION = select(data_versions.c.version).where(data_versions.c.owner_id == bindparam("owner"))
+
+
+class DataVersions:
+    """Reads an owner's data version without a unit of work, for a cache check on every request.
+
+    One primary-key select on a pooled DB-API connection: no SQLAlchemy transaction, no
+    repositories. A single statement sees only committed data, and ``SqlUnitOfWork.commit``
+    bumps the version in the same transaction as any write, from any process; so the value read
+    is the one a unit of work opened at the same moment would read.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sql = _VERSION.compile(dialect=engine.dialect).string  # "?" or "%(owner)s"
+        self._positional = engine.dialect.positional
+
+    def read(self, owner_id: int) -> int:
+        """The owner's data version (0 before the first write)."""
+        args: Any = (owner_id,) if self._positional else {"owner": owner_id}
+        try:
+            conn = self.engine.raw_connection()
+        except OperationalError as exc:
+            raise unavailable(self.engine, exc) from None
+        try:
+            cursor = conn.cursor()
+            try:
+                cursor.execute(self._sql, args)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            conn.close()  # back to the pool, which rolls back whatever the driver began
+        return int(row[0]) if row else 0
 
 
 def ensure_account(engine: Engine, name: str, *, now: datetime) -> int:

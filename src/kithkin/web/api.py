@@ -59,21 +59,22 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 @router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
 def api_today(request: Request, app: AppDep, now: Now) -> Response:
     cache: ViewCache = request.app.state.today_cache
+    body = cache.get(owner=app.owner_id, kind="api", version=app.data_version(), now=now)
+    if body is not None:
+        return Response(body, media_type="application/json")
     with app.uow() as uow:
         version = uow.data_version()
-        body = cache.get(owner=uow.owner_id, kind="api", version=version, now=now)
-        if body is None:
-            view = today(uow=uow, now=now)
-            body = bytes(JSONResponse(view.as_dict()).body)
-            if uow.data_version() == version:  # nothing committed meanwhile
-                cache.put(
-                    owner=uow.owner_id,
-                    kind="api",
-                    version=version,
-                    day=view.day,
-                    timezone=view.profile.timezone,
-                    value=body,
-                )
+        view = today(uow=uow, now=now)
+        body = bytes(JSONResponse(view.as_dict()).body)
+        if uow.data_version() == version:  # nothing committed meanwhile
+            cache.put(
+                owner=uow.owner_id,
+                kind="api",
+                version=version,
+                day=view.day,
+                timezone=view.profile.timezone,
+                value=body,
+            )
     return Response(body, media_type="application/json")
 
 

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from kithkin.bootstrap import App
 from kithkin.web import errors
+from kithkin.web.fast_path import FastPath
 from kithkin.web.render import CORE_NAV, HERE, NavItem, make_templates
 from kithkin.web.security import (
     CSP,
@@ -44,6 +45,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.csrf = Csrf(csrf_key or secret_key(app.settings.data_dir))
     web.state.nav = CORE_NAV
     web.state.today_cache = ViewCache()
+    web.add_middleware(FastPath)  # innermost: after the host check and security headers
     web.add_middleware(SecurityMiddleware)
     settings = app.settings
     web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))

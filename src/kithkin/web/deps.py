@@ -14,7 +14,9 @@ from kithkin.services.ports import UnitOfWork
 from kithkin.web.security import check_form_token
 
 
-def get_app(request: Request) -> App:
+# The two trivial dependencies are ``async``: FastAPI runs a sync one in the thread pool, a hop
+# that costs more than the function.
+async def get_app(request: Request) -> App:
     app: App = request.app.state.kithkin
     return app
 
@@ -22,7 +24,7 @@ def get_app(request: Request) -> App:
 AppDep = Annotated[App, Depends(get_app)]
 
 
-def get_now(app: AppDep) -> datetime:
+async def get_now(app: AppDep) -> datetime:
     return app.now()
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 
 from kithkin.domain.errors import InputError, NotInitialised
 from kithkin.domain.model import KINDS, Barrier, Profile
 from kithkin.services.checkins import check_in, todays_checkin
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import list_circles, set_circle
+from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.services.today import today
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
-from kithkin.web.render import csrf_token, render
-from kithkin.web.today_cache import ViewCache
+from kithkin.web.render import render
+from kithkin.web.today_cache import Rendered, cached_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -73,32 +74,19 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
 def today_page(request: Request, app: AppDep, now: Now) -> Response:
     """Writes only the first time each day: today's plan is stored on first sight.
 
-    The computed page is cached per owner, data version and local day (see ``today_cache``)."""
-    cache: ViewCache = request.app.state.today_cache
+    The computed page is cached per owner, data version and local day (see ``today_cache``);
+    a cached page is usually answered before the routes (``fast_path``)."""
     if request.query_params.get("saved"):  # a flash message: rare, rendered afresh
         with app.uow(write=True) as uow:
             return render(request, "today.html", today_context(request, uow, now))
-    with app.uow() as uow:
-        owner, version = uow.owner_id, uow.data_version()
-    html = cache.get(owner=owner, kind="page", version=version, now=now)
-    if html is None:
-        with app.uow(write=True) as uow:
-            before = uow.data_version()
-            context = today_context(request, uow, now)
-            response = render(request, "today.html", {**context, "csrf_token": cache.placeholder})
-            html = bytes(response.body).decode()
-            # Only when no other process wrote meanwhile: the version is then ours alone.
-            if uow.data_version() == before + uow.bumps:
-                view = context["view"]
-                cache.put(
-                    owner=owner,
-                    kind="page",
-                    version=before + uow.bumps,
-                    day=view.day,
-                    timezone=view.profile.timezone,
-                    value=html,
-                )
-    return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)))
+
+    def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
+        context = today_context(request, uow, now)
+        view = context["view"]
+        response = render(request, "today.html", {**context, "csrf_token": placeholder})
+        return Rendered(response, view.day, view.profile.timezone)
+
+    return cached_page(request, kind="page", now=now, render_page=render_page, write=True)
 
 
 def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:

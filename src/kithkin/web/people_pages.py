@@ -12,6 +12,7 @@ from kithkin.domain.errors import InputError
 from kithkin.domain.model import KINDS, PersonStatus
 from kithkin.services.followups import add_followup, complete_followup, list_followups
 from kithkin.services.people import (
+    PeoplePage,
     add_person,
     list_circles,
     list_people,
@@ -24,6 +25,7 @@ from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow
 from kithkin.web.pages import redirect
 from kithkin.web.render import render
+from kithkin.web.today_cache import Rendered, cached_page, people_kind
 
 router = APIRouter(include_in_schema=False)
 
@@ -66,6 +68,7 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
     )
     total = found.total
     return {
+        "found": found,
         "rows": found.rows,
         "total": total,
         "page": page,
@@ -79,9 +82,24 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
 
 
 @router.get("/people")
-def people_list_page(request: Request, uow: ReadUow, now: Now) -> Response:
-    context = people_context(request, uow, now)
-    return render(request, "people.html", context, partial="_people_table.html")
+def people_list_page(request: Request, now: Now) -> Response:
+    """Each page of the list (and htmx's fragment of it) is cached like Today: per owner, data
+    version and local day (see ``today_cache``), so paging back and forth reads nothing twice;
+    a cached page is answered before the routes (``fast_path``)."""
+
+    def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
+        context = people_context(request, uow, now)
+        response = render(
+            request,
+            "people.html",
+            {**context, "csrf_token": placeholder},
+            partial="_people_table.html",
+        )
+        found: PeoplePage = context["found"]
+        return Rendered(response, found.day, found.timezone)
+
+    kind = people_kind(request.url.query, fragment=bool(request.headers.get("hx-request")))
+    return cached_page(request, kind=kind, now=now, render_page=render_page)
 
 
 @router.get("/people/options")

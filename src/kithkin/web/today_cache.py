@@ -1,9 +1,9 @@
-"""The Today page's computed view, cached per owner in the web process.
+"""Pages computed once and kept in the web process: Today, and each page of the People list.
 
 An entry is valid for one owner, one data version (a counter every committed write moves, from
 any process: see ``SqlUnitOfWork.commit``) and one local day in the zone the entry was computed
-in. Nothing on the page depends on the time of day, so the day is enough. Checking an entry
-costs one primary-key read of the version. The page's HTML is kept with a placeholder instead of
+in. Nothing on these pages depends on the time of day, so the day is enough. Checking an entry
+costs one primary-key read of the version. A page's HTML is kept with a placeholder instead of
 the per-browser CSRF token, which each request puts in.
 """
 
@@ -12,13 +12,21 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+
+from kithkin.bootstrap import App
 from kithkin.domain.timeutil import local_day
+from kithkin.services.ports import UnitOfWork
+from kithkin.web.render import csrf_token
 
 MAX_OWNERS = 32
+PAGES_PER_OWNER = 8  # Today, its JSON twin, and a few pages of the People list
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +40,7 @@ class Entry:
 class ViewCache:
     """A small LRU: one entry per (owner, kind), at most ``max_entries`` in all."""
 
-    def __init__(self, max_entries: int = 2 * MAX_OWNERS) -> None:
+    def __init__(self, max_entries: int = PAGES_PER_OWNER * MAX_OWNERS) -> None:
         self.max_entries = max_entries
         self.placeholder = "csrf-" + secrets.token_hex(16)
         self._entries: OrderedDict[tuple[int, str], Entry] = OrderedDict()
@@ -65,3 +73,48 @@ class ViewCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+def people_kind(query: str, *, fragment: bool) -> str:
+    """The cache entry of a People list page: one per query string, and htmx's fragment apart."""
+    return f"people?{query}" + (" fragment" if fragment else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A page rendered for the cache (with its CSRF placeholder) and the local day it is for."""
+
+    response: Response
+    day: date
+    timezone: str
+
+
+def cached_page(
+    request: Request,
+    *,
+    kind: str,
+    now: datetime,
+    render_page: Callable[[UnitOfWork, str], Rendered],
+    write: bool = False,
+) -> Response:
+    """The page ``kind`` from the cache, or rendered by ``render_page(uow, placeholder)`` and kept
+    when no other process wrote meanwhile (the version is then the one the page was read at).
+    ``write``: rendering may store something (Today stores the day's plan on first sight)."""
+    app: App = request.app.state.kithkin
+    cache: ViewCache = request.app.state.today_cache
+    html = cache.get(owner=app.owner_id, kind=kind, version=app.data_version(), now=now)
+    if html is None:
+        with app.uow(write=write) as uow:
+            before = uow.data_version()
+            page = render_page(uow, cache.placeholder)
+            html = bytes(page.response.body).decode()
+            if uow.data_version() == before + uow.bumps:
+                cache.put(
+                    owner=uow.owner_id,
+                    kind=kind,
+                    version=before + uow.bumps,
+                    day=page.day,
+                    timezone=page.timezone,
+                    value=html,
+                )
+    return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)))
