@@ -134,3 +134,36 @@ def test_people_pages_are_cached_per_query_and_follow_writes_from_anywhere(
     after = client.get("/people").text
     assert "Aaron Early" in after and "Aaron Early" not in first
     assert "61 people" in after
+
+
+def test_concurrent_misses_of_one_page_render_it_once(app: App, client: TestClient) -> None:
+    """After a write, the requests that miss the same page together wait for one render."""
+    import threading
+    import time
+
+    from starlette.requests import Request
+
+    from kithkin.web.today_cache import Rendered, cached_page
+
+    renders: list[int] = []
+
+    def render_page(uow: object, placeholder: str) -> Rendered:
+        renders.append(1)
+        time.sleep(0.3)  # long enough for the other requests to arrive and wait
+        from fastapi.responses import HTMLResponse
+
+        return Rendered(HTMLResponse(f"<p>{placeholder}</p>"), FIXED_NOW.date(), "Europe/Berlin")
+
+    def ask(out: list[str]) -> None:
+        scope = {"type": "http", "app": client.app, "headers": [], "state": {"csrf_session": "s"}}
+        response = cached_page(Request(scope), kind="test", now=FIXED_NOW, render_page=render_page)
+        out.append(bytes(response.body).decode())
+
+    bodies: list[str] = []
+    threads = [threading.Thread(target=ask, args=(bodies,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(renders) == 1
+    assert len(bodies) == 4 and len(set(bodies)) == 1 and "csrf-" not in bodies[0]
