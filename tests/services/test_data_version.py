@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import delete, text
 
 from kithkin.bootstrap import App
+from kithkin.domain.errors import DatabaseUnavailable
 from kithkin.services.backup import export_backup, import_backup
 from kithkin.services.checkins import check_in
 from kithkin.services.followups import add_followup, complete_followup
@@ -132,3 +133,15 @@ def test_the_light_read_agrees_with_a_unit_of_work_and_sees_only_commits(app: Ap
     assert app.data_version() == version(app) == before + 1
     other.close()
     assert DataVersions(app.engine).read(app.owner_id + 1) == 0  # an owner who never wrote
+
+
+def test_a_failing_version_read_says_the_database_is_unavailable(database_url: str) -> None:
+    """A driver error (no table, locked, a dropped server) is the usual one-line error, not a
+    traceback: the web's fast path then lets the route answer 503."""
+    app = make_app(database_url)
+    reader = DataVersions(app.engine)
+    assert reader.read(app.owner_id) == 0
+    reader._sql = "SELECT version FROM no_such_table"  # the driver itself fails
+    with pytest.raises(DatabaseUnavailable):
+        reader.read(app.owner_id)
+    app.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 
 from kithkin.bootstrap import App
 from kithkin.domain.questionnaires import AnswerOutOfRange, WrongAnswerCount
@@ -43,6 +44,13 @@ def test_a_stored_result_reads_back_with_its_score(app: App) -> None:
         assert again == done
         assert qs.result(uow=uow, instrument_id="ucla3-3pt", response_id=done.response.id) is None
         assert qs.result(uow=uow, instrument_id="who5", response_id=done.response.id + 1) is None
+    with app.uow(write=True) as uow:  # a result shows what was stored, not a new scoring
+        uow.connection.execute(text("UPDATE questionnaire_responses SET band = 'who5.low'"))
+        uow.commit()
+    with app.uow() as uow:
+        shown = qs.result(uow=uow, instrument_id="who5", response_id=done.response.id)
+        assert shown is not None and shown.score.band == "who5.low"
+        assert shown.score.raw_max == done.score.raw_max
 
 
 @pytest.mark.parametrize(

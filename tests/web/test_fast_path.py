@@ -174,3 +174,41 @@ def test_people_pages_are_answered_from_the_cache_each_query_apart(
     cli.close()
     assert "Bea Lind" in client.get("/people").text
     assert routes.calls == 5
+
+
+def test_a_raw_hash_in_the_query_cannot_poison_the_plain_people_page(
+    app: App, served: tuple[TestClient, Counted]
+) -> None:
+    """The cache key is the raw query string the page's parameters are parsed from: a raw "#"
+    (no browser sends one) may not store a search result as the plain list."""
+    import asyncio
+
+    client, _ = served
+    plain = client.get("/people").text
+    with app.uow(write=True) as uow:  # a write: the next views are misses
+        add_person(uow=uow, now=FIXED_NOW, name="Cleo Marsh")
+    messages: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        messages.append(message)
+
+    scope = {
+        "type": "http",
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/people",
+        "raw_path": b"/people",
+        "root_path": "",
+        "query_string": b"#x&q=nomatch",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
+    asyncio.run(client.app(scope, receive, send))  # type: ignore[arg-type]
+    assert messages[0]["status"] == 200
+    again = client.get("/people").text
+    assert "Cleo Marsh" in again and "Ada Quill" in again and again != plain

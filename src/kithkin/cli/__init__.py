@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     # The daily loop is short and bounded: reference counting frees what it uses, and the
     # cyclic collector would only re-scan the objects every import made (~10% of its time).
+    collecting = gc.isenabled()
     gc.disable()
     try:
         build((module,), only=word)(args=args, prog_name="kithkin")
@@ -123,7 +124,8 @@ def main(argv: list[str] | None = None) -> None:
             raise
         _leave(done.code)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def _leave(code: object) -> None:

@@ -6,6 +6,8 @@ with a hint to rerun with --debug. With --debug the traceback is shown as well.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import click
@@ -53,6 +55,12 @@ class KithkinGroup(TyperGroup):
             raise click.exceptions.Exit(EXIT_USAGE) from None
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            # The reader went away (`kithkin people list | head -1`): stop quietly, as Unix
+            # tools do; what was committed stays committed. Later writes to stdout go nowhere.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(EXIT_ERROR) from None
         except Exception as exc:
             state = ctx.obj
             debug = bool(getattr(state, "debug", False))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -110,11 +110,18 @@ def take(
 
 
 def result(*, uow: UnitOfWork, instrument_id: str, response_id: int) -> Assessment | None:
-    """A stored response of ``instrument_id`` with its score (scored again from its answers,
-    as when it was taken), or None when this owner has no such response."""
+    """A stored response of ``instrument_id`` with its score as stored (the range and any
+    subscales worked out again from its answers), or None when this owner has no such response."""
     for response in history(uow=uow, instrument_id=instrument_id):
         if response.id == response_id:
-            return Assessment(response, q.score(instrument_id, response.answers))
+            score = replace(
+                q.score(instrument_id, response.answers),
+                raw=response.raw,
+                percent=response.percent,
+                band=response.band,
+                flags=response.flags,
+            )
+            return Assessment(response, score)
     return None
 
 

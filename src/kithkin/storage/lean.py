@@ -68,8 +68,11 @@ def sqlite_file(url: str) -> Path | None:
 
 def _stamp(instant: datetime) -> str:
     """An instant as SQLAlchemy stores it in SQLite (UTC, to the microsecond, no zone)."""
-    utc = instant.astimezone(UTC) if instant.tzinfo is not None else instant
-    return utc.strftime("%Y-%m-%d %H:%M:%S.%f")
+    t = instant.astimezone(UTC) if instant.tzinfo is not None else instant
+    return (
+        f"{t.year:04d}-{t.month:02d}-{t.day:02d} "
+        f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond:06d}"
+    )
 
 
 class _Rows:
@@ -93,6 +96,8 @@ class _Reader:
         self.owner_id = owner_id
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle, hasattr(..., "__len__"), ...
+            raise AttributeError(name)
         raise NeedsFullPath(f"{type(self).__name__}.{name}")
 
     def _all(self, sql: str, *params: Any) -> list[Any]:
@@ -363,6 +368,8 @@ class LeanUnitOfWork:
         self.experiments = _Experiments(conn, owner_id)
 
     def __getattr__(self, name: str) -> Any:  # any other repository, commit(), ...
+        if name.startswith("__"):
+            raise AttributeError(name)
         raise NeedsFullPath(name)
 
     def __enter__(self) -> Self:

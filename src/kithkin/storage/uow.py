@@ -42,8 +42,10 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-def unavailable(engine: Engine, exc: OperationalError) -> DatabaseUnavailable:
-    return DatabaseUnavailable(url=engine.url.render_as_string(hide_password=True), reason=exc.orig)
+def unavailable(engine: Engine, exc: BaseException) -> DatabaseUnavailable:
+    """The error for ``exc`` (SQLAlchemy's, with the driver's inside, or the driver's own)."""
+    reason = exc.orig if isinstance(exc, OperationalError) else exc
+    return DatabaseUnavailable(url=engine.url.render_as_string(hide_password=True), reason=reason)
 
 
 class _Lazy(Generic[R]):
@@ -191,6 +193,8 @@ class DataVersions:
                 row = cursor.fetchone()
             finally:
                 cursor.close()
+        except self.engine.dialect.loaded_dbapi.Error as exc:  # locked, I/O, a dropped server
+            raise unavailable(self.engine, exc) from None
         finally:
             conn.close()  # back to the pool, which rolls back whatever the driver began
         return int(row[0]) if row else 0

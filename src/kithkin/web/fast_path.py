@@ -17,7 +17,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kithkin.bootstrap import App
-from kithkin.domain.errors import KithkinError
 from kithkin.web.security import Csrf
 from kithkin.web.today_cache import ViewCache, people_kind
 
@@ -78,7 +77,7 @@ def _lookup(scope: Scope, cached: Cached) -> bytes | None:
     cache: ViewCache = state.today_cache
     try:
         owner, version = app.owner_id, app.data_version()
-    except KithkinError:  # the database is unavailable: the route says so properly
+    except Exception:
         return None
     value = cache.get(owner=owner, kind=cached.kind, version=version, now=app.now())
     if value is None:

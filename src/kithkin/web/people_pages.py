@@ -98,7 +98,10 @@ def people_list_page(request: Request, now: Now) -> Response:
         found: PeoplePage = context["found"]
         return Rendered(response, found.day, found.timezone)
 
-    kind = people_kind(request.url.query, fragment=bool(request.headers.get("hx-request")))
+    # Keyed on the raw query string, which the page's parameters are parsed from (and the fast
+    # path keys on): ``request.url.query`` drops whatever follows a raw "#".
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    kind = people_kind(query, fragment=bool(request.headers.get("hx-request")))
     return cached_page(request, kind=kind, now=now, render_page=render_page)
 
 

@@ -117,7 +117,8 @@ def cached_page(
         with cache.render_lock(owner):
             html = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
             if html is None:
-                html = _render(cache, app, kind=kind, render_page=render_page, write=write)
+                html, status = _render(cache, app, kind=kind, render_page=render_page, write=write)
+                return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)), status)
     return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)))
 
 
@@ -128,12 +129,14 @@ def _render(
     kind: str,
     render_page: Callable[[UnitOfWork, str], Rendered],
     write: bool,
-) -> str:
+) -> tuple[str, int]:
+    """The page and its status; kept only when it is a 200 (a cache answers 200)."""
     with app.uow(write=write) as uow:
         before = uow.data_version()
         page = render_page(uow, cache.placeholder)
         html = bytes(page.response.body).decode()
-        if uow.data_version() == before + uow.bumps:
+        status = page.response.status_code
+        if status == 200 and uow.data_version() == before + uow.bumps:
             cache.put(
                 owner=uow.owner_id,
                 kind=kind,
@@ -142,4 +145,4 @@ def _render(
                 timezone=page.timezone,
                 value=html,
             )
-    return html
+    return html, status
