@@ -156,7 +156,7 @@ def test_people_pages_are_answered_from_the_cache_each_query_apart(
 ) -> None:
     client, routes = served
     hx = {"HX-Request": "true"}
-    paths = ("/people", "/people?q=ada", "/people?due=1&page=1")
+    paths = ("/people", "/people?circle=friends", "/people?due=1&page=1")
     pages = {path: client.get(path).text for path in paths}
     fragment = client.get("/people", headers=hx).text
     assert routes.calls == 4
@@ -212,3 +212,19 @@ def test_a_raw_hash_in_the_query_cannot_poison_the_plain_people_page(
     assert messages[0]["status"] == 200
     again = client.get("/people").text
     assert "Cleo Marsh" in again and "Ada Quill" in again and again != plain
+
+
+def test_searches_are_answered_but_not_kept(app: App, served: tuple[TestClient, Counted]) -> None:
+    """Typing a search makes a page per letter: none is kept, so Today stays in the cache."""
+    client, routes = served
+    client.get("/")
+    cache: ViewCache = client.app.state.today_cache  # type: ignore[attr-defined]
+    kept = len(cache)
+    for typed in ("a", "ad", "ada"):
+        page = client.get(f"/people?q={typed}")
+        assert "Ada Quill" in page.text
+        assert tokens(page.text) == {Csrf(KEY).token_for(client.cookies[COOKIE])}
+    assert len(cache) == kept
+    calls = routes.calls
+    client.get("/people?q=ada")
+    assert routes.calls == calls + 1  # answered afresh

@@ -24,7 +24,7 @@ from kithkin.services.today import today
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow
 from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.render import csrf_token, render
 from kithkin.web.today_cache import Rendered, cached_page, people_kind
 
 router = APIRouter(include_in_schema=False)
@@ -98,6 +98,11 @@ def people_list_page(request: Request, now: Now) -> Response:
         found: PeoplePage = context["found"]
         return Rendered(response, found.day, found.timezone)
 
+    if request.query_params.get("q", "").strip():
+        # A search, typed letter by letter: one-off pages, not kept (they would push the pages
+        # worth keeping, Today's among them, out of the cache).
+        with request.app.state.kithkin.uow() as uow:
+            return render_page(uow, csrf_token(request)).response
     # Keyed on the raw query string, which the page's parameters are parsed from (and the fast
     # path keys on): ``request.url.query`` drops whatever follows a raw "#".
     query = request.scope.get("query_string", b"").decode("latin-1")
