@@ -17,7 +17,7 @@ from kithkin.messages import text
 if TYPE_CHECKING:
     from kithkin.domain.contacts import ContactRecord
     from kithkin.formats.contacts import Problem
-    from kithkin.services.contacts_import import BadRecord, ImportReport
+    from kithkin.services.contacts_import import ImportReport
 
 import_app = typer.Typer(help="Bring contacts or a backup in.", no_args_is_help=True)
 export_app = typer.Typer(help="Write your data out.", no_args_is_help=True)
@@ -69,23 +69,6 @@ def _write(path: Path, content: str, *, force: bool) -> None:
         raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def _bad(problems: list[Problem]) -> list[BadRecord]:
-    from kithkin.services.contacts_import import BadRecord
-
-    return [
-        BadRecord(
-            line=p.line,
-            record=None if p.record_index is None else p.record_index + 1,
-            message=text(p.message_key, detail=p.detail)
-            if "{detail}" in text(p.message_key)
-            else text(p.message_key),
-            detail=p.detail,
-            kept=p.message_key == "import.bad_birthday",
-        )
-        for p in problems
-    ]
-
-
 def _run_import(
     ctx: typer.Context,
     records: list[ContactRecord],
@@ -95,6 +78,7 @@ def _run_import(
     dry_run: bool,
     json_out: bool,
 ) -> None:
+    from kithkin.formats.contacts import bad_records
     from kithkin.services.contacts_import import import_contacts
 
     app = _state(ctx).app
@@ -103,7 +87,7 @@ def _run_import(
             uow=uow,
             now=app.now(),
             records=records,
-            problems=_bad(problems),
+            problems=bad_records(problems),
             skip_bad=skip_bad,
             dry_run=dry_run,
             progress=progress,

@@ -8,8 +8,10 @@ from datetime import date
 
 from kithkin.domain.contacts import ContactRecord
 from kithkin.domain.model import Birthday
+from kithkin.messages import text
+from kithkin.services.contacts_import import BadRecord
 
-__all__ = ["ContactRecord", "Problem", "parse_birthday"]
+__all__ = ["ContactRecord", "Problem", "bad_records", "parse_birthday"]
 
 # Apple Contacts stores a birthday without a year as year 1604 (with X-APPLE-OMIT-YEAR=1604).
 APPLE_NO_YEAR = 1604
@@ -32,6 +34,23 @@ class Problem:
     record_index: int | None
     message_key: str
     detail: str = ""
+
+
+def bad_records(problems: list[Problem]) -> list[BadRecord]:
+    """Parser problems as the import service's bad records, in the user's words (the CLI and the
+    web show the same report). A bad birthday keeps its person, without the birthday."""
+    return [
+        BadRecord(
+            line=p.line,
+            record=None if p.record_index is None else p.record_index + 1,
+            message=text(p.message_key, detail=p.detail)
+            if "{detail}" in text(p.message_key)
+            else text(p.message_key),
+            detail=p.detail,
+            kept=p.message_key == "import.bad_birthday",
+        )
+        for p in problems
+    ]
 
 
 def parse_birthday(text: str, *, omit_year: str | None = None) -> Birthday | None:

@@ -15,9 +15,8 @@ from starlette.requests import Request
 
 from kithkin.bootstrap import App
 from kithkin.domain.errors import InputError
-from kithkin.formats.contacts import ContactRecord, Problem
-from kithkin.messages import text
-from kithkin.services.contacts_import import BadRecord, ImportReport, import_contacts
+from kithkin.formats.contacts import ContactRecord, Problem, bad_records
+from kithkin.services.contacts_import import ImportReport, import_contacts
 from kithkin.web.security import check_form_token
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -102,22 +101,6 @@ async def capped_form(request: Request, *, limit: int = MAX_UPLOAD_BYTES) -> Upl
 def check_csrf(request: Request, form: FormData) -> None:
     """The same check as every other form (a multipart body is parsed here, not by FastAPI)."""
     check_form_token(request, form)
-
-
-def bad_records(problems: list[Problem]) -> list[BadRecord]:
-    """Parser problems as the import service's bad records (the CLI does the same)."""
-    return [
-        BadRecord(
-            line=p.line,
-            record=None if p.record_index is None else p.record_index + 1,
-            message=text(p.message_key, detail=p.detail)
-            if "{detail}" in text(p.message_key)
-            else text(p.message_key),
-            detail=p.detail,
-            kept=p.message_key == "import.bad_birthday",
-        )
-        for p in problems
-    ]
 
 
 def parse(kind: str, data: bytes) -> tuple[list[ContactRecord], list[Problem]]:
