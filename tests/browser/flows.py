@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def axe_problems(page: Page) -> list[str]:
+    """The serious and critical accessibility violations axe-core finds on the page as it is."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def onboard(page: Page, base: str) -> None:

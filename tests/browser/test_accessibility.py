@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.flows import add_person, onboard
+from tests.browser.flows import add_person, axe_problems, onboard
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = ["/", "/log", "/checkin", "/people", "/people/1", "/settings", "/welcome"]
 
 
@@ -29,13 +26,7 @@ def test_no_serious_accessibility_violations(
     problems = {}
     for path in PAGES:
         page.goto(live_server + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document)")
-        bad = [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = axe_problems(page)
         if bad:
             problems[path] = bad
     page.close()

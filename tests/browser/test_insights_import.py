@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from kithkin.services.demo import fill_demo
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.flows import axe_problems
 from tests.conftest import FIXED_NOW, make_app
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 VCARD = Path(__file__).parents[1] / "formats" / "fixtures" / "vcard4.vcf"
 
 
@@ -26,16 +26,6 @@ def _fill_demo(tmp_path: Path) -> None:
             fill_demo(uow=uow, now=FIXED_NOW, timezone="Europe/Berlin")
     finally:
         app.close()
-
-
-def _axe(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
@@ -63,10 +53,10 @@ def test_insights_import_and_triage(
     expect(page.locator("#evidence cite").first).to_be_visible()
     expect(page.locator("#social svg title")).to_have_count(1)
     page.screenshot(path=str(artifacts / f"{label}-10-insights.png"), full_page=True)
-    problems["/insights"] = _axe(page)
+    problems["/insights"] = axe_problems(page)
 
     page.goto(base + "/insights/experiment")
-    problems["/insights/experiment"] = _axe(page)
+    problems["/insights/experiment"] = axe_problems(page)
 
     page.goto(base + "/import")
     page.get_by_label("File (up to 10 MB)").set_input_files(str(VCARD))
@@ -76,7 +66,7 @@ def test_insights_import_and_triage(
     created = int(page.locator("#n-created").inner_text())
     assert created > 0
     page.screenshot(path=str(artifacts / f"{label}-11-import-checked.png"), full_page=True)
-    problems["/import"] = _axe(page)
+    problems["/import"] = axe_problems(page)
     page.locator("button.confirm").click()
     expect(report).to_have_attribute("data-applied", "yes")
 
@@ -84,7 +74,7 @@ def test_insights_import_and_triage(
     rows = page.locator("#triage li.triage-row:not(.done)")
     expect(rows).to_have_count(created)
     page.screenshot(path=str(artifacts / f"{label}-12-triage.png"), full_page=True)
-    problems["/triage"] = _axe(page)
+    problems["/triage"] = axe_problems(page)
     first = rows.first
     name = first.locator(".who").inner_text()
     first.locator("select").select_option("inner")
@@ -95,7 +85,7 @@ def test_insights_import_and_triage(
     expect(page.locator("#triage li.triage-row:not(.done)")).to_have_count(created - 1)
 
     page.goto(base + "/settings/data")
-    problems["/settings/data"] = _axe(page)
+    problems["/settings/data"] = axe_problems(page)
     context.close()
     assert {k: v for k, v in problems.items() if v} == {}
     assert errors == []

@@ -10,10 +10,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.flows import add_person, onboard
+from tests.browser.flows import add_person, axe_problems, onboard
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
 def edit_ada(page: Page, base: str, artifacts: Path) -> None:
@@ -117,13 +116,7 @@ def test_new_pages_have_no_serious_accessibility_violations(
     for path in NEW_PAGES:
         page.goto(live_server + path)
         page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document)")
-        bad = [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = axe_problems(page)
         if bad:
             problems[path] = bad
     # The edit form with its errors showing.
@@ -132,9 +125,7 @@ def test_new_pages_have_no_serious_accessibility_violations(
     page.get_by_label("Birthday (optional)").fill("nope")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("#e-name")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    bad = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    bad = axe_problems(page)
     if bad:
         problems["/people/1/edit (errors)"] = bad
     page.close()

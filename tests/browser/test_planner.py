@@ -9,10 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.flows import add_person, onboard
+from tests.browser.flows import add_person, axe_problems, onboard
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 STEPS = [
     {"description": d, "feared_prediction": f, "predicted_anxiety": a}
     for d, f, a in [
@@ -156,21 +155,11 @@ def test_new_pages_have_no_serious_accessibility_violations(
         page.goto(live_server + path)
         if path == "/":
             page.locator("#suggestion-1 summary").click()  # the done form, open
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document)")
-        bad = [
-            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = axe_problems(page)
         if bad:
             problems[path] = bad
     page.goto(live_server + "/assess/who5")
     page.get_by_role("button", name="See my score").click()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    problems["/assess/who5 (errors)"] = [
-        v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ] or None
+    problems["/assess/who5 (errors)"] = axe_problems(page) or None
     page.close()
     assert {k: v for k, v in problems.items() if v} == {}
