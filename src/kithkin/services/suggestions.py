@@ -15,20 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
+from kithkin.domain.plan.status import DONE, OPEN, SKIPPED, SNOOZED
 from kithkin.domain.reason import Reason
 from kithkin.domain.timeutil import local_day, past_when
-from kithkin.services.planning_ports import (
-    DONE,
-    OPEN,
-    SKIPPED,
-    SNOOZED,
-    PlanningUnitOfWork,
-    StoredSuggestion,
-)
+from kithkin.services.planning_ports import PlanningUnitOfWork, StoredSuggestion
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported only when a plan is computed
-    from kithkin.domain.planner import DayPlan, Suggestion
+    from kithkin.domain.plan.planner import DayPlan, Suggestion
     from kithkin.domain.roster import Member
     from kithkin.services.planning import Gathered
 
@@ -186,7 +180,7 @@ def _ensure_today(
     stored = uow.suggestions.for_day(today)
     if stored:
         return stored, None, None
-    from kithkin.domain.planner import plan_day
+    from kithkin.domain.plan.planner import plan_day
     from kithkin.services.planning import gather
 
     g = gather(uow=uow, now=now, profile=profile, members=members)
@@ -219,7 +213,7 @@ def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int,
 
 def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
     """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
-    from kithkin.domain.planner import plan_week
+    from kithkin.domain.plan.planner import plan_week
     from kithkin.services.planning import gather
 
     g = gather(uow=uow, now=now)
@@ -236,7 +230,7 @@ def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[
 def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:
     """The single best thing to do right now with ``minutes`` to spare (not stored)."""
     check_range("minutes", minutes, 1, 600)
-    from kithkin.domain.planner import suggest_now
+    from kithkin.domain.plan.planner import suggest_now
     from kithkin.services.planning import gather
 
     g = gather(uow=uow, now=now)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from kithkin.domain.timeutil import zone
 
 if TYPE_CHECKING:
-    from kithkin.domain.plan_choice import Chosen
-    from kithkin.domain.plan_scoring import Candidate, Context
+    from kithkin.domain.plan.choice import Chosen
+    from kithkin.domain.plan.scoring import Candidate, Context
 
 Params = dict[str, str | int]
 

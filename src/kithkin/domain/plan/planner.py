@@ -2,78 +2,27 @@
 
 Pure and deterministic: ``today`` and ``now`` come in with the :class:`PlanInput`, ties break by
 id, and the only variation between days comes from the date itself. Scoring is one cheap pass
-over everyone (:mod:`kithkin.domain.plan_scoring`); actions, times and reasons are worked out
+over everyone (:mod:`kithkin.domain.plan.scoring`); actions, times and reasons are worked out
 only for the few people at the top.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from kithkin.domain.model import Barrier, FollowUp, Person, Profile
-from kithkin.domain.plan_choice import Chosen, State, choose_for_person, choose_weak_tie
-from kithkin.domain.plan_scoring import Candidate, Context, WeekScores, make_context, rank
+from kithkin.domain.model import Barrier, Profile
+from kithkin.domain.plan.choice import Chosen, State, choose_for_person, choose_weak_tie
+from kithkin.domain.plan.inputs import PlanInput
+from kithkin.domain.plan.scoring import Candidate, Context, WeekScores, make_context, rank
 from kithkin.domain.reason import Reason
 from kithkin.domain.timeutil import day_start_utc
-from kithkin.domain.windows import DEFAULT_WAKING, Interval, WakingHours
 
 if TYPE_CHECKING:
-    from kithkin.domain.catalogue import Action
-    from kithkin.domain.roster import Member
-
-DEFAULT_ENERGY_BUDGET = 12  # social-load points a week for someone who names introversion
-DEFAULT_ANXIETY_CAP = 2  # catalogue anxiety for a socially anxious beginner without a ladder
-
-
-@dataclass(frozen=True, slots=True)
-class PersonHistory:
-    """What the interaction history says about one person (computed by the service)."""
-
-    last_day: date | None = None  # local day of the last meaningful contact
-    peak_closeness: int | None = None  # the closest the user ever rated them
-    interactions: int = 0  # meaningful interactions, all time
-    last_kind: str | None = None
-    recent_actions: tuple[str, ...] = ()  # action ids used or suggested lately, newest first
-    nearby: bool = False  # lives close enough to meet (the service decides how it knows)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the user did with recent suggestions for a person."""
-
-    skipped_on: date | None = None
-    snoozed_until: date | None = None  # hidden while today is before this day
-
-
-@dataclass(frozen=True, slots=True)
-class PlanInput:
-    """Everything the planner needs. ``now`` is an aware UTC instant; ``today`` the local day."""
-
-    today: date
-    now: datetime
-    profile: Profile
-    people: Sequence[Person | Member]  # Members (lean) from storage; Persons are converted
-    actions: Sequence[Action]
-    circles: Mapping[str, int] = field(default_factory=dict)
-    follow_ups: Mapping[int, Sequence[FollowUp]] = field(default_factory=dict)
-    history: Mapping[int, PersonHistory] = field(default_factory=dict)
-    outcomes: Mapping[int, Outcome] = field(default_factory=dict)
-    energy_spent_week: int = 0  # social load of this ISO week's logged interactions
-    last_high_load_day: date | None = None  # latest day with a load-3 interaction
-    energy_budget: int = DEFAULT_ENERGY_BUDGET
-    anxiety_cap: int | None = None  # from ladder.anxiety_cap; None: no ladder yet
-    minutes_available: int | None = None  # None: the profile's minutes for today
-    free_slots: tuple[Interval, ...] | None = None  # from a calendar; None: no calendar
-    yesterday_people: frozenset[int] = frozenset()
-    yesterday_actions: frozenset[str] = frozenset()
-    max_reconnects_per_week: int = 2
-    reconnects_this_week: int = 0
-    other_waking: WakingHours = DEFAULT_WAKING  # assumed waking hours of the other person
-    exclude_people: frozenset[int] = frozenset()  # already planned (plan_week); birthdays excepted
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +182,7 @@ def _notes(ctx: Context) -> tuple[Reason, ...]:
 
 
 def _suggestion(rank_no: int, chosen: Chosen, ctx: Context) -> Suggestion:
-    from kithkin.domain.plan_reasons import reasons_for
+    from kithkin.domain.plan.reasons import reasons_for
 
     action = chosen.action
     return Suggestion(

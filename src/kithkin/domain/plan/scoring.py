@@ -16,13 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
+from kithkin.domain.plan.inputs import DEFAULT_ANXIETY_CAP
 from kithkin.domain.roster import DAY_SECONDS, LocalDays, Member, birthday_table, member_of
 from kithkin.domain.timeutil import zone
 from kithkin.domain.windows import Interval, WakingHours
 
 if TYPE_CHECKING:
     from kithkin.domain.catalogue import Action
-    from kithkin.domain.planner import PersonHistory, PlanInput
+    from kithkin.domain.plan.inputs import PersonHistory, PlanInput
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 BIRTHDAY_HORIZON = 7
@@ -85,8 +86,6 @@ class Candidate:
 
 def make_context(inp: PlanInput, *, now_only: bool) -> Context:
     """Precompute everything the scoring and the choice need once."""
-    from kithkin.domain.planner import DEFAULT_ANXIETY_CAP
-
     profile = inp.profile
     tz = zone(profile.timezone)
     minutes = (

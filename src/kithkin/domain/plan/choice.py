@@ -18,7 +18,7 @@ from kithkin.domain.windows import (
 )
 
 if TYPE_CHECKING:
-    from kithkin.domain.plan_scoring import Candidate, Context
+    from kithkin.domain.plan.scoring import Candidate, Context
 
 DEPTH = {"async_message": 0, "voice_message": 1, "call": 2, "video": 2, "in_person": 3}
 GROUP_FIT = {"one_to_one": 4, "small_group": 0, "group": -6}
