@@ -123,7 +123,7 @@ def init(
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Your day: Power of One, today's plan, streak, follow-ups, birthdays, who is due."""
-    from kithkin.services.suggestions import todays_plan
+    from kithkin.services.suggestions import stored_plan, todays_plan
     from kithkin.services.today import today as today_view
 
     app = _state(ctx).app
@@ -133,9 +133,11 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         from kithkin.storage.lean import NeedsFullPath
 
         try:
-            with lean as reader:
-                uow: Any = reader
-                view, plan = today_view(uow=uow, now=now), todays_plan(uow=uow, now=now)
+            with lean as reader:  # a DailyPlanReads: mypy checks the reads below against it
+                view, stored = today_view(uow=reader, now=now), stored_plan(uow=reader, now=now)
+            if stored is None:
+                raise NeedsFullPath("today's plan is not made yet")
+            plan = stored
         except NeedsFullPath:  # a first look today (the plan is made), an upgrade, ...
             lean = None
     if lean is None:

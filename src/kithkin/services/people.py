@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import cadence
 from kithkin.domain.errors import CircleNotFound, PersonNotFound
@@ -28,8 +28,11 @@ from kithkin.domain.timeutil import day_start_utc, local_day, zone
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.profiles import get_profile
 
+if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
 
-def circle_cadences(*, uow: UnitOfWork) -> dict[str, int]:
+
+def circle_cadences(*, uow: DailyReads) -> dict[str, int]:
     return {c.name: c.cadence_days for c in uow.circles.find()}
 
 
@@ -244,7 +247,7 @@ def _people(
 
 
 def due_bounds(
-    *, uow: UnitOfWork, circles: Mapping[str, int], today: date, tz: str
+    *, uow: DailyReads, circles: Mapping[str, int], today: date, tz: str
 ) -> dict[int, datetime]:
     """For each cadence in use, the instant a last contact must be at or after to be within it.
 

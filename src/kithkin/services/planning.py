@@ -29,6 +29,7 @@ from kithkin.services.profiles import get_profile
 if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
     from kithkin.domain.plan.inputs import PlanInput
     from kithkin.domain.roster import Member
+    from kithkin.services.daily_ports import DailyPlanReads
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue" / "actions.toml"
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
@@ -42,7 +43,7 @@ def builtin_actions() -> tuple[Action, ...]:
     return parse_actions(CATALOGUE.read_text("utf-8"))
 
 
-def load_actions(*, uow: PlanningUnitOfWork) -> tuple[Action, ...]:
+def load_actions(*, uow: DailyPlanReads) -> tuple[Action, ...]:
     """Built-in actions followed by the user's own."""
     custom = [action_from_mapping(row, custom=True) for row in uow.custom_actions.find()]
     return merge_actions(builtin_actions(), custom) if custom else builtin_actions()
