@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from kithkin.domain import cadence
+from kithkin.domain import cadence, limits
 from kithkin.domain.errors import CircleNotFound, PersonNotFound
 from kithkin.domain.model import (
     CONTACT_KINDS,
@@ -50,7 +50,11 @@ def parse_contact(text: str) -> ContactPoint:
     kind, _, rest = text.partition(":")
     check_choice("contact kind", kind.strip().lower(), CONTACT_KINDS)
     value, _, label = rest.partition("#")
-    return ContactPoint(kind.strip().lower(), check_text("contact value", value), label.strip())
+    return ContactPoint(
+        kind.strip().lower(),
+        check_text("contact value", value, limit=limits.CONTACT_VALUE),
+        label.strip(),
+    )
 
 
 def _clean(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
@@ -326,7 +330,7 @@ def list_circles(*, uow: UnitOfWork) -> list[Circle]:
 
 def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     """Create a circle or change its cadence."""
-    name = check_text("circle name", name, limit=60).lower()
+    name = check_text("circle name", name, limit=limits.CIRCLE_NAME).lower()
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Response
 
+from kithkin.domain import limits
 from kithkin.domain.errors import EmptyValue
 from kithkin.domain.model import ContactPoint, check_text
 from kithkin.services.followups import list_followups, set_followup_due
@@ -48,7 +49,11 @@ def patch_changes(body: s.PersonPatch) -> dict[str, Any]:
             clear.append(name)
         elif name == "contacts":
             changes[name] = [
-                ContactPoint(c.kind, check_text("contact value", c.value), c.label.strip())
+                ContactPoint(
+                    c.kind,
+                    check_text("contact value", c.value, limit=limits.CONTACT_VALUE),
+                    c.label.strip(),
+                )
                 for c in body.contacts or []
             ]
         else:

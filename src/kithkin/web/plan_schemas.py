@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field, StrictInt
 
+from kithkin.domain import limits
 from kithkin.domain.catalogue import CHANNELS, GROUPS, MINUTES, NEEDS, OCCASIONS, SELFCARE
 from kithkin.domain.ladder import MAX_STEPS, MIN_STEPS
-from kithkin.domain.model import MAX_MINUTES
 from kithkin.web.schemas import Strict
 
 MAX_SNOOZE = 60
@@ -17,11 +17,11 @@ MAX_SNOOZE = 60
 class DoneIn(Strict):
     """Optional details; anything left out is taken from the suggestion."""
 
-    minutes: int | None = Field(None, ge=0, le=MAX_MINUTES)
-    quality: int | None = Field(None, ge=1, le=5)
-    mood_before: int | None = Field(None, ge=1, le=10)
-    mood_after: int | None = Field(None, ge=1, le=10)
-    note: str = Field("", max_length=10_000)
+    minutes: int | None = Field(None, ge=limits.MINUTES[0], le=limits.MINUTES[1])
+    quality: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
+    mood_before: int | None = Field(None, ge=limits.SCALE_1_10[0], le=limits.SCALE_1_10[1])
+    mood_after: int | None = Field(None, ge=limits.SCALE_1_10[0], le=limits.SCALE_1_10[1])
+    note: str = Field("", max_length=limits.NOTE)
     when: str | None = Field(None, max_length=40, examples=["18:30"])
 
 

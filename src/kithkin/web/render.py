@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from kithkin import messages
+from kithkin.domain import limits
 from kithkin.web.security import FIELD, Csrf
 
 HERE = Path(__file__).parent
@@ -42,6 +43,7 @@ def make_templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     env.globals["text"] = messages.text
+    env.globals["limits"] = limits  # field limits for the forms' maxlength
     env.globals["csrf_field"] = FIELD
     return Jinja2Templates(env=env)
 
