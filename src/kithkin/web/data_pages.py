@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from kithkin.domain.errors import InputError
+from kithkin.messages import text
 from kithkin.services.calendars import NoFeedToken, new_feed_token, revoke_feed_tokens
 from kithkin.services.people import list_circles
 from kithkin.services.ports import ReminderEntry, UnitOfWork
@@ -211,4 +212,4 @@ def install(web: FastAPI) -> None:
     from kithkin.web.app import add_nav
 
     web.include_router(router)
-    add_nav(web, "Import", "/import")
+    add_nav(web, text("nav.import"), "/import")

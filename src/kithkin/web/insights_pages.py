@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
+from kithkin.messages import text
 from kithkin.services import experiments
 from kithkin.services.insights import message_text, personal_insights
 from kithkin.web import forms
@@ -87,4 +88,4 @@ def install(web: FastAPI) -> None:
 
     web.state.templates.env.filters["signed"] = signed
     web.include_router(router)
-    add_nav(web, "Insights", "/insights")
+    add_nav(web, text("nav.insights"), "/insights")

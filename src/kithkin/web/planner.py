@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from kithkin.messages import text
+
 
 def install(web: FastAPI) -> None:
     from kithkin.web import assess_pages, ladder_pages, plan_api, plan_pages
@@ -13,6 +15,6 @@ def install(web: FastAPI) -> None:
     web.include_router(plan_pages.router)
     web.include_router(ladder_pages.router)
     web.include_router(assess_pages.router)
-    add_nav(web, "Plan", "/plan")
-    add_nav(web, "Ladder", "/ladder")
-    add_nav(web, "Assess", "/assess")
+    add_nav(web, text("nav.plan"), "/plan")
+    add_nav(web, text("nav.ladder"), "/ladder")
+    add_nav(web, text("nav.assess"), "/assess")

@@ -25,11 +25,11 @@ class NavItem:
 
 
 CORE_NAV = (
-    NavItem("Today", "/"),
-    NavItem("Log", "/log"),
-    NavItem("Check-in", "/checkin"),
-    NavItem("People", "/people"),
-    NavItem("Settings", "/settings"),
+    NavItem(messages.text("nav.today"), "/"),
+    NavItem(messages.text("nav.log"), "/log"),
+    NavItem(messages.text("nav.checkin"), "/checkin"),
+    NavItem(messages.text("nav.people"), "/people"),
+    NavItem(messages.text("nav.settings"), "/settings"),
 )
 
 
