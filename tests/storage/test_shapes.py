@@ -133,3 +133,42 @@ def test_a_value_the_records_do_not_know_falls_back_to_the_full_path(tmp_path: P
     conn.close()
     with pytest.raises(lean.NeedsFullPath), lean.lean_unit_of_work(path, "local") as uow:
         uow.profile.get()
+
+
+@pytest.mark.parametrize(
+    ("table", "fields", "decoder"),
+    [
+        ("followups", shapes.FOLLOWUP_FIELDS, rows.followup),
+        ("checkins", shapes.CHECKIN_FIELDS, rows.checkin),
+        ("suggestions", shapes.SUGGESTION_FIELDS, rows.suggestion),
+    ],
+)
+def test_records_read_by_name_are_declared_with_their_columns_and_converters(
+    table: str, fields: tuple[str, ...], decoder: Any
+) -> None:
+    import ast
+    import inspect
+    import textwrap
+
+    from sqlalchemy import Date, DateTime
+
+    from kithkin.storage.tables import metadata
+
+    # the decoder reads exactly the declared fields
+    tree = ast.parse(textwrap.dedent(inspect.getsource(decoder)))
+    read = {
+        n.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and getattr(n.value, "id", None) == "row"
+    }
+    assert read == set(fields)
+    # the table has them, and the lean reader converts exactly its days and instants
+    columns = metadata.tables[table].columns
+    expected = {}
+    for name in fields:
+        kind = columns[name].type
+        if isinstance(kind, DateTime):
+            expected[name] = "kk_ts"
+        elif isinstance(kind, Date):
+            expected[name] = "kk_day"
+    assert shapes.CONVERTERS[table] == expected

@@ -175,6 +175,9 @@ class _Circles(_Reader):
 
 _PROFILE_COLUMNS = shapes.lean_select(shapes.ROSTER_FIELDS)
 _PERSON_COLUMNS = shapes.lean_select(shapes.PERSON_FIELDS)
+_FOLLOWUP_COLUMNS = shapes.lean_named("followups", shapes.FOLLOWUP_FIELDS)
+_CHECKIN_COLUMNS = shapes.lean_named("checkins", shapes.CHECKIN_FIELDS)
+_SUGGESTION_COLUMNS = shapes.lean_named("suggestions", shapes.SUGGESTION_FIELDS)
 _PEOPLE_CIRCLES = "people LEFT OUTER JOIN circles ON people.circle_id = circles.id"
 _ACTIVE = "people.owner_id = ? AND people.status = ? AND people.archived IS 0"
 _ROSTER = (
@@ -287,10 +290,7 @@ class _FollowUps(_Reader):
     def find(
         self, *, open_only: bool = True, person_id: int | None = None, due_by: date | None = None
     ) -> list[FollowUp]:
-        sql = (
-            'SELECT id, person_id, text, due AS "due [kk_day]", done,'
-            ' created_at AS "created_at [kk_ts]" FROM followups WHERE owner_id = ?'
-        )
+        sql = f"SELECT {_FOLLOWUP_COLUMNS} FROM followups WHERE owner_id = ?"
         params: list[Any] = [self.owner_id]
         if open_only:
             sql += " AND done IS 0"
@@ -309,8 +309,7 @@ class _FollowUps(_Reader):
 class _CheckIns(_Reader):
     def get(self, day: date) -> CheckIn | None:
         found = self._named(
-            'SELECT day AS "day [kk_day]", mood, stress, energy, sleep_hours, note'
-            " FROM checkins WHERE owner_id = ? AND day = ?",
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE owner_id = ? AND day = ?",
             self.owner_id,
             day.isoformat(),
         )
@@ -321,10 +320,8 @@ class _CheckIns(_Reader):
 class _Suggestions(_Reader):
     def for_day(self, day: date) -> list[StoredSuggestion]:
         rows = self._named(
-            'SELECT id, day AS "day [kk_day]", rank, person_id, action_id, title, kind, minutes,'
-            ' channel, social_load, reconnect, reasons, proposed_time AS "proposed_time [kk_ts]",'
-            ' status, snoozed_until AS "snoozed_until [kk_day]", interaction_id'
-            " FROM suggestions WHERE owner_id = ? AND day = ? ORDER BY rank",
+            f"SELECT {_SUGGESTION_COLUMNS} FROM suggestions WHERE owner_id = ? AND day = ?"
+            " ORDER BY rank",
             self.owner_id,
             day.isoformat(),
         )

@@ -76,6 +76,41 @@ PERSON_FIELDS: tuple[str, ...] = (
 
 _INSTANTS = frozenset(c.name for c in PEOPLE if c.type == "utc")
 
+# The records the decoders of ``storage.rows`` read by name: their fields, and the converter
+# the lean reader gives each stored day (``kk_day``) or instant (``kk_ts``).
+FOLLOWUP_FIELDS: tuple[str, ...] = ("id", "person_id", "text", "due", "done", "created_at")
+CHECKIN_FIELDS: tuple[str, ...] = ("day", "mood", "stress", "energy", "sleep_hours", "note")
+SUGGESTION_FIELDS: tuple[str, ...] = (
+    "id",
+    "day",
+    "rank",
+    "person_id",
+    "action_id",
+    "title",
+    "kind",
+    "minutes",
+    "channel",
+    "social_load",
+    "reconnect",
+    "reasons",
+    "proposed_time",
+    "status",
+    "snoozed_until",
+    "interaction_id",
+)
+CONVERTERS = {
+    "followups": {"due": "kk_day", "created_at": "kk_ts"},
+    "checkins": {"day": "kk_day"},
+    "suggestions": {"day": "kk_day", "proposed_time": "kk_ts", "snoozed_until": "kk_day"},
+}
+
+
+def lean_named(table: str, fields: tuple[str, ...]) -> str:
+    """The SELECT list of ``fields`` of ``table`` for sqlite3, each column under its own name
+    (with its converter, if it has one), for the decoders that read attributes."""
+    convert = CONVERTERS.get(table, {})
+    return ", ".join(f'{f} AS "{f} [{convert[f]}]"' if f in convert else f for f in fields)
+
 
 def lean_select(fields: tuple[str, ...]) -> str:
     """The SELECT list of ``fields`` for sqlite3, over ``people LEFT OUTER JOIN circles``;
