@@ -107,16 +107,9 @@ def init(
             barriers=barriers,
         )
     if json_out:
-        emit_json(
-            {
-                "timezone": profile.timezone,
-                "daily_goal": profile.daily_goal,
-                "rest_days_per_week": profile.rest_days_per_week,
-                "weekday_minutes": profile.weekday_minutes,
-                "weekend_minutes": profile.weekend_minutes,
-                "barriers": sorted(b.value for b in profile.barriers),
-            }
-        )
+        from kithkin.services.serial.profile import profile_dict
+
+        emit_json(profile_dict(profile))
     else:
         say(text("init.done", goal=profile.daily_goal))
 
@@ -252,17 +245,9 @@ def checkin(
         )
     c = result.checkin
     if json_out:
-        emit_json(
-            {
-                "date": c.day.isoformat(),
-                "mood": c.mood,
-                "stress": c.stress,
-                "energy": c.energy,
-                "sleep_hours": c.sleep_hours,
-                "note": c.note,
-                "created": result.created,
-            }
-        )
+        from kithkin.services.serial.checkin import checkin_dict
+
+        emit_json(checkin_dict(result))
         return
     key = "checkin.saved" if result.created else "checkin.updated"
     say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))

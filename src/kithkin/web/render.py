@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from fastapi import Request
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
@@ -31,6 +32,12 @@ CORE_NAV = (
     NavItem(messages.text("nav.people"), "/people"),
     NavItem(messages.text("nav.settings"), "/settings"),
 )
+
+
+def add_nav(web: FastAPI, label: str, path: str) -> None:
+    """For features added later (planner, insights, ladder, imports, reminders): a nav entry
+    that appears only once the feature's router is included."""
+    web.state.nav = (*web.state.nav, NavItem(label, path))
 
 
 def make_templates() -> Jinja2Templates:
@@ -73,3 +80,12 @@ def render(
         **context,
     }
     return templates.TemplateResponse(request, chosen, full, status_code=status, headers=headers)
+
+
+def redirect(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+def safe_next(value: str, default: str) -> str:
+    """Only local paths: never redirect to another site."""
+    return value if value.startswith("/") and not value.startswith("//") else default

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
-from kithkin.services.followups import list_followups, set_followup_due
-from kithkin.services.ports import UnitOfWork
+from kithkin.services.followups import set_followup_due
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow
-from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.people.context import followups_context, person_context
+from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
-
-
-def followups_context(uow: UnitOfWork) -> dict[str, Any]:
-    return {"items": list_followups(uow=uow)}
 
 
 @router.get("/followups")
@@ -32,7 +25,6 @@ def followup_due(
     request: Request, followup_id: int, form: Form, uow: WriteUow, now: Now
 ) -> Response:
     """A new due date (empty: none). Errors go beside the date field of that follow-up."""
-    from kithkin.web.people_pages import person_context
 
     raw = forms.text(form, "due") or None
     try:

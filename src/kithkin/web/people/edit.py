@@ -18,8 +18,7 @@ from kithkin.services.people import archive_person, edit_person, list_circles, r
 from kithkin.services.ports import UnitOfWork
 from kithkin.web import forms
 from kithkin.web.deps import Form, ReadUow, WriteUow, checked_form
-from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
 

@@ -25,9 +25,8 @@ from kithkin.services.planning_ports import PlanningUnitOfWork
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now
 from kithkin.web.errors import status_for
-from kithkin.web.pages import redirect
-from kithkin.web.plan_deps import PlanReadUow, PlanWriteUow
-from kithkin.web.render import render
+from kithkin.web.plan.deps import PlanReadUow, PlanWriteUow
+from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
 

@@ -14,12 +14,12 @@ from kithkin.domain.errors import InputError, KithkinError
 from kithkin.messages import text
 from kithkin.services.backup import BadBackup, RestoreNeedsEmptyDatabase, import_backup
 from kithkin.web import schemas as s
-from kithkin.web import uploads
+from kithkin.web.data import uploads
+from kithkin.web.data.context import MAX_BACKUP_BYTES, restore_context
 from kithkin.web.deps import AppDep
 from kithkin.web.errors import error_body, status_for
 from kithkin.web.render import render
 
-MAX_BACKUP_BYTES = 50 * 1024 * 1024
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["data"])
 
@@ -45,17 +45,6 @@ def restore(app: Any, document: Any) -> dict[str, int]:
     with app.uow(write=True) as uow:
         counts: dict[str, int] = import_backup(uow=uow, document=document)
     return counts
-
-
-def restore_context(
-    *, error: str | None = None, rows: int | None = None, refused: bool = False
-) -> dict[str, Any]:
-    return {
-        "errors": {"backup": error} if error else {},
-        "restored_rows": rows,
-        "restore_refused": refused,
-        "backup_max_mb": MAX_BACKUP_BYTES // (1024 * 1024),
-    }
 
 
 @router.get("/restore")

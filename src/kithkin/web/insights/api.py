@@ -10,8 +10,7 @@ from pydantic import Field
 from kithkin.services import experiments
 from kithkin.services.insights import message_text, personal_insights
 from kithkin.web import schemas as s
-from kithkin.web.api import json_writes_only
-from kithkin.web.deps import Now, ReadUow, WriteUow
+from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
 
 router = APIRouter(
     prefix="/api",

@@ -9,28 +9,36 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
-from kithkin.domain.model import KINDS, PersonStatus
-from kithkin.services.followups import add_followup, complete_followup, list_followups
+from kithkin.domain.model import PersonStatus
+from kithkin.services.followups import add_followup, complete_followup
 from kithkin.services.people import (
     PeoplePage,
     add_person,
     list_circles,
     list_people,
     people_page,
-    person_detail,
 )
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.today import today
 from kithkin.web import forms
+from kithkin.web.cache.registry import cached
+from kithkin.web.cache.store import Rendered, cached_response
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow
-from kithkin.web.pages import redirect
-from kithkin.web.render import csrf_token, render
-from kithkin.web.today_cache import Rendered, cached_page, people_kind
+from kithkin.web.people.context import followups_context, person_context
+from kithkin.web.render import csrf_token, redirect, render
 
 router = APIRouter(include_in_schema=False)
 
+
+def people_kind(query: str, fragment: bool) -> str:
+    """One entry per raw query string (the page's parameters are parsed from it; the parsed
+    ``request.url.query`` drops whatever follows a raw "#"), and htmx's fragment apart."""
+    return f"people?{query}" + (" fragment" if fragment else "")
+
+
+PEOPLE = cached("/people", key=people_kind)
+
 PAGE_SIZE = 50
-DONE_SHOWN = 5
 PERSON_FLASH = {
     "added": "web.person.added",
     "edited": "web.person.saved",
@@ -84,7 +92,7 @@ def people_context(request: Request, uow: UnitOfWork, now: Any) -> dict[str, Any
 @router.get("/people")
 def people_list_page(request: Request, now: Now) -> Response:
     """Each page of the list (and htmx's fragment of it) is cached like Today: per owner, data
-    version and local day (see ``today_cache``), so paging back and forth reads nothing twice;
+    version and local day (see ``web.cache``), so paging back and forth reads nothing twice;
     a cached page is answered before the routes (``fast_path``)."""
 
     def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
@@ -103,11 +111,7 @@ def people_list_page(request: Request, now: Now) -> Response:
         # worth keeping, Today's among them, out of the cache).
         with request.app.state.kithkin.uow() as uow:
             return render_page(uow, csrf_token(request)).response
-    # Keyed on the raw query string, which the page's parameters are parsed from (and the fast
-    # path keys on): ``request.url.query`` drops whatever follows a raw "#".
-    query = request.scope.get("query_string", b"").decode("latin-1")
-    kind = people_kind(query, fragment=bool(request.headers.get("hx-request")))
-    return cached_page(request, kind=kind, now=now, render_page=render_page)
+    return cached_response(request, PEOPLE, now=now, render_page=render_page)
 
 
 @router.get("/people/options")
@@ -136,23 +140,6 @@ def person_add(request: Request, form: Form, uow: WriteUow, now: Now) -> Respons
         context["errors"] = forms.field_errors(exc, PERSON_FIELDS, fallback="name")
         return render(request, "people.html", context, status=422)
     return redirect(f"/people/{person.id}?added=1")
-
-
-def person_context(uow: UnitOfWork, person_id: int, now: Any) -> dict[str, Any]:
-    detail = person_detail(uow=uow, ref=person_id, now=now)
-    done = [v.followup for v in list_followups(uow=uow, person=str(person_id), include_done=True)]
-    return {
-        "detail": detail,
-        "done_followups": sorted((f for f in done if f.done), key=lambda f: -(f.id or 0))[
-            :DONE_SHOWN
-        ],
-        "errors": {},
-        "values": {},
-        "due_errors": {},
-        "due_values": {},
-        "kinds": KINDS,
-        "flash": None,
-    }
 
 
 @router.get("/people/{person_id}")
@@ -196,8 +183,6 @@ def followup_done(
     if back == "today":
         return render(request, "_today_followups.html", {"view": today(uow=uow, now=now)})
     if back == "followups":
-        from kithkin.web.followups_pages import followups_context
-
         return render(request, "_followups_list.html", followups_context(uow))
     assert view.person.id is not None
     return render(request, "_followups.html", person_context(uow, view.person.id, now))

@@ -18,11 +18,12 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from kithkin.bootstrap import App
 from kithkin.domain.timeutil import local_day
 from kithkin.services.ports import UnitOfWork
+from kithkin.web.cache.registry import CachedRoute
 from kithkin.web.render import csrf_token
 
 MAX_OWNERS = 32
@@ -81,11 +82,6 @@ class ViewCache:
             self._entries.clear()
 
 
-def people_kind(query: str, *, fragment: bool) -> str:
-    """The cache entry of a People list page: one per query string, and htmx's fragment apart."""
-    return f"people?{query}" + (" fragment" if fragment else "")
-
-
 @dataclass(frozen=True, slots=True)
 class Rendered:
     """A page rendered for the cache (with its CSRF placeholder) and the local day it is for."""
@@ -95,46 +91,52 @@ class Rendered:
     timezone: str
 
 
-def cached_page(
+def cached_response(
     request: Request,
+    route: CachedRoute,
     *,
-    kind: str,
     now: datetime,
     render_page: Callable[[UnitOfWork, str], Rendered],
     write: bool = False,
 ) -> Response:
-    """The page ``kind`` from the cache, or rendered by ``render_page(uow, placeholder)`` and kept
-    when no other process wrote meanwhile (the version is then the one the page was read at).
-    ``write``: rendering may store something (Today stores the day's plan on first sight)."""
+    """The answer of ``route`` from the cache, or rendered by ``render_page(uow, placeholder)``
+    and kept when no other process wrote meanwhile (the version is then the one the page was
+    read at). ``write``: rendering may store something (Today stores the day's plan on first
+    sight)."""
     app: App = request.app.state.kithkin
     cache: ViewCache = request.app.state.today_cache
-    owner = app.owner_id
-    html = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
-    if html is None:
+    owner, kind = app.owner_id, route.kind(request.scope)
+    value = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
+    status = 200
+    if value is None:
         # One render at a time per owner: concurrent misses in one process only fight over the
         # interpreter lock (16 at once served a third fewer pages than one by one), and those
         # that waited for the same page (16 tabs after a write) find it made.
         with cache.render_lock(owner):
-            html = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
-            if html is None:
-                html, status = _render(cache, app, kind=kind, render_page=render_page, write=write)
-                return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)), status)
-    return HTMLResponse(html.replace(cache.placeholder, csrf_token(request)))
+            value = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
+            if value is None:
+                value, status = _render(cache, app, route, kind, render_page, write=write)
+    if route.per_browser:
+        value = str(value).replace(cache.placeholder, csrf_token(request))
+    return Response(value, status, media_type=route.media_type)
 
 
 def _render(
     cache: ViewCache,
     app: App,
-    *,
+    route: CachedRoute,
     kind: str,
     render_page: Callable[[UnitOfWork, str], Rendered],
+    *,
     write: bool,
-) -> tuple[str, int]:
-    """The page and its status; kept only when it is a 200 (a cache answers 200)."""
+) -> tuple[str | bytes, int]:
+    """The answer and its status; kept only when it is a 200 (a cache answers 200). A page
+    is kept as text (its placeholder replaced per browser), anything else as bytes."""
     with app.uow(write=write) as uow:
         before = uow.data_version()
         page = render_page(uow, cache.placeholder)
-        html = bytes(page.response.body).decode()
+        body = bytes(page.response.body)
+        value = body.decode() if route.per_browser else body
         status = page.response.status_code
         if status == 200 and uow.data_version() == before + uow.bumps:
             cache.put(
@@ -143,6 +145,6 @@ def _render(
                 version=before + uow.bumps,
                 day=page.day,
                 timezone=page.timezone,
-                value=html,
+                value=value,
             )
-    return html, status
+    return value, status

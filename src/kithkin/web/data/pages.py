@@ -3,8 +3,6 @@ people (paginated, htmx quick buttons), and Settings > data (reminders, calendar
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -14,18 +12,16 @@ from starlette.concurrency import run_in_threadpool
 from kithkin.domain.errors import InputError
 from kithkin.messages import text
 from kithkin.services.calendars import NoFeedToken, new_feed_token, revoke_feed_tokens
-from kithkin.services.people import list_circles
 from kithkin.services.ports import ReminderEntry, UnitOfWork
 from kithkin.services.reminders import BadReminderSetting, ReminderSettings, reminder_status
-from kithkin.services.triage import WIDER, TriageAction, triage_page, triage_person
-from kithkin.web import forms, uploads
+from kithkin.web import forms
+from kithkin.web.data import uploads
+from kithkin.web.data.context import feed_urls, redact, restore_context
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow, checked_form
-from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.render import add_nav, redirect, render
 
 router = APIRouter(include_in_schema=False)
 
-TRIAGE_PAGE_SIZE = 50
 FORMAT_LABELS = {
     "vcard": "vCard (.vcf), from any phone",
     "google": "Google Contacts CSV",
@@ -33,7 +29,6 @@ FORMAT_LABELS = {
     "linkedin": "LinkedIn Connections.csv",
 }
 NO_STORE = {"cache-control": "no-store"}
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 
 
 # --- import ---
@@ -98,56 +93,7 @@ def _import_response(request: Request, context: dict[str, Any], *, status: int) 
     )
 
 
-# --- triage ---
-
-
-def _page_number(raw: str | None) -> int:
-    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 1_000_000 else 1
-
-
-def _triage_context(uow: UnitOfWork, page: int) -> dict[str, Any]:
-    rows, total = triage_page(uow=uow, limit=TRIAGE_PAGE_SIZE, offset=(page - 1) * TRIAGE_PAGE_SIZE)
-    return {
-        "rows": rows,
-        "total": total,
-        "page": page,
-        "pages": max(1, math.ceil(total / TRIAGE_PAGE_SIZE)),
-        "circles": [c for c in list_circles(uow=uow) if c.name != WIDER],
-    }
-
-
-@router.get("/triage")
-def triage_view(request: Request, uow: ReadUow) -> Response:
-    context = _triage_context(uow, _page_number(request.query_params.get("page")))
-    return render(request, "triage.html", context)
-
-
-@router.post("/triage/{person_id}")
-def triage_post(request: Request, person_id: int, form: Form, uow: WriteUow) -> Response:
-    raw = forms.text(form, "action")
-    try:
-        action = TriageAction(raw)
-    except ValueError:
-        from kithkin.domain.errors import BadChoice
-
-        raise BadChoice(
-            field="action", allowed=", ".join(a.value for a in TriageAction), value=raw
-        ) from None
-    person = triage_person(
-        uow=uow, ref=person_id, action=action, circle=forms.text(form, "circle") or None
-    )
-    if not request.headers.get("hx-request"):
-        page = _page_number(forms.text(form, "page"))
-        return redirect(f"/triage?page={page}")
-    return render(request, "_triage_done.html", {"person": person, "action": action.value})
-
-
 # --- settings: reminders, calendar feed, exports ---
-
-
-def redact(message: str) -> str:
-    """A delivery error without any URL in it (notification URLs carry secrets)."""
-    return _URL.sub("[a notification URL]", message)[:200]
 
 
 def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
@@ -170,8 +116,6 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
 
 def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]:
     flash = {"revoked": "web.data.feed_revoked"}.get(request.query_params.get("saved", ""))
-    from kithkin.web.restore import restore_context
-
     return {
         **_reminders(app, uow),
         **restore_context(),
@@ -184,11 +128,6 @@ def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]
 @router.get("/settings/data")
 def data_page(request: Request, app: AppDep, uow: ReadUow) -> Response:
     return render(request, "settings_data.html", _data_context(request, app, uow))
-
-
-def feed_urls(request: Request, token: str) -> dict[str, str]:
-    url = str(request.base_url).rstrip("/") + f"/feed/{token}.ics"
-    return {"url": url, "webcal": re.sub(r"^https?://", "webcal://", url)}
 
 
 @router.post("/settings/feed-token")
@@ -209,7 +148,5 @@ def feed_token_revoke(request: Request, app: AppDep, uow: WriteUow, now: Now) ->
 
 
 def install(web: FastAPI) -> None:
-    from kithkin.web.app import add_nav
-
     web.include_router(router)
     add_nav(web, text("nav.import"), "/import")

@@ -14,9 +14,8 @@ from kithkin.services import experiments
 from kithkin.services.insights import message_text, personal_insights
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow, checked_form
-from kithkin.web.insights_view import page_context, signed
-from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.insights.view import page_context, signed
+from kithkin.web.render import add_nav, redirect, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -84,8 +83,6 @@ def experiment_stop(uow: WriteUow, now: Now) -> Response:
 
 
 def install(web: FastAPI) -> None:
-    from kithkin.web.app import add_nav
-
     web.state.templates.env.filters["signed"] = signed
     web.include_router(router)
     add_nav(web, text("nav.insights"), "/insights")

@@ -1,5 +1,5 @@
 """The planner's JSON API: today's plan and its actions, the week, "suggest now", the action
-catalogue, the exposure ladder and questionnaires. Same services as the pages and the CLI."""
+catalogue and the exposure ladder. Same services as the pages and the CLI."""
 
 from __future__ import annotations
 
@@ -10,16 +10,14 @@ from fastapi import APIRouter, Depends, Query
 from kithkin.domain.catalogue import action_to_mapping
 from kithkin.domain.ladder import Step
 from kithkin.services import ladders
-from kithkin.services import questionnaires as qs
 from kithkin.services.people import interaction_dict
 from kithkin.services.planning import add_action, load_actions
+from kithkin.services.serial.ladder import attempt_after_dict, attempt_before_dict
 from kithkin.services.suggestions import mark_done, skip, snooze, suggest, todays_plan, week_plan
-from kithkin.web import plan_schemas as ps
 from kithkin.web import schemas as s
-from kithkin.web.api import json_writes_only
-from kithkin.web.deps import AppDep, Now
-from kithkin.web.instruments import local_today, offer
-from kithkin.web.plan_deps import PlanReadUow, PlanWriteUow
+from kithkin.web.deps import Now, json_writes_only
+from kithkin.web.plan import schemas as ps
+from kithkin.web.plan.deps import PlanReadUow, PlanWriteUow
 
 router = APIRouter(
     prefix="/api",
@@ -112,7 +110,7 @@ def api_ladder_create(body: ps.LadderIn, uow: PlanWriteUow, now: Now) -> dict[st
 @router.post("/ladder/attempts", status_code=201, summary="Before an attempt: your prediction")
 def api_before(body: ps.BeforeIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]:
     attempt_id = ladders.record_before(uow=uow, now=now, **body.model_dump())
-    return {"attempt_id": attempt_id, "step": body.step}
+    return attempt_before_dict(attempt_id, body.step)
 
 
 @router.post(
@@ -122,17 +120,7 @@ def api_before(body: ps.BeforeIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]
 )
 def api_after(attempt_id: int, body: ps.AfterIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]:
     done = ladders.record_after(uow=uow, now=now, attempt_id=attempt_id, **body.model_dump())
-    a = done.attempt
-    return {
-        "attempt_id": done.id,
-        "step": a.step + 1,
-        "predicted_peak": a.predicted_peak,
-        "actual_peak": a.actual_peak,
-        "came_true": a.came_true.value if a.came_true else None,
-        "belief_before": a.belief_before,
-        "belief_after": a.belief_after,
-        "interaction_id": done.interaction_id,
-    }
+    return attempt_after_dict(done)
 
 
 @router.post(
@@ -147,35 +135,3 @@ def api_ladder_up(uow: PlanWriteUow) -> dict[str, Any]:
 @router.post("/ladder/back", summary="Go back one step (always fine)")
 def api_ladder_back(uow: PlanWriteUow) -> dict[str, Any]:
     return ladders.move_back(uow=uow).as_dict()
-
-
-@router.get("/assessments", summary="Questionnaires: history, what is due, the schedule")
-def api_assessments(
-    uow: PlanReadUow,
-    now: Now,
-    instrument: Annotated[str | None, Query(max_length=20)] = None,
-) -> dict[str, Any]:
-    return {
-        "history": [qs.response_dict(r) for r in qs.history(uow=uow, instrument_id=instrument)],
-        "due": [d.as_dict() for d in qs.due(uow=uow, today=local_today(uow, now))],
-        "schedule": qs.schedule(uow=uow),
-    }
-
-
-@router.get(
-    "/assessments/instruments/{instrument_id}",
-    summary="A questionnaire's questions, answer labels and attribution",
-)
-def api_instrument(instrument_id: str, app: AppDep) -> dict[str, Any]:
-    return offer(app.settings.data_dir, instrument_id).as_dict()
-
-
-@router.post("/assessments", status_code=201, summary="Take a questionnaire: scored, then stored")
-def api_assess(body: ps.AssessmentIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]:
-    done = qs.take(uow=uow, now=now, instrument_id=body.instrument, answers=body.answers)
-    return done.as_dict()
-
-
-@router.put("/assessments/schedule/{instrument_id}", summary="How often a questionnaire is due")
-def api_schedule(instrument_id: str, body: ps.ScheduleIn, uow: PlanWriteUow) -> dict[str, int]:
-    return qs.set_schedule(uow=uow, instrument_id=instrument_id, every_days=body.every_days)

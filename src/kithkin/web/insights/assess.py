@@ -14,9 +14,8 @@ from kithkin.services.ports import UnitOfWork
 from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
-from kithkin.web.instruments import Offer, local_today, offer, offers
-from kithkin.web.pages import redirect
-from kithkin.web.render import render
+from kithkin.web.insights.instruments import Offer, local_today, offer, offers
+from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
 

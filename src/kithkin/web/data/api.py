@@ -1,4 +1,4 @@
-"""The JSON API for imports (multipart), triage, exports, the feed token and reminders."""
+"""The JSON API for imports (multipart), exports, the feed token and reminders."""
 
 from __future__ import annotations
 
@@ -16,12 +16,10 @@ from kithkin.services.backup import export_backup
 from kithkin.services.calendars import new_feed_token, revoke_feed_tokens
 from kithkin.services.contacts_import import export_records
 from kithkin.services.reminders import ReminderSettings, entry_dict, reminder_status
-from kithkin.services.triage import TriageAction, triage_page, triage_person
 from kithkin.web import schemas as s
-from kithkin.web import uploads
-from kithkin.web.api import json_writes_only
-from kithkin.web.data_pages import feed_urls, redact
-from kithkin.web.deps import AppDep, Now, ReadUow, WriteUow
+from kithkin.web.data import uploads
+from kithkin.web.data.context import feed_urls, redact
+from kithkin.web.deps import AppDep, Now, ReadUow, WriteUow, json_writes_only
 from kithkin.web.errors import error_body
 
 router = APIRouter(
@@ -43,11 +41,6 @@ class CsvFormat(StrEnum):
     GOOGLE = "google"
     OUTLOOK = "outlook"
     LINKEDIN = "linkedin"
-
-
-class TriageIn(s.Strict):
-    action: TriageAction
-    circle: str | None = Field(None, max_length=60, description="Needed for `keep`.")
 
 
 class FeedTokenIn(s.Strict):
@@ -115,35 +108,6 @@ async def api_import(
     upload = uploads.Upload(data=data, kind=chosen, skip_bad=skip_bad, dry_run=dry_run)
     report = await run_in_threadpool(uploads.run_import, app, now, upload)
     return JSONResponse(report.as_dict(), status_code=422 if report.refused else 200)
-
-
-@router.get("/triage", summary="People an import brought in, awaiting triage (paginated)")
-def api_triage(
-    uow: ReadUow,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-) -> dict[str, Any]:
-    rows, total = triage_page(uow=uow, limit=limit, offset=offset)
-    return {
-        "items": [{"id": p.id, "name": p.name, "nickname": p.nickname} for p in rows],
-        "total": total,
-        "limit": limit,
-        "offset": offset,
-    }
-
-
-@router.post(
-    "/triage/{person_id}",
-    summary="Keep someone in a circle, leave them in the wider network, or ignore them",
-)
-def api_triage_action(person_id: int, body: TriageIn, uow: WriteUow) -> dict[str, Any]:
-    person = triage_person(uow=uow, ref=person_id, action=body.action, circle=body.circle)
-    return {
-        "id": person.id,
-        "name": person.name,
-        "status": person.status.value,
-        "circle": person.circle,
-    }
 
 
 def _download(content: str, *, media_type: str, filename: str) -> Response:
