@@ -824,6 +824,12 @@ TEXT: dict[str, str] = {
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
     # --- end web polish ---
+    # --- trust-b ---
+    "remind.failed": (
+        "{count} reminder(s) could not be delivered; kithkin tries again from {when} (the next "
+        "'kithkin remind' after that). Last error: {error}"
+    ),
+    # --- end trust-b ---
 }
 
 
