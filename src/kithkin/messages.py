@@ -181,6 +181,19 @@ ERRORS: dict[str, str] = {
     # --- web polish ---
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
+    # --- trust-b ---
+    "file_too_large": (
+        "{path} is larger than {limit_mb} MB, the most kithkin reads; raise max_file_mb in "
+        "the config file if you trust this file."
+    ),
+    "file_not_utf8": "{path}, line {line}: this is not UTF-8 text; save the file as UTF-8.",
+    "number_out_of_range": (
+        "{name} = {value} is outside the numbers kithkin stores (up to {maximum})."
+    ),
+    "argument_not_utf8": (
+        "Argument {position} is not valid UTF-8 text; type it again in a UTF-8 terminal."
+    ),
+    # --- end trust-b ---
 }
 
 TEXT: dict[str, str] = {
@@ -828,6 +841,10 @@ TEXT: dict[str, str] = {
     "remind.failed": (
         "{count} reminder(s) could not be delivered; kithkin tries again from {when} (the next "
         "'kithkin remind' after that). Last error: {error}"
+    ),
+    "calendar.cut": (
+        "A repeating event ({detail}) was cut at {count} occurrences, so the calendar may show "
+        "less busy time than it holds."
     ),
     # --- end trust-b ---
 }
