@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from kithkin.domain import cadence
+from kithkin.domain.bounds import text_out_of_range
 from kithkin.domain.errors import CircleNotFound, PersonNotFound
 from kithkin.domain.model import (
     CONTACT_KINDS,
@@ -87,10 +88,11 @@ def add_person(*, uow: UnitOfWork, now: datetime, name: str, **fields: Any) -> P
 def resolve(*, uow: UnitOfWork, ref: str | int) -> Person:
     """The person meant by an id (``12`` or ``#12``) or a forgiving name."""
     text = str(ref).strip()
-    if text.lstrip("#").isdigit():
-        person = uow.people.get(int(text.lstrip("#")))
+    digits = text.lstrip("#")
+    if digits.isascii() and digits.isdigit():
+        person = None if text_out_of_range(digits) else uow.people.get(int(digits))
         if person is None:
-            raise PersonNotFound(id=text.lstrip("#"))
+            raise PersonNotFound(id=digits if len(digits) <= 30 else digits[:27] + "...")
         return person
     entry = match(text, uow.people.name_entries())
     person = uow.people.get(entry.id)
