@@ -190,6 +190,14 @@ ERRORS: dict[str, str] = {
     "number_out_of_range": (
         "{name} = {value} is outside the numbers kithkin stores (up to {maximum})."
     ),
+    "birth_year_range": (
+        "The birthday {value} is outside {first}-{last}; give a year in that range, or leave "
+        "the year out (MM-DD)."
+    ),
+    "old_interaction": (
+        "{value} is more than a year ago. If that is right, confirm it: --yes on the command "
+        "line, the confirm box on the page, or confirm_old in the API."
+    ),
     "argument_not_utf8": (
         "Argument {position} is not valid UTF-8 text; type it again in a UTF-8 terminal."
     ),

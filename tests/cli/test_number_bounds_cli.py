@@ -47,3 +47,13 @@ def test_an_argument_that_is_not_utf8_is_refused(ready: Run, db_path: Path) -> N
     assert line == "Error: " + error_text("argument_not_utf8", position=3)
     line = assert_one_line_error(ready("log", "call", "--note", bad), 2)
     assert db_rows(db_path) == before
+
+
+def test_an_interaction_more_than_a_year_ago_needs_yes(ready: Run, db_path: Path) -> None:
+    before = db_rows(db_path)
+    line = assert_one_line_error(ready("log", "call", "--with", "Ada", "--at", "2020-05-01"), 2)
+    assert line == "Error: " + error_text("old_interaction", value="2020-05-01")
+    assert_one_line_error(ready("log", "call", "--with", "Ada", "--at", "1969-07-20", "--yes"), 2)
+    assert db_rows(db_path) == before
+    done = ready("log", "call", "--with", "Ada", "--at", "2020-05-01", "--yes")
+    assert done.exit_code == 0, done.output

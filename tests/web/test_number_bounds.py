@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from kithkin.bootstrap import App
 from kithkin.web.app import create_app
 from kithkin.web.bounds import _is_int
+from tests.web.conftest import WebClient
+from tests.web.html import parse
 
 HUGE = (str(2**63), str(2**64 + 7), "9" * 40, "-" + str(2**63 + 1))
 
@@ -77,3 +79,21 @@ def test_booleans_are_not_numbers(app: App, body: dict[str, object]) -> None:
         assert c.post("/api/checkins", json=body).status_code == 422
     with app.uow() as uow:
         assert uow.checkins.find() == []
+
+
+def test_an_interaction_more_than_a_year_ago_needs_confirm_old(app: App) -> None:
+    with TestClient(create_app(app, csrf_key=b"k" * 32)) as c:
+        old = {"kind": "call", "when": "2020-05-01"}
+        refused = c.post("/api/interactions", json=old)
+        assert refused.status_code == 422
+        assert refused.json()["error"]["key"] == "old_interaction"
+        assert c.post("/api/interactions", json={**old, "when": "1969-12-31"}).status_code == 422
+        assert c.post("/api/interactions", json={**old, "confirm_old": True}).status_code == 201
+
+
+def test_the_log_form_asks_to_confirm_a_moment_more_than_a_year_ago(web: WebClient) -> None:
+    asked = web.post("/log", {"kind": "call", "when": "2020-05-01"})
+    assert asked.status_code == 422
+    assert parse(asked.text).one("input[name=confirm_old]") is not None
+    done = web.post("/log", {"kind": "call", "when": "2020-05-01", "confirm_old": "on"})
+    assert done.status_code == 303

@@ -272,7 +272,10 @@ def _frequency(value: str) -> str:
 
 def _birthday(event: Any, item: BirthdayEvent) -> None:
     birthday = item.birthday
-    first = date(birthday.year or 2000, birthday.month, birthday.day)
+    # A stored year outside any plausible life (an old import, 9999) must not break the export:
+    # the series then starts in 2000, a leap year, so 29 February exists.
+    year = birthday.year if birthday.year and 1800 <= birthday.year <= 2200 else 2000
+    first = date(year, birthday.month, birthday.day)
     event.add("uid", f"birthday-{item.key}@kithkin")
     event.add("summary", TEXT["calendar.birthday"].format(name=item.name))
     event.add("dtstart", first)

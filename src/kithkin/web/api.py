@@ -124,6 +124,7 @@ def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
         note=body.note,
         when=body.when,
         timezone=body.timezone,
+        confirm_old=body.confirm_old,
     )
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     return interaction_dict(logged.interaction, names)

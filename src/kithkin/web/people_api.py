@@ -60,7 +60,7 @@ def patch_changes(body: s.PersonPatch) -> dict[str, Any]:
 def api_person_patch(
     person_id: int, body: s.PersonPatch, uow: WriteUow, now: Now
 ) -> dict[str, Any]:
-    edit_person(uow=uow, ref=person_id, **patch_changes(body))
+    edit_person(uow=uow, ref=person_id, now=now, **patch_changes(body))
     return person_detail(uow=uow, ref=person_id, now=now).as_dict()
 
 

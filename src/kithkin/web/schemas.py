@@ -40,6 +40,7 @@ class InteractionIn(Strict):
     quality: int | None = Field(None, ge=1, le=5)
     mood_before: int | None = Field(None, ge=1, le=10)
     mood_after: int | None = Field(None, ge=1, le=10)
+    confirm_old: bool = Field(False, description="Needed for a moment more than a year ago.")
     note: str = Field("", max_length=10_000)
     when: str | None = Field(None, max_length=40, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=64)
