@@ -199,7 +199,8 @@ ERRORS: dict[str, str] = {
         "line, the confirm box on the page, or confirm_old in the API."
     ),
     "argument_not_utf8": (
-        "Argument {position} is not valid UTF-8 text; type it again in a UTF-8 terminal."
+        "Argument {position} is not valid UTF-8 text (or holds a NUL character); type it "
+        "again in a UTF-8 terminal."
     ),
     # --- end trust-b ---
 }

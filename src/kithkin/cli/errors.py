@@ -88,6 +88,8 @@ def _first_not_utf8(args: list[str]) -> int | None:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             return position
+        if "\x00" in arg:  # never from a real command line; a NUL is no text either
+            return position
     return None
 
 

@@ -40,6 +40,8 @@ def read_capped(path: Path | str, *, limit_mb: int = DEFAULT_MAX_FILE_MB) -> byt
             data = handle.read(limit + 1)
     except OSError as exc:
         raise FileNotReadable(path=str(path), reason=exc.strerror or str(exc)) from None
+    except ValueError:  # a NUL in the path
+        raise FileNotReadable(path=repr(str(path)), reason="not a valid file name") from None
     if len(data) > limit:
         raise FileTooLarge(path=str(path), limit_mb=limit_mb)
     return data
