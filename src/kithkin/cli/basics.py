@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -166,29 +167,37 @@ def log(
     not_meaningful: Annotated[
         bool, typer.Option("--not-meaningful", help="Log it without counting it for the goal.")
     ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Confirm a moment more than a year ago.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Log an interaction."""
-    from kithkin.services.interactions import log_interaction
+    from kithkin.services.interactions import OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
     app = _state(ctx).app
+    given: dict[str, Any] = {
+        "now": app.now(),
+        "kind_id": kind,
+        "with_names": with_ or [],
+        "with_other": with_other,
+        "minutes": minutes,
+        "meaningful": not not_meaningful,
+        "quality": quality,
+        "mood_before": mood_before,
+        "mood_after": mood_after,
+        "note": note,
+        "when": at,
+        "timezone": tz,
+    }
     with app.uow(write=True) as uow:
-        logged = log_interaction(
-            uow=uow,
-            now=app.now(),
-            kind_id=kind,
-            with_names=with_ or [],
-            with_other=with_other,
-            minutes=minutes,
-            meaningful=not not_meaningful,
-            quality=quality,
-            mood_before=mood_before,
-            mood_after=mood_after,
-            note=note,
-            when=at,
-            timezone=tz,
-        )
+        try:
+            logged = log_interaction(uow=uow, confirm_old=yes, **given)
+        except OldInteraction as exc:
+            if yes or not sys.stdin.isatty() or not typer.confirm(exc.message, err=True):
+                raise
+            logged = log_interaction(uow=uow, confirm_old=True, **given)
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     if json_out:
         emit_json(interaction_dict(logged.interaction, names))

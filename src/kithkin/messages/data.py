@@ -103,4 +103,14 @@ TEXT: dict[str, str] = {
     ),
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
+    # --- trust-b ---
+    "remind.failed": (
+        "{count} reminder(s) could not be delivered; kithkin tries again from {when} (the next "
+        "'kithkin remind' after that). Last error: {error}"
+    ),
+    "calendar.cut": (
+        "A repeating event ({detail}) was cut at {count} occurrences, so the calendar may show "
+        "less busy time than it holds."
+    ),
+    # --- end trust-b ---
 }

@@ -157,4 +157,26 @@ ERRORS: dict[str, str] = {
     "missing_number": "{field} needs a number.",
     "answer_missing": "Please pick an answer for question {item}.",
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
+    # --- trust-b ---
+    "file_too_large": (
+        "{path} is larger than {limit_mb} MB, the most kithkin reads; raise max_file_mb in "
+        "the config file if you trust this file."
+    ),
+    "file_not_utf8": "{path}, line {line}: this is not UTF-8 text; save the file as UTF-8.",
+    "number_out_of_range": (
+        "{name} = {value} is outside the numbers kithkin stores (up to {maximum})."
+    ),
+    "birth_year_range": (
+        "The birthday {value} is outside {first}-{last}; give a year in that range, or leave "
+        "the year out (MM-DD)."
+    ),
+    "old_interaction": (
+        "{value} is more than a year ago. If that is right, confirm it: --yes on the command "
+        "line, the confirm box on the page, or confirm_old in the API."
+    ),
+    "argument_not_utf8": (
+        "Argument {position} is not valid UTF-8 text (or holds a NUL character); type it "
+        "again in a UTF-8 terminal."
+    ),
+    # --- end trust-b ---
 }

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from kithkin.bootstrap import App
 from kithkin.messages import text
 from kithkin.web import errors
+from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
 from kithkin.web.cache.registry import ROUTES
 from kithkin.web.cache.store import ViewCache
@@ -56,6 +57,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
         openapi_url=OPENAPI_URL,
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(within_storage)],
     )
     web.state.kithkin = app
     web.state.templates = make_templates()

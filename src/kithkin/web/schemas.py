@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from kithkin.domain import limits
 from kithkin.domain.model import Barrier, Feeling
@@ -19,6 +19,22 @@ _DAY_MIN = limits.DAY_MINUTES
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _booleans_are_not_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        """JSON ``true``/``false`` is refused where a number is expected (not read as 1/0)."""
+        if isinstance(value, bool) and info.field_name is not None:
+            annotation = cls.model_fields[info.field_name].annotation
+            if not _allows_bool(annotation):
+                raise ValueError("a boolean (true/false) is not a number")
+        return value
+
+
+def _allows_bool(annotation: Any) -> bool:
+    if annotation is bool or annotation is Any:
+        return True
+    return any(_allows_bool(a) for a in get_args(annotation))
+
 
 class InteractionIn(Strict):
     kind: str = Field(min_length=1, max_length=40, examples=["coffee"])
@@ -31,6 +47,7 @@ class InteractionIn(Strict):
     quality: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
     mood_before: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
     mood_after: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
+    confirm_old: bool = Field(False, description="Needed for a moment more than a year ago.")
     note: str = Field("", max_length=limits.NOTE)
     when: str | None = Field(None, max_length=40, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)

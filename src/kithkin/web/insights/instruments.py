@@ -16,6 +16,7 @@ from typing import Any
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
 from kithkin.domain.timeutil import local_day
+from kithkin.formats.files import FileNotReadable, decode_utf8, read_capped
 from kithkin.messages import text
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
@@ -63,11 +64,13 @@ def offer(data_dir: Path, instrument_id: str) -> Offer:
     inst = q.instrument(instrument_id)
     path = item_path(data_dir, inst.id)
     supplied = None
-    if not inst.item_text_shipped:
-        try:
-            supplied = path.read_text(encoding="utf-8")
-        except OSError:
-            supplied = None
+    try:
+        if not inst.item_text_shipped and path.exists():
+            supplied = decode_utf8(read_capped(path), path=path)
+    except FileNotReadable:
+        supplied = None
+    except InputError as exc:  # too large, or not UTF-8
+        return Offer(inst, (), exc.message, str(path))
     try:
         items = questions(inst.id, supplied=supplied, default_path=str(path))
     except ItemFileMissing:

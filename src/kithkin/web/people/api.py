@@ -94,6 +94,7 @@ def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
         note=body.note,
         when=body.when,
         timezone=body.timezone,
+        confirm_old=body.confirm_old,
     )
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     return interaction_dict(logged.interaction, names)
@@ -144,7 +145,7 @@ def patch_changes(body: s.PersonPatch) -> dict[str, Any]:
 def api_person_patch(
     person_id: int, body: s.PersonPatch, uow: WriteUow, now: Now
 ) -> dict[str, Any]:
-    edit_person(uow=uow, ref=person_id, **patch_changes(body))
+    edit_person(uow=uow, ref=person_id, now=now, **patch_changes(body))
     return person_detail(uow=uow, ref=person_id, now=now).as_dict()
 
 

@@ -17,7 +17,7 @@ from kithkin.services.interactions import delete_interaction
 from kithkin.services.people import archive_person, edit_person, list_circles, resolve
 from kithkin.services.ports import UnitOfWork
 from kithkin.web import forms
-from kithkin.web.deps import Form, ReadUow, WriteUow, checked_form
+from kithkin.web.deps import Form, Now, ReadUow, WriteUow, checked_form
 from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -128,10 +128,10 @@ def edit_page(request: Request, person_id: int, uow: ReadUow) -> Response:
 
 
 @router.post("/people/{person_id}/edit")
-def edit_post(request: Request, person_id: int, form: Form, uow: WriteUow) -> Response:
+def edit_post(request: Request, person_id: int, form: Form, uow: WriteUow, now: Now) -> Response:
     person = resolve(uow=uow, ref=person_id)
     try:
-        edit_person(uow=uow, ref=person_id, **edit_changes(form))
+        edit_person(uow=uow, ref=person_id, now=now, **edit_changes(form))
     except (InputError, CircleNotFound) as exc:
         values = forms.values(form)
         if isinstance(exc, CircleNotFound):

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import KINDS
 from kithkin.services.checkins import check_in, todays_checkin
-from kithkin.services.interactions import log_interaction
+from kithkin.services.interactions import OldInteraction, log_interaction
 from kithkin.services.ports import UnitOfWork
 from kithkin.web import forms
 from kithkin.web.cache.registry import always, cached
@@ -80,7 +80,11 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
             meaningful=not forms.checked(form, "not_meaningful"),
             note=forms.text(form, "note"),
             when=forms.text(form, "when") or None,
+            confirm_old=forms.checked(form, "confirm_old"),
         )
+    except OldInteraction as exc:  # a confirm box appears next to the date
+        values["ask_confirm_old"] = True
+        return render(request, "log.html", _log_context(values, {"when": exc.message}), status=422)
     except InputError as exc:
         errors = forms.field_errors(exc, LOG_FIELDS)
         return render(request, "log.html", _log_context(values, errors), status=422)
