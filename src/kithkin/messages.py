@@ -181,6 +181,23 @@ ERRORS: dict[str, str] = {
     # --- web polish ---
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
+    # --- insights ---
+    "insights.person_higher": (
+        "Your mood after time with {name} has tended to be higher than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.person_lower": (
+        "Your mood after time with {name} has tended to be lower than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.error_budget": (
+        "Each range allows for every comparison on this page at once (Bonferroni for the "
+        "headline numbers, Benjamini-Hochberg within the kinds and the people), so with no real "
+        "difference anywhere, something would look clear at most about 1 time in 20."
+    ),
+    "insights.verdict.clear": "clear",
+    "insights.verdict.unclear": "no clear difference",
+    # --- end insights (branch) ---
 }
 
 TEXT: dict[str, str] = {
@@ -372,14 +389,20 @@ TEXT: dict[str, str] = {
     "insights.unclear": "The range includes zero, so there is no clear difference yet.",
     "insights.rough": "A rough estimate: it firms up after about {early_below} days of check-ins.",
     "insights.next_day": (
-        "The day after a social day, your mood tended to be {coef:+} points different "
-        "(range {low:+} to {high:+}; {n} days), allowing for the day before's mood."
+        "The day after a day you connected, your mood tended to be {delta:+} points different "
+        "(range {low:+} to {high:+}; {n} days), allowing for that day's own contact."
     ),
-    "insights.mode_stands_out.in_person": "Days with in-person time stood out for your mood.",
-    "insights.mode_stands_out.call": "Days with a call or video call stood out for your mood.",
-    "insights.mode_stands_out.message": "Days with messages stood out for your mood.",
-    "insights.people_lift": (
-        "{count} of your people tend to leave you in a brighter mood than before you met."
+    "insights.mode_stands_out.in_person": (
+        "Days with in-person time stood out for your mood: {delta:+} points against days with "
+        "no contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.mode_stands_out.call": (
+        "Days with a call or video call stood out for your mood: {delta:+} points against days "
+        "with no contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.mode_stands_out.message": (
+        "Days with messages stood out for your mood: {delta:+} points against days with no "
+        "contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
     ),
     "insights.pattern_not_proof": "This is your pattern, not proof of cause.",
     "insights.caveats": (
@@ -462,7 +485,7 @@ TEXT: dict[str, str] = {
     "insights.by_mode_header": "By kind of contact (mood, against days with no contact)",
     "insights.by_dose_header": "By how many connections (mood, against days with none)",
     "insights.by_person_header": (
-        "People who tend to leave you feeling better (mood after minus before)"
+        "Your mood around time with each person (after minus before, with ranges)"
     ),
     "insights.weekly_header": "Recent weeks",
     "insights.questionnaires_header": "Questionnaires over time",
@@ -824,6 +847,23 @@ TEXT: dict[str, str] = {
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
     # --- end web polish ---
+    # --- insights ---
+    "insights.person_higher": (
+        "Your mood after time with {name} has tended to be higher than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.person_lower": (
+        "Your mood after time with {name} has tended to be lower than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.error_budget": (
+        "Each range allows for every comparison on this page at once (Bonferroni for the "
+        "headline numbers, Benjamini-Hochberg within the kinds and the people), so with no real "
+        "difference anywhere, something would look clear at most about 1 time in 20."
+    ),
+    "insights.verdict.clear": "clear",
+    "insights.verdict.unclear": "no clear difference",
+    # --- end insights (branch) ---
 }
 
 

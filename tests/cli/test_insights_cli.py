@@ -123,8 +123,15 @@ def test_insights_on_demo_data(run, tmp_path: Path) -> None:  # type: ignore[no-
     data = json.loads(run("insights", "--json").stdout)
     assert data["social"][0]["delta"] > 0
     assert data["social"][0]["status"] in ("early", "ok")
+    assert "Benjamini-Hochberg" in data["error_budget"]["procedure"]
+    items = {i["item"]: i for k in ("social", "by_mode", "by_dose", "by_person") for i in data[k]}
+    items[data["next_day"]["item"]] = data["next_day"]
+    for m in data["summary"]:
+        if m["item"] is not None:
+            assert items[m["item"]]["effect_claimed"] is True
     human = run("insights", "--chart", str(tmp_path / "c.svg"))
     assert "This is your pattern, not proof of cause." in human.stdout
+    assert "leave you feeling better" not in human.stdout  # a neutral heading, with verdicts
     assert "<rect" in (tmp_path / "c.svg").read_text()
 
 

@@ -43,7 +43,8 @@ def test_demo_data_shows_a_positive_mood_difference_with_evidence(demo: App, web
     assert delta > 0
     api = web.client.get("/api/insights").json()
     assert api["social"][0]["delta"] == pytest.approx(delta, abs=0.01)
-    assert mood.one(".range").text.startswith("(95% range")
+    level = api["social"][0]["ci_level"] * 100
+    assert mood.one(".range").text.startswith(f"({level:.1f}% range")
     chart = page.one("#social svg")
     assert chart.get("role") == "img"
     assert chart.one("title").text and chart.one("desc").text
@@ -54,8 +55,11 @@ def test_demo_data_shows_a_positive_mood_difference_with_evidence(demo: App, web
     )
     summary = page.select("#summary p")
     assert [p.text for p in summary] == [m["text"] for m in api["summary"]]
-    people = page.select("#by-person li a")
-    assert [a.text for a in people] == [p["name"] for p in api["by_person"]]
+    people = page.select("#by-person tbody tr")
+    assert [r.one("a").text for r in people] == [p["name"] for p in api["by_person"]]
+    for row, person in zip(people, api["by_person"], strict=True):  # never "better" when lower
+        assert row.get("data-claimed") == ("yes" if person["effect_claimed"] else "no")
+    assert "better" not in page.one("#person-h").text
     assert page.select("#weekly svg") and page.select("#by-mode svg")
 
 

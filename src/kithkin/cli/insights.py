@@ -21,15 +21,24 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:+.1f}"
 
 
+def _verdict(claimed: bool) -> str:
+    return text("insights.verdict.clear" if claimed else "insights.verdict.unclear")
+
+
+def _range(low: float | None, high: float | None, level: float) -> str:
+    return f"{_fmt(low)} to {_fmt(high)} ({level * 100:.1f}%)"
+
+
 def _row(label: str, c: Comparison) -> list[object]:
     if c.delta is None:
-        return [label, "not enough data", "", c.n_social, c.n_non_social]
+        return [label, "not enough data", "", c.n_social, c.n_non_social, "", ""]
     return [
         label,
         _fmt(c.delta),
-        f"{_fmt(c.ci_low)} to {_fmt(c.ci_high)}",
+        _range(c.ci_low, c.ci_high, c.ci_level),
         c.n_social,
         c.n_non_social,
+        _verdict(c.effect_claimed),
         ("rough" if c.label else ""),
     ]
 
@@ -88,7 +97,7 @@ def show(result: InsightsResult) -> None:
     say(text("insights.header", days=ins.n_days))
     for m in ins.summary:
         say(message_text(m))
-    cols = ["", "difference", "95% range", "days with", "days without", ""]
+    cols = ["", "difference", "range (level)", "days with", "days without", "verdict", ""]
     table(None, cols, [_row(c.measure, c) for c in ins.social])
     table(
         text("insights.by_mode_header"),
@@ -103,8 +112,17 @@ def show(result: InsightsResult) -> None:
     if ins.by_person:
         table(
             text("insights.by_person_header"),
-            ["who", "mood change", "times"],
-            [[result.names.get(p.person_id, "?"), _fmt(p.mean_change), p.n] for p in ins.by_person],
+            ["who", "mood change", "range (level)", "times", "verdict"],
+            [
+                [
+                    result.names.get(p.person_id, "?"),
+                    _fmt(p.mean_change),
+                    _range(p.ci_low, p.ci_high, p.ci_level),
+                    p.n,
+                    _verdict(p.effect_claimed),
+                ]
+                for p in ins.by_person
+            ],
         )
     if result.questionnaires:
         rows = [

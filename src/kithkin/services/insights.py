@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -73,6 +73,19 @@ class InsightsResult:
             ],
             "evidence": [c.as_dict() for c in self.evidence],
         }
+
+
+def with_names(result: Insights, names: dict[int, str]) -> Insights:
+    """Fill in the ``name`` of sentences about a person (the domain knows only ids)."""
+
+    def named(m: Message) -> Message:
+        params = dict(m.params)
+        if "person_id" not in params:
+            return m
+        params["name"] = names.get(params["person_id"], "?")
+        return replace(m, params=tuple(params.items()))
+
+    return replace(result, summary=tuple(named(m) for m in result.summary))
 
 
 def message_text(m: Message) -> str:
@@ -203,6 +216,7 @@ def personal_insights(
         pid: p.display_name
         for pid, p in uow.people.get_many([p.person_id for p in result.by_person]).items()
     }
+    result = with_names(result, names)
     trends: dict[str, list[tuple[date, int, int | None]]] = defaultdict(list)
     for r in uow.questionnaires.find():
         trends[r.instrument_id].append((r.day, r.raw, r.percent))

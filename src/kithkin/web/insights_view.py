@@ -28,6 +28,12 @@ def signed(value: float | None, digits: int = 1) -> str:
     return shown.replace("-", "−") if not shown.startswith("+") else shown
 
 
+def level(value: float) -> str:
+    """A range's level for display: ``95%``, ``99.2%``."""
+    shown = f"{value * 100:.1f}".removesuffix(".0")
+    return f"{shown}%"
+
+
 def group_label(group: str) -> str:
     return text(f"web.insights.group.{group}")
 
@@ -207,6 +213,7 @@ def page_context(result: InsightsResult) -> dict[str, Any]:
         "weekly_charts": weekly_charts(result),
         "progress": progress,
         "group_label": group_label,
+        "level": level,
         "instrument_name": instrument_name,
         "early_below": EARLY_BELOW,
         "min_days": MIN_DAYS,
