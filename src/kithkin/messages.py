@@ -197,6 +197,24 @@ ERRORS: dict[str, str] = {
     ),
     "insights.verdict.clear": "clear",
     "insights.verdict.unclear": "no clear difference",
+    "experiment.interim": (
+        "In progress: {n_days} days with a mood check-in so far ({n_challenge} challenge days, "
+        "{n_usual} usual days). The result appears once the experiment ends: looking at it "
+        "every evening would turn up a 'difference' by chance, so until then it shows progress "
+        "only."
+    ),
+    "experiment.plan": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in: with your mood's usual spread ({sd} points) "
+        "and check-ins on {rate}% of days, about {days_needed} days. Suggested length: "
+        "{default_days} days."
+    ),
+    "experiment.plan_default": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in, assuming a typical spread of {sd} points until "
+        "you have two weeks of check-ins, and check-ins on {rate}% of days: about "
+        "{days_needed} days. Suggested length: {default_days} days."
+    ),
     # --- end insights (branch) ---
 }
 
@@ -863,6 +881,24 @@ TEXT: dict[str, str] = {
     ),
     "insights.verdict.clear": "clear",
     "insights.verdict.unclear": "no clear difference",
+    "experiment.interim": (
+        "In progress: {n_days} days with a mood check-in so far ({n_challenge} challenge days, "
+        "{n_usual} usual days). The result appears once the experiment ends: looking at it "
+        "every evening would turn up a 'difference' by chance, so until then it shows progress "
+        "only."
+    ),
+    "experiment.plan": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in: with your mood's usual spread ({sd} points) "
+        "and check-ins on {rate}% of days, about {days_needed} days. Suggested length: "
+        "{default_days} days."
+    ),
+    "experiment.plan_default": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in, assuming a typical spread of {sd} points until "
+        "you have two weeks of check-ins, and check-ins on {rate}% of days: about "
+        "{days_needed} days. Suggested length: {default_days} days."
+    ),
     # --- end insights (branch) ---
 }
 

@@ -139,9 +139,14 @@ def test_experiment_flow(run) -> None:  # type: ignore[no-untyped-def]
     refused = run("experiment", "start")
     assert refused.exit_code == 2 and "--consent" in refused.output
     assert run("experiment", "status").exit_code == 1
+    planned = run("experiment", "plan")
+    assert planned.exit_code == 0 and "80% power" in planned.stdout
+    plan = json.loads(run("experiment", "plan", "--json").stdout)
+    assert plan["sd_from_history"] is False and plan["default_days"] == 84
     started = run("experiment", "start", "--consent", "--seed", "3", "--json")
     assert started.exit_code == 0
     assert json.loads(started.stdout)["day_number"] == 1
+    assert json.loads(started.stdout)["days"] == plan["default_days"]  # the plan's length
     again = run("experiment", "start", "--consent")
     assert again.exit_code == 1 and "already running" in again.output
     status = json.loads(run("experiment", "status", "--json").stdout)

@@ -65,8 +65,12 @@ def test_demo_data_shows_a_positive_mood_difference_with_evidence(demo: App, web
 
 def test_experiment_needs_consent_then_runs_reports_and_stops(app: App, web: WebClient):
     assert web.client.get("/api/experiment").status_code == 404
-    start = web.page("/insights/experiment").one("form[action=/insights/experiment/start]")
+    first = web.page("/insights/experiment")
+    start = first.one("form[action=/insights/experiment/start]")
     assert start.one("input#f-consent").get("type") == "checkbox"
+    plan = web.client.get("/api/experiment/plan").json()
+    assert "80% power" in first.one("#experiment-plan").text
+    assert start.one("input#f-days").get("value") == str(plan["default_days"])
     refused = web.post("/insights/experiment/start", {"days": "28"})
     assert refused.status_code == 422
     assert web.client.get("/api/experiment").status_code == 404

@@ -191,10 +191,28 @@ def _show_status(view: ExperimentStatus) -> None:
     say(text("experiment.progress", done=view.days_done, challenge=view.challenge_days_done))
 
 
+@experiment_app.command("plan")
+def plan(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """How many days an experiment needs (80% power for a 1-point difference)."""
+    from kithkin.services.experiments import length_plan, plan_message
+    from kithkin.services.insights import message_text
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        found = length_plan(uow=uow, now=app.now())
+    if json_out:
+        emit_json(found.as_dict())
+        return
+    say(message_text(plan_message(found)))
+
+
 @experiment_app.command("start")
 def start(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(help="How many days (14-366).")] = 42,
+    days: Annotated[
+        int | None,
+        typer.Option(help="How many days (14-366); default: enough for 80% power (see 'plan')."),
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Seed for the coin (reproducible).")] = None,
     consent: Annotated[
         bool, typer.Option("--consent", help="I agree to take part (required).")
@@ -202,14 +220,18 @@ def start(
     json_out: JsonOpt = False,
 ) -> None:
     """Start an experiment: the coin flips for every day are made now and stored."""
+    from kithkin.services.experiments import length_plan, plan_message
     from kithkin.services.experiments import start as start_it
+    from kithkin.services.insights import message_text
 
     app = _state(ctx).app
     with app.uow(write=True) as uow:
+        found = length_plan(uow=uow, now=app.now())
         view = start_it(uow=uow, now=app.now(), consent=consent, days=days, seed=seed)
     if json_out:
-        emit_json(view.as_dict())
+        emit_json({**view.as_dict(), "plan": found.as_dict()})
         return
+    say(message_text(plan_message(found)))
     say(
         text(
             "experiment.started",

@@ -41,6 +41,7 @@ class Status(StrEnum):
     NOT_ENOUGH_DATA = "not_enough_data"
     EARLY = "early"
     OK = "ok"
+    IN_PROGRESS = "in_progress"  # an experiment before its planned end: progress only
 
 
 @dataclass(frozen=True, slots=True)
