@@ -337,14 +337,17 @@ TEXT: dict[str, str] = {
     "calendar.birthday": "{name}'s birthday",
     # --- end formats ---
     # --- science ---
-    "questionnaire.band.who5.fine": "Your score is above 50, the WHO-5 screening line.",
+    "questionnaire.band.who5.fine": (
+        "As a percentage, your score is above 50%, the WHO-5 screening line."
+    ),
     "questionnaire.band.who5.poor": (
-        "Your score is 50 or below, which the WHO-5 authors read as poor wellbeing: "
+        "As a percentage, your score is 50% or below, which the WHO-5 authors read as poor "
+        "wellbeing: "
         "consider a screening with your doctor. This is not a diagnosis. "
         "(Topp et al. 2015, Psychother Psychosom)"
     ),
     "questionnaire.band.who5.low": (
-        "Your score is 28 or below. This is not a diagnosis, and it is a good moment to talk "
+        "As a percentage, your score is 28% or below. This is not a diagnosis, and it is a good moment to talk "
         "with a professional you trust, such as your doctor, about how you have been feeling. "
         "(Topp et al. 2015, Psychother Psychosom)"
     ),

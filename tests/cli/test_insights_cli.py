@@ -50,6 +50,14 @@ def test_low_who5_suggests_a_professional_without_diagnosing(run) -> None:  # ty
     assert "not a diagnosis" in result.stdout and "professional" in result.stdout
 
 
+def test_who5_band_speaks_of_the_percentage_it_follows(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Score: 12 of 25, 48%." was followed by "Your score is 50 or below" (50 meant %)."""
+    out = " ".join(run("assess", "who5", "--answers", "3,3,2,2,2").stdout.split())
+    assert "Score: 12 of 25, 48%." in out
+    assert "your score is 50% or below" in out
+    assert "score is 50 or below" not in out
+
+
 @pytest.mark.parametrize("answers", ["1,1,1,1", "1,1,1,1,9", "a,b"])
 def test_bad_answers_exit_2_and_store_nothing(run, answers: str) -> None:  # type: ignore[no-untyped-def]
     result = run("assess", "who5", "--answers", answers)
