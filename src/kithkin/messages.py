@@ -348,7 +348,8 @@ TEXT: dict[str, str] = {
     ),
     "questionnaire.band.who5.low": (
         "As a percentage, your score is 28% or below. This is not a diagnosis, and it is a "
-        "good moment to talk with a professional you trust, such as your doctor, about how you have been feeling. "
+        "good moment to talk with a professional you trust, such as your doctor, about how "
+        "you have been feeling. "
         "(Topp et al. 2015, Psychother Psychosom)"
     ),
     "questionnaire.flag.who5.talk": (
