@@ -182,38 +182,8 @@ ERRORS: dict[str, str] = {
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
     # --- insights ---
-    "insights.person_higher": (
-        "Your mood after time with {name} has tended to be higher than before: {delta:+} points "
-        "(range {low:+} to {high:+}; {n} times)."
-    ),
-    "insights.person_lower": (
-        "Your mood after time with {name} has tended to be lower than before: {delta:+} points "
-        "(range {low:+} to {high:+}; {n} times)."
-    ),
-    "insights.error_budget": (
-        "Each range allows for every comparison on this page at once (Bonferroni for the "
-        "headline numbers, Benjamini-Hochberg within the kinds and the people), so with no real "
-        "difference anywhere, something would look clear at most about 1 time in 20."
-    ),
-    "insights.verdict.clear": "clear",
-    "insights.verdict.unclear": "no clear difference",
-    "experiment.interim": (
-        "In progress: {n_days} days with a mood check-in so far ({n_challenge} challenge days, "
-        "{n_usual} usual days). The result appears once the experiment ends: looking at it "
-        "every evening would turn up a 'difference' by chance, so until then it shows progress "
-        "only."
-    ),
-    "experiment.plan": (
-        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
-        "about {with_mood} days with a check-in: with your mood's usual spread ({sd} points) "
-        "and check-ins on {rate}% of days, about {days_needed} days. Suggested length: "
-        "{default_days} days."
-    ),
-    "experiment.plan_default": (
-        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
-        "about {with_mood} days with a check-in, assuming a typical spread of {sd} points until "
-        "you have two weeks of check-ins, and check-ins on {rate}% of days: about "
-        "{days_needed} days. Suggested length: {default_days} days."
+    "timeline_svg_only": (
+        "The mood-over-time chart is saved as SVG: use a file name ending in .svg (got {path})."
     ),
     # --- end insights (branch) ---
 }
@@ -903,7 +873,18 @@ TEXT: dict[str, str] = {
         "you have two weeks of check-ins, and check-ins on {rate}% of days: about "
         "{days_needed} days. Suggested length: {default_days} days."
     ),
-    # --- end insights (branch) ---
+    "insights.time.title": "Mood and stress, last {days} days",
+    "insights.time.desc": (
+        "Your evening mood and stress (0-10) over the last {days} days; marks along the bottom "
+        "show the days you connected with someone. Gaps are days without a check-in."
+    ),
+    "insights.time.axis": "0-10",
+    "insights.time.mood": "Mood",
+    "insights.time.stress": "Stress",
+    "insights.time.social": "Connected",
+    "insights.time.header": "Mood over time, week by week (last {days} days)",
+    "insights.time.table": "The same, week by week",
+    "insights.time.saved": "Mood-over-time chart ({days} days) saved to {path}.",
 }
 
 

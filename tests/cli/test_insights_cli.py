@@ -165,3 +165,18 @@ def test_experiment_flow(run) -> None:  # type: ignore[no-untyped-def]
     assert any("cannot say" in m["text"] for m in report["messages"])
     assert run("experiment", "stop").exit_code == 0
     assert run("experiment", "stop").exit_code == 1
+
+
+def test_mood_over_time_chart_and_table(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("demo").exit_code == 0
+    out = run("insights", "--over-time", "30", "--chart", str(tmp_path / "t.svg"))
+    assert out.exit_code == 0, out.output
+    assert "Mood over time, week by week (last 30 days)" in out.stdout
+    svg = (tmp_path / "t.svg").read_text()
+    assert "Mood and stress, last 30 days" in svg
+    assert 'aria-label="Connected"' in svg and "<polyline" in svg
+    bad = run("insights", "--over-time", "45")
+    assert bad.exit_code == 2 and "30, 90, 365" in bad.output
+    png = run("insights", "--over-time", "90", "--chart", str(tmp_path / "t.png"))
+    assert png.exit_code == 2 and ".svg" in png.output
+    assert not (tmp_path / "t.png").exists()

@@ -127,3 +127,12 @@ def test_insights_in_nav_and_openapi(web: WebClient):
     spec = web.client.get("/api/openapi.json").json()
     assert {"/api/insights", "/api/experiment", "/api/experiment/report"} <= set(spec["paths"])
     assert "422" in spec["paths"]["/api/experiment"]["post"]["responses"]
+
+
+def test_mood_over_time_window_is_checked(web: WebClient):
+    page = web.page("/insights?window=365")
+    assert "last 365 days" in page.one("#time-h").text
+    assert page.one("#over-time svg").get("role") == "img"
+    bad = web.client.get("/insights?window=7")
+    assert bad.status_code in (400, 422)
+    assert "30, 90, 365" in bad.text

@@ -148,30 +148,70 @@ def show(result: InsightsResult) -> None:
             say(f"- {card.claim} ({card.citation})")
 
 
+def show_over_time(result: InsightsResult, days: int) -> None:
+    from kithkin.formats.mood_chart import weekly_rows
+
+    rows = [
+        [
+            f"{w.first} to {w.last}",
+            "" if w.mood is None else f"{w.mood:.1f}",
+            "" if w.stress is None else f"{w.stress:.1f}",
+            w.check_ins,
+            w.social_days,
+        ]
+        for w in weekly_rows(result.window(days))
+    ]
+    cols = ["week", "mood", "stress", "check-ins", "days connected"]
+    table(text("insights.time.header", days=days), cols, rows)
+
+
 def insights(
     ctx: typer.Context,
     chart: Annotated[
         Path | None, typer.Option("--chart", help="Also save a chart (FILE.svg or FILE.png).")
     ] = None,
+    over_time: Annotated[
+        int | None,
+        typer.Option(
+            "--over-time",
+            help="Mood and stress over the last 30, 90 or 365 days (with --chart: FILE.svg).",
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Your patterns: mood and stress on days you connected, by kind, dose and person."""
-    from kithkin.services.insights import personal_insights
+    from kithkin.services.insights import WINDOWS, personal_insights
 
     if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
         from kithkin.services.insights import ChartFormat
 
         raise ChartFormat(path=str(chart))
+    if over_time is not None:
+        from kithkin.domain.model import check_choice
+
+        check_choice("--over-time", str(over_time), [str(w) for w in WINDOWS])
+        if chart is not None and chart.suffix.lower() != ".svg":
+            from kithkin.services.insights import TimelineFormat
+
+            raise TimelineFormat(path=str(chart))
     app = _state(ctx).app
     with app.uow() as uow:
         result = personal_insights(uow=uow, now=app.now())
-    if chart is not None:
+    if chart is not None and over_time is not None:
+        from kithkin.formats.mood_chart import mood_over_time_svg
+
+        chart.write_text(mood_over_time_svg(result.window(over_time), days=over_time), "utf-8")
+    elif chart is not None:
         write_chart(result, chart)
     if json_out:
         emit_json(result.as_dict())
         return
     show(result)
-    if chart is not None:
+    if over_time is not None:
+        show_over_time(result, over_time)
+    if chart is not None and over_time is not None:
+        say(text("insights.time.saved", days=over_time, path=str(chart)))
+    elif chart is not None:
         say(text("insights.chart_saved", path=str(chart)))
 
 

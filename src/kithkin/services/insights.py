@@ -17,7 +17,7 @@ from kithkin.domain import cadence
 from kithkin.domain.errors import InputError
 from kithkin.domain.evidence import EvidenceCard, load_evidence
 from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
-from kithkin.domain.model import KINDS, Person
+from kithkin.domain.model import KINDS, Person, check_choice
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
@@ -40,6 +40,19 @@ class WeekPoint:
     network_share: float | None
 
 
+WINDOWS = (30, 90, 365)  # the mood-over-time view's choices, in days
+
+
+@dataclass(frozen=True, slots=True)
+class DayPoint:
+    """One calendar day of the mood-over-time view (None: no check-in that day)."""
+
+    day: date
+    mood: float | None
+    stress: float | None
+    social: bool
+
+
 @dataclass(frozen=True, slots=True)
 class InsightsResult:
     today: date
@@ -48,6 +61,12 @@ class InsightsResult:
     questionnaires: dict[str, list[tuple[date, int, int | None]]]
     weeks: tuple[WeekPoint, ...]
     evidence: tuple[EvidenceCard, ...]
+    timeline: tuple[DayPoint, ...] = ()  # the last WINDOWS[-1] calendar days up to today
+
+    def window(self, days: int) -> tuple[DayPoint, ...]:
+        """The last ``days`` calendar days of the timeline (one of :data:`WINDOWS`)."""
+        check_choice("window", str(days), [str(w) for w in WINDOWS])
+        return self.timeline[-days:]
 
     def as_dict(self) -> dict[str, Any]:
         data = self.insights.as_dict()
@@ -242,10 +261,31 @@ def personal_insights(
         questionnaires=dict(trends),
         weeks=weeks,
         evidence=evidence_cards(result.evidence_ids),
+        timeline=timeline(rows, today),
     )
+
+
+def timeline(rows: list[DayRow], today: date) -> tuple[DayPoint, ...]:
+    """The last ``WINDOWS[-1]`` calendar days up to ``today``, gaps kept as None."""
+    by_day = {r.day: r for r in rows}
+    out = []
+    for offset in range(WINDOWS[-1] - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = by_day.get(day)
+        if row is None:
+            out.append(DayPoint(day, None, None, False))
+        else:
+            out.append(DayPoint(day, row.mood, row.stress, row.social))
+    return tuple(out)
 
 
 class ChartFormat(InputError):
     """A chart was asked for in a format other than SVG or PNG."""
 
     key = "chart_format"
+
+
+class TimelineFormat(InputError):
+    """The mood-over-time chart was asked for in a format other than SVG."""
+
+    key = "timeline_svg_only"

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
+from kithkin.domain.model import check_choice
 from kithkin.services import experiments
 from kithkin.services.experiments import plan_message
-from kithkin.services.insights import message_text, personal_insights
+from kithkin.services.insights import WINDOWS, message_text, personal_insights
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow, checked_form
 from kithkin.web.insights_view import page_context, signed
@@ -26,8 +27,10 @@ FLASH = {"started": "web.experiment.started", "stopped": "web.experiment.stopped
 
 @router.get("/insights")
 def insights_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    raw = request.query_params.get("window", "90")
+    check_choice("window", raw, [str(w) for w in WINDOWS])  # before any work: a 4xx, not a 500
     result = personal_insights(uow=uow, now=now)  # once per request: numpy work
-    return render(request, "insights.html", page_context(result))
+    return render(request, "insights.html", page_context(result, window=int(raw)))
 
 
 def _experiment_context(uow: Any, now: Any) -> dict[str, Any]:

@@ -199,10 +199,23 @@ def weekly_charts(result: InsightsResult) -> tuple[Markup, Markup] | None:
     return _svg(streak), _svg(network)
 
 
-def page_context(result: InsightsResult) -> dict[str, Any]:
+def over_time_chart(result: InsightsResult, days: int) -> Markup:
+    from kithkin.formats.mood_chart import mood_over_time_svg
+
+    return _svg(mood_over_time_svg(result.window(days), days=days, id_prefix="chart-time"))
+
+
+def page_context(result: InsightsResult, *, window: int = 90) -> dict[str, Any]:
     """Everything ``insights.html`` needs, from one computed result."""
+    from kithkin.formats.mood_chart import weekly_rows
+    from kithkin.services.insights import WINDOWS
+
     ins = result.insights
     return {
+        "window": window,
+        "windows": WINDOWS,
+        "time_chart": over_time_chart(result, window),
+        "time_weeks": weekly_rows(result.window(window)),
         "result": result,
         "ins": ins,
         "summary": [message_text(m) for m in ins.summary],
