@@ -199,9 +199,12 @@ def weekly_charts(result: InsightsResult) -> tuple[Markup, Markup] | None:
     return _svg(streak), _svg(network)
 
 
-def over_time_chart(result: InsightsResult, days: int) -> Markup:
+def over_time_chart(result: InsightsResult, days: int) -> Markup | None:
+    """The mood-over-time chart, or None while the window has no check-in."""
     from kithkin.formats.mood_chart import mood_over_time_svg
 
+    if all(p.mood is None and p.stress is None for p in result.window(days)):
+        return None
     return _svg(mood_over_time_svg(result.window(days), days=days, id_prefix="chart-time"))
 
 
