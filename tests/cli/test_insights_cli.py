@@ -50,6 +50,14 @@ def test_low_who5_suggests_a_professional_without_diagnosing(run) -> None:  # ty
     assert "not a diagnosis" in result.stdout and "professional" in result.stdout
 
 
+def test_who5_band_speaks_of_the_percentage_it_follows(run) -> None:  # type: ignore[no-untyped-def]
+    """ "Score: 12 of 25, 48%." was followed by "Your score is 50 or below" (50 meant %)."""
+    out = " ".join(run("assess", "who5", "--answers", "3,3,2,2,2").stdout.split())
+    assert "Score: 12 of 25, 48%." in out
+    assert "your score is 50% or below" in out
+    assert "score is 50 or below" not in out
+
+
 @pytest.mark.parametrize("answers", ["1,1,1,1", "1,1,1,1,9", "a,b"])
 def test_bad_answers_exit_2_and_store_nothing(run, answers: str) -> None:  # type: ignore[no-untyped-def]
     result = run("assess", "who5", "--answers", answers)
@@ -123,8 +131,15 @@ def test_insights_on_demo_data(run, tmp_path: Path) -> None:  # type: ignore[no-
     data = json.loads(run("insights", "--json").stdout)
     assert data["social"][0]["delta"] > 0
     assert data["social"][0]["status"] in ("early", "ok")
+    assert "Benjamini-Hochberg" in data["error_budget"]["procedure"]
+    items = {i["item"]: i for k in ("social", "by_mode", "by_dose", "by_person") for i in data[k]}
+    items[data["next_day"]["item"]] = data["next_day"]
+    for m in data["summary"]:
+        if m["item"] is not None:
+            assert items[m["item"]]["effect_claimed"] is True
     human = run("insights", "--chart", str(tmp_path / "c.svg"))
     assert "This is your pattern, not proof of cause." in human.stdout
+    assert "leave you feeling better" not in human.stdout  # a neutral heading, with verdicts
     assert "<rect" in (tmp_path / "c.svg").read_text()
 
 
@@ -132,9 +147,14 @@ def test_experiment_flow(run) -> None:  # type: ignore[no-untyped-def]
     refused = run("experiment", "start")
     assert refused.exit_code == 2 and "--consent" in refused.output
     assert run("experiment", "status").exit_code == 1
+    planned = run("experiment", "plan")
+    assert planned.exit_code == 0 and "80% power" in planned.stdout
+    plan = json.loads(run("experiment", "plan", "--json").stdout)
+    assert plan["sd_from_history"] is False and plan["default_days"] == 84
     started = run("experiment", "start", "--consent", "--seed", "3", "--json")
     assert started.exit_code == 0
     assert json.loads(started.stdout)["day_number"] == 1
+    assert json.loads(started.stdout)["days"] == plan["default_days"]  # the plan's length
     again = run("experiment", "start", "--consent")
     assert again.exit_code == 1 and "already running" in again.output
     status = json.loads(run("experiment", "status", "--json").stdout)
@@ -145,3 +165,18 @@ def test_experiment_flow(run) -> None:  # type: ignore[no-untyped-def]
     assert any("cannot say" in m["text"] for m in report["messages"])
     assert run("experiment", "stop").exit_code == 0
     assert run("experiment", "stop").exit_code == 1
+
+
+def test_mood_over_time_chart_and_table(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("demo").exit_code == 0
+    out = run("insights", "--over-time", "30", "--chart", str(tmp_path / "t.svg"))
+    assert out.exit_code == 0, out.output
+    assert "Mood over time, week by week (last 30 days)" in out.stdout
+    svg = (tmp_path / "t.svg").read_text()
+    assert "Mood and stress, last 30 days" in svg
+    assert 'aria-label="Connected"' in svg and "<polyline" in svg
+    bad = run("insights", "--over-time", "45")
+    assert bad.exit_code == 2 and "30, 90, 365" in bad.output
+    png = run("insights", "--over-time", "90", "--chart", str(tmp_path / "t.png"))
+    assert png.exit_code == 2 and ".svg" in png.output
+    assert not (tmp_path / "t.png").exists()

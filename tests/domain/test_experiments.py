@@ -7,7 +7,7 @@ import pytest
 
 from kithkin import messages
 from kithkin.domain.errors import OutOfRange
-from kithkin.domain.experiments import assign_days, experiment_report
+from kithkin.domain.experiments import assign_days, experiment_report, plan_length
 from kithkin.domain.insights import Status
 from tests.domain.simulate import ar1
 
@@ -100,3 +100,53 @@ def test_null_experiments_reject_at_the_nominal_rate():
         report = experiment_report(plan, moods, seed=i, n_permutations=999)
         rejections += report.clear
     assert 0.03 <= rejections / sims <= 0.07
+
+
+def test_before_the_planned_end_the_report_shows_progress_only():
+    plan = assign_days(START, 40, seed=5)
+    moods = {d: (8.0 if on else 5.0) for d, on in plan.items()}  # a huge difference
+    report = experiment_report(plan, moods, seed=0, final=False)
+    assert report.status is Status.IN_PROGRESS
+    assert report.estimate is None and report.p_value is None and not report.clear
+    assert report.messages[0].key == "experiment.interim"
+    assert report.n_challenge_days + report.n_usual_days == 40
+    assert "unlikely" not in messages.text(
+        report.messages[0].key, **dict(report.messages[0].params)
+    )
+
+
+@pytest.mark.slow
+def test_reading_the_report_every_day_from_day_10_keeps_type_one_error_at_5_percent():
+    """300 null experiments of 42 days (AR(1) mood, phi 0.3), the report read every evening from
+    day 10: the old reports said "clear" at some point 16-20 % of the time."""
+    rng = np.random.default_rng(42)
+    sims, length = 300, 42
+    noise = ar1(rng, sims=sims, days=length, phi=0.3)
+    false_clear = 0
+    for i in range(sims):
+        plan = assign_days(START, length, seed=i)
+        days = list(plan)
+        moods = {d: 6 + float(noise[i, k]) for k, d in enumerate(days)}
+        said_clear = False
+        for read_on in range(10, length + 1):
+            upto = {d: plan[d] for d in days[:read_on]}
+            report = experiment_report(
+                upto, moods, seed=i, n_permutations=1000, final=read_on == length
+            )
+            said_clear |= report.clear
+            said_clear |= any(m.key == "experiment.result.clear" for m in report.messages)
+        false_clear += said_clear
+    assert false_clear / sims <= 0.05 + 2 * (0.05 * 0.95 / sims) ** 0.5  # 5 % within 2 MC SEs
+
+
+def test_plan_length_from_own_variability_or_a_default():
+    default = plan_length([None] * 90)
+    assert not default.sd_from_history and default.sd == 1.5
+    # 4 * 1.5^2 * (1.96 + 0.84)^2 = 70.6 days with a mood, at 85 % check-ins
+    assert default.days_with_mood_needed == 71 and default.days_needed == 84
+    assert default.default_days == 84
+    calm = plan_length([6.0 + (0.5 if i % 2 else -0.5) for i in range(60)])
+    assert calm.sd_from_history and calm.sd == pytest.approx(0.5, abs=0.01)
+    assert calm.days_with_mood_needed == 8 and calm.default_days == 14  # never below 14
+    spread = plan_length([None] * 10 + [5.0 + (4 if i % 2 else -4) for i in range(80)])
+    assert spread.checkin_rate == 1.0 and spread.default_days == 366  # capped

@@ -119,32 +119,49 @@ def test_ols_hac_rank_deficient_is_none():
     assert stats.ols_hac([1.0] * 10, x) is None
 
 
-def test_lag_model_finds_a_next_day_pattern():
+def test_next_day_model_finds_a_next_day_pattern():
     rng = np.random.default_rng(11)
     days = 400
     social = markov_days(rng, sims=1, days=days, stay=0.6)[0]
-    noise = rng.normal(size=days)
-    mood = np.empty(days)
-    mood[0] = 5
-    for t in range(1, days):
-        mood[t] = 2 + 0.4 * mood[t - 1] + 1.0 * social[t - 1] + 0.3 * social[t] + noise[t]
+    noise = ar1(rng, sims=1, days=days, phi=0.4)[0]
+    mood = 5 + 0.3 * social + 1.0 * np.concatenate([[0], social[:-1]]) + noise
     values: list[float | None] = list(mood)
-    values[100] = None  # a missing day removes two rows (as today and as yesterday)
-    fit = stats.lag_model(values, list(social))
+    values[100] = None  # a missing day removes one row (its own)
+    fit = stats.next_day_model(values, list(social))
     assert fit is not None
-    assert fit.n == days - 1 - 2
+    assert fit.n == days - 1 - 1
     assert fit.ci_low < 1.0 < fit.ci_high
     assert fit.ci_low > 0
     assert fit.n_after_social + fit.n_after_non_social == fit.n
+    assert 0.2 < fit.phi < 0.6
+
+
+def test_next_day_model_does_not_turn_a_same_day_effect_into_a_next_day_drop():
+    """Adjusting for yesterday's mood made the coefficient settle near -phi * effect."""
+    rng = np.random.default_rng(12)
+    days = 3000
+    social = markov_days(rng, sims=1, days=days, stay=0.6)[0]
+    mood = 5 + 1.0 * social + ar1(rng, sims=1, days=days, phi=0.55)[0]
+    fit = stats.next_day_model(list(mood), list(social))
+    assert fit is not None
+    assert abs(fit.coef) < 0.1
+    assert fit.same_day == pytest.approx(1.0, abs=0.1)
 
 
 def test_lag_rows_skip_days_without_a_known_yesterday():
-    y, x = stats.lag_rows([5, None, 6, 7], [True, False, None, True])
-    assert y == []
-    assert x == []
-    y, x = stats.lag_rows([5, 6, 7], [True, False, True])
+    days, y, x = stats.lag_rows([5, None, 6, 7], [True, False, None, True])
+    assert (days, y, x) == ([], [], [])
+    days, y, x = stats.lag_rows([5, 6, 7], [True, False, True])
+    assert days == [1, 2]
     assert y == [6.0, 7.0]
-    assert x == [[1.0, 1.0, 5.0, 0.0], [1.0, 0.0, 6.0, 1.0]]
+    assert x == [[1.0, 0.0, 1.0], [1.0, 1.0, 0.0]]
+
+
+@pytest.mark.parametrize(("df", "t"), [(1, 12.706), (3, 3.182), (10, 2.228), (60, 2.000)])
+def test_t_critical_and_p_value(df, t):
+    assert stats.t_critical(0.95, df) == pytest.approx(t, abs=0.001)
+    assert stats.t_p_value(t, df) == pytest.approx(0.05, abs=0.0005)
+    assert stats.t_critical(0.99, 10) == pytest.approx(3.169, abs=0.001)
 
 
 def test_randomization_test_detects_a_clear_effect():

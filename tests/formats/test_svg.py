@@ -136,3 +136,21 @@ def test_nice_ticks_cover_the_range_evenly(a, b):
     steps = {round(y - x, 6) for x, y in pairwise(ticks)}
     assert len(steps) == 1
     assert 2 <= len(ticks) <= 12
+
+
+def test_marked_days_are_drawn_and_named_in_the_legend():
+    d = date
+    points = tuple((d(2026, 1, i), float(i % 5)) for i in range(1, 29))
+    out = svg.line_chart(
+        [svg.Series("Mood", points)],
+        title="t",
+        description="d",
+        marks=[d(2026, 1, 3), d(2026, 1, 4), d(2027, 1, 1)],  # the last lies outside the chart
+        marks_label="Connected",
+        dots=False,
+        x_ticks=3,
+    )
+    group = out.split('aria-label="Connected">')[1].split("</g>")[0]
+    assert group.count("<rect") == 2
+    assert ">Connected</text>" in out
+    assert "<circle" not in out

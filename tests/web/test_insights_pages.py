@@ -43,7 +43,8 @@ def test_demo_data_shows_a_positive_mood_difference_with_evidence(demo: App, web
     assert delta > 0
     api = web.client.get("/api/insights").json()
     assert api["social"][0]["delta"] == pytest.approx(delta, abs=0.01)
-    assert mood.one(".range").text.startswith("(95% range")
+    level = api["social"][0]["ci_level"] * 100
+    assert mood.one(".range").text.startswith(f"({level:.1f}% range")
     chart = page.one("#social svg")
     assert chart.get("role") == "img"
     assert chart.one("title").text and chart.one("desc").text
@@ -54,15 +55,22 @@ def test_demo_data_shows_a_positive_mood_difference_with_evidence(demo: App, web
     )
     summary = page.select("#summary p")
     assert [p.text for p in summary] == [m["text"] for m in api["summary"]]
-    people = page.select("#by-person li a")
-    assert [a.text for a in people] == [p["name"] for p in api["by_person"]]
+    people = page.select("#by-person tbody tr")
+    assert [r.one("a").text for r in people] == [p["name"] for p in api["by_person"]]
+    for row, person in zip(people, api["by_person"], strict=True):  # never "better" when lower
+        assert row.get("data-claimed") == ("yes" if person["effect_claimed"] else "no")
+    assert "better" not in page.one("#person-h").text
     assert page.select("#weekly svg") and page.select("#by-mode svg")
 
 
 def test_experiment_needs_consent_then_runs_reports_and_stops(app: App, web: WebClient):
     assert web.client.get("/api/experiment").status_code == 404
-    start = web.page("/insights/experiment").one("form[action=/insights/experiment/start]")
+    first = web.page("/insights/experiment")
+    start = first.one("form[action=/insights/experiment/start]")
     assert start.one("input#f-consent").get("type") == "checkbox"
+    plan = web.client.get("/api/experiment/plan").json()
+    assert "80% power" in first.one("#experiment-plan").text
+    assert start.one("input#f-days").get("value") == str(plan["default_days"])
     refused = web.post("/insights/experiment/start", {"days": "28"})
     assert refused.status_code == 422
     assert web.client.get("/api/experiment").status_code == 404
@@ -119,3 +127,13 @@ def test_insights_in_nav_and_openapi(web: WebClient):
     spec = web.client.get("/api/openapi.json").json()
     assert {"/api/insights", "/api/experiment", "/api/experiment/report"} <= set(spec["paths"])
     assert "422" in spec["paths"]["/api/experiment"]["post"]["responses"]
+
+
+def test_mood_over_time_window_is_checked(web: WebClient):
+    page = web.page("/insights?window=365")
+    assert "last 365 days" in page.one("#time-h").text
+    assert page.select("#over-time svg") == []  # no check-ins yet: no empty chart (one <title>)
+    assert page.one("#over-time p.quiet").text
+    bad = web.client.get("/insights?window=7")
+    assert bad.status_code in (400, 422)
+    assert "30, 90, 365" in bad.text

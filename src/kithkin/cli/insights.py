@@ -21,15 +21,24 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:+.1f}"
 
 
+def _verdict(claimed: bool) -> str:
+    return text("insights.verdict.clear" if claimed else "insights.verdict.unclear")
+
+
+def _range(low: float | None, high: float | None, level: float) -> str:
+    return f"{_fmt(low)} to {_fmt(high)} ({level * 100:.1f}%)"
+
+
 def _row(label: str, c: Comparison) -> list[object]:
     if c.delta is None:
-        return [label, "not enough data", "", c.n_social, c.n_non_social]
+        return [label, "not enough data", "", c.n_social, c.n_non_social, "", ""]
     return [
         label,
         _fmt(c.delta),
-        f"{_fmt(c.ci_low)} to {_fmt(c.ci_high)}",
+        _range(c.ci_low, c.ci_high, c.ci_level),
         c.n_social,
         c.n_non_social,
+        _verdict(c.effect_claimed),
         ("rough" if c.label else ""),
     ]
 
@@ -88,7 +97,7 @@ def show(result: InsightsResult) -> None:
     say(text("insights.header", days=ins.n_days))
     for m in ins.summary:
         say(message_text(m))
-    cols = ["", "difference", "95% range", "days with", "days without", ""]
+    cols = ["", "difference", "range (level)", "days with", "days without", "verdict", ""]
     table(None, cols, [_row(c.measure, c) for c in ins.social])
     table(
         text("insights.by_mode_header"),
@@ -103,8 +112,17 @@ def show(result: InsightsResult) -> None:
     if ins.by_person:
         table(
             text("insights.by_person_header"),
-            ["who", "mood change", "times"],
-            [[result.names.get(p.person_id, "?"), _fmt(p.mean_change), p.n] for p in ins.by_person],
+            ["who", "mood change", "range (level)", "times", "verdict"],
+            [
+                [
+                    result.names.get(p.person_id, "?"),
+                    _fmt(p.mean_change),
+                    _range(p.ci_low, p.ci_high, p.ci_level),
+                    p.n,
+                    _verdict(p.effect_claimed),
+                ]
+                for p in ins.by_person
+            ],
         )
     if result.questionnaires:
         rows = [
@@ -130,30 +148,70 @@ def show(result: InsightsResult) -> None:
             say(f"- {card.claim} ({card.citation})")
 
 
+def show_over_time(result: InsightsResult, days: int) -> None:
+    from kithkin.formats.mood_chart import weekly_rows
+
+    rows = [
+        [
+            f"{w.first} to {w.last}",
+            "" if w.mood is None else f"{w.mood:.1f}",
+            "" if w.stress is None else f"{w.stress:.1f}",
+            w.check_ins,
+            w.social_days,
+        ]
+        for w in weekly_rows(result.window(days))
+    ]
+    cols = ["week", "mood", "stress", "check-ins", "days connected"]
+    table(text("insights.time.header", days=days), cols, rows)
+
+
 def insights(
     ctx: typer.Context,
     chart: Annotated[
         Path | None, typer.Option("--chart", help="Also save a chart (FILE.svg or FILE.png).")
     ] = None,
+    over_time: Annotated[
+        int | None,
+        typer.Option(
+            "--over-time",
+            help="Mood and stress over the last 30, 90 or 365 days (with --chart: FILE.svg).",
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Your patterns: mood and stress on days you connected, by kind, dose and person."""
-    from kithkin.services.insights import personal_insights
+    from kithkin.services.insights import WINDOWS, personal_insights
 
     if chart is not None and chart.suffix.lower() not in (".svg", ".png"):
         from kithkin.services.insights import ChartFormat
 
         raise ChartFormat(path=str(chart))
+    if over_time is not None:
+        from kithkin.domain.model import check_choice
+
+        check_choice("--over-time", str(over_time), [str(w) for w in WINDOWS])
+        if chart is not None and chart.suffix.lower() != ".svg":
+            from kithkin.services.insights import TimelineFormat
+
+            raise TimelineFormat(path=str(chart))
     app = _state(ctx).app
     with app.uow() as uow:
         result = personal_insights(uow=uow, now=app.now())
-    if chart is not None:
+    if chart is not None and over_time is not None:
+        from kithkin.formats.mood_chart import mood_over_time_svg
+
+        chart.write_text(mood_over_time_svg(result.window(over_time), days=over_time), "utf-8")
+    elif chart is not None:
         write_chart(result, chart)
     if json_out:
         emit_json(result.as_dict())
         return
     show(result)
-    if chart is not None:
+    if over_time is not None:
+        show_over_time(result, over_time)
+    if chart is not None and over_time is not None:
+        say(text("insights.time.saved", days=over_time, path=str(chart)))
+    elif chart is not None:
         say(text("insights.chart_saved", path=str(chart)))
 
 
@@ -173,10 +231,28 @@ def _show_status(view: ExperimentStatus) -> None:
     say(text("experiment.progress", done=view.days_done, challenge=view.challenge_days_done))
 
 
+@experiment_app.command("plan")
+def plan(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """How many days an experiment needs (80% power for a 1-point difference)."""
+    from kithkin.services.experiments import length_plan, plan_message
+    from kithkin.services.insights import message_text
+
+    app = _state(ctx).app
+    with app.uow() as uow:
+        found = length_plan(uow=uow, now=app.now())
+    if json_out:
+        emit_json(found.as_dict())
+        return
+    say(message_text(plan_message(found)))
+
+
 @experiment_app.command("start")
 def start(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(help="How many days (14-366).")] = 42,
+    days: Annotated[
+        int | None,
+        typer.Option(help="How many days (14-366); default: enough for 80% power (see 'plan')."),
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Seed for the coin (reproducible).")] = None,
     consent: Annotated[
         bool, typer.Option("--consent", help="I agree to take part (required).")
@@ -184,14 +260,18 @@ def start(
     json_out: JsonOpt = False,
 ) -> None:
     """Start an experiment: the coin flips for every day are made now and stored."""
+    from kithkin.services.experiments import length_plan, plan_message
     from kithkin.services.experiments import start as start_it
+    from kithkin.services.insights import message_text
 
     app = _state(ctx).app
     with app.uow(write=True) as uow:
+        found = length_plan(uow=uow, now=app.now())
         view = start_it(uow=uow, now=app.now(), consent=consent, days=days, seed=seed)
     if json_out:
-        emit_json(view.as_dict())
+        emit_json({**view.as_dict(), "plan": found.as_dict()})
         return
+    say(message_text(plan_message(found)))
     say(
         text(
             "experiment.started",

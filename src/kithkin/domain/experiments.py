@@ -5,12 +5,20 @@ user to connect. Because the assignment is random, a randomization test of the m
 difference by assignment is valid under any autocorrelation (Edgington 1980, J Educ Stat
 5(3):235-251; Bulté & Onghena 2008, Behav Res Methods 40(2):467-478). Days are analysed by the
 assignment made, whether or not the user connected that day ("intention to treat").
+
+Continuous monitoring: the test is valid for one planned look, and reading a full verdict every
+evening would find a false "clear" 16-20% of the time. So the analysis is fixed when the
+experiment starts: before its planned end (or a stop) the report shows progress only (days
+done, days with a check-in in each arm), never an estimate, a p-value or a verdict; the one
+verdict comes at the end. However often it is read, the chance of a false "clear" is that of a
+single test (<= 5%). The length comes from a power calculation (:func:`plan_length`).
 """
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -23,6 +31,14 @@ MIN_DAYS = 10  # days with mood before a result is shown
 MIN_PER_ARM = 3  # days with mood in each arm
 ALPHA = 0.05
 MAX_DAYS = 366
+MIN_LENGTH = 14
+POWER = 0.8
+TARGET_DIFFERENCE = 1.0  # points of mood (0-10)
+DEFAULT_SD = 1.5  # mood SD used when there is too little history (points)
+DEFAULT_CHECKIN_RATE = 0.85  # share of days with an evening check-in, without history
+MIN_HISTORY = 14  # check-ins needed to use the user's own variability
+Z_975 = 1.959963984540054
+Z_80 = 0.8416212335729143
 
 DESIGN_MESSAGES = (
     Message("experiment.can_say"),
@@ -39,6 +55,53 @@ def assign_days(start: date, days: int, *, seed: int) -> dict[date, bool]:
     check_range("experiment days", days, 1, MAX_DAYS)
     rng = random.Random(seed)
     return {start + timedelta(days=i): rng.random() < 0.5 for i in range(days)}
+
+
+@dataclass(frozen=True, slots=True)
+class LengthPlan:
+    """How many days an experiment needs to find a 1-point difference with 80% power."""
+
+    sd: float
+    sd_from_history: bool
+    checkin_rate: float
+    days_with_mood_needed: int
+    days_needed: int
+    default_days: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def plan_length(history: Sequence[float | None]) -> LengthPlan:
+    """The days needed to detect ``TARGET_DIFFERENCE`` with ``POWER`` at ``ALPHA`` (two-sided).
+
+    ``history`` holds the user's recent evening moods over consecutive days (None: no
+    check-in). With a fair coin the difference in means has variance about ``4 sd^2 / n`` for
+    ``n`` days with a mood (random assignment breaks the link with autocorrelation), so
+    ``n = 4 sd^2 (z_0.975 + z_0.8)^2 / d^2`` days with a mood, divided by the check-in rate.
+    With fewer than ``MIN_HISTORY`` check-ins the SD defaults to ``DEFAULT_SD``. The default
+    length is that number of days, kept within ``MIN_LENGTH`` and ``MAX_DAYS``.
+    """
+    moods = [float(m) for m in history if m is not None]
+    own = len(moods) >= MIN_HISTORY
+    if own:
+        mean = sum(moods) / len(moods)
+        sd = math.sqrt(sum((m - mean) ** 2 for m in moods) / (len(moods) - 1))
+        first = next(i for i, m in enumerate(history) if m is not None)
+        rate = len(moods) / (len(history) - first)
+    else:
+        sd, rate = DEFAULT_SD, DEFAULT_CHECKIN_RATE
+    sd = max(sd, 0.5)  # a perfectly flat history would promise an impossible precision
+    with_mood = math.ceil(4 * sd**2 * (Z_975 + Z_80) ** 2 / TARGET_DIFFERENCE**2)
+    needed = math.ceil(with_mood / max(rate, 0.2))
+    return LengthPlan(
+        sd=round(sd, 2),
+        sd_from_history=own,
+        checkin_rate=round(rate, 2),
+        days_with_mood_needed=with_mood,
+        days_needed=needed,
+        default_days=min(max(needed, MIN_LENGTH), MAX_DAYS),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +130,14 @@ def experiment_report(
     *,
     seed: int,
     n_permutations: int = 5000,
+    final: bool = True,
 ) -> ExperimentReport:
-    """Analyse an experiment by assignment. Days without a mood are left out."""
+    """Analyse an experiment by assignment. Days without a mood are left out.
+
+    ``final`` is False before the planned end: the report then shows progress only (status
+    ``in_progress``, counts, no estimate, no p-value, never "clear"), which keeps the single
+    planned test valid however often the report is read.
+    """
     days = sorted(d for d in assignments if moods_by_day.get(d) is not None)
     arms = [assignments[d] for d in days]
     moods = [float(moods_by_day[d] or 0.0) for d in days]
@@ -86,6 +155,15 @@ def experiment_report(
             n_on,
             n_off,
             messages=(Message("experiment.not_enough_data", needed), *DESIGN_MESSAGES),
+        )
+    if not final:
+        counts = (("n_days", len(days)), ("n_challenge", n_on), ("n_usual", n_off))
+        return ExperimentReport(
+            Status.IN_PROGRESS,
+            len(days),
+            n_on,
+            n_off,
+            messages=(Message("experiment.interim", counts), *DESIGN_MESSAGES),
         )
     test = stats.randomization_test(arms, moods, seed=seed, n_draws=n_permutations)
     clear = test.p_value < ALPHA

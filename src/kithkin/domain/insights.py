@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from kithkin.domain import stats
+from kithkin.domain import budget, stats
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import Mode, check_choice
 
@@ -41,6 +41,7 @@ class Status(StrEnum):
     NOT_ENOUGH_DATA = "not_enough_data"
     EARLY = "early"
     OK = "ok"
+    IN_PROGRESS = "in_progress"  # an experiment before its planned end: progress only
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,11 @@ class Comparison:
     mean_social: float | None = None
     mean_non_social: float | None = None
     effect_claimed: bool = False
+    se: float | None = None
+    df: float | None = None
+    p_value: float | None = None
+    ci_level: float = 0.95
+    item: str = ""
 
     @property
     def label(self) -> str | None:
@@ -107,7 +113,7 @@ class Comparison:
 
 @dataclass(frozen=True, slots=True)
 class NextDay:
-    """``mood_t ~ social_{t-1} + mood_{t-1} + social_t``: the yesterday-social coefficient."""
+    """``mood_t = a + b social_t + c social_{t-1} + u_t`` (AR(1) ``u``): the estimate of ``c``."""
 
     status: Status
     n: int
@@ -116,6 +122,10 @@ class NextDay:
     ci_low: float | None = None
     ci_high: float | None = None
     effect_claimed: bool = False
+    df: float | None = None
+    p_value: float | None = None
+    ci_level: float = 0.95
+    item: str = "next_day.mood"
 
     @property
     def label(self) -> str | None:
@@ -127,25 +137,45 @@ class NextDay:
 
 @dataclass(frozen=True, slots=True)
 class PersonMood:
-    """Average mood change (after minus before) around interactions with one person."""
+    """Average mood change (after minus before) around interactions with one person.
+
+    The interval is Student's t over the person's interactions (``n - 1`` degrees of freedom);
+    after the error budget ``ci_low``/``ci_high`` are at level ``ci_level`` and
+    ``effect_claimed`` is True exactly when they leave out zero.
+    """
 
     person_id: int
     mean_change: float
     n: int
+    se: float = 0.0
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_level: float = 0.95
+    p_value: float | None = None
+    effect_claimed: bool = False
+
+    @property
+    def item(self) -> str:
+        return f"by_person.{self.person_id}"
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "item": self.item}
 
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """A message key for :mod:`kithkin.messages` ``TEXT`` and its parameters."""
+    """A message key for :mod:`kithkin.messages` ``TEXT`` and its parameters.
+
+    ``item`` names the estimate a sentence claims a difference for (its ``effect_claimed`` is
+    True); None for sentences that claim nothing.
+    """
 
     key: str
     params: tuple[tuple[str, Any], ...] = ()
+    item: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "params": dict(self.params)}
+        return {"key": self.key, "params": dict(self.params), "item": self.item}
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +201,7 @@ class Insights:
             "by_person": [p.as_dict() for p in self.by_person],
             "summary": [m.as_dict() for m in self.summary],
             "evidence_ids": list(self.evidence_ids),
+            "error_budget": budget.describe(),
         }
 
 
@@ -238,6 +269,8 @@ def compare(
         mean_social=sum(a_vals) / n_a,
         mean_non_social=sum(b_vals) / n_b,
         effect_claimed=not result.ci_low <= 0 <= result.ci_high,
+        se=result.se,
+        df=result.df,
     )
 
 
@@ -275,14 +308,15 @@ def _dose_test(low: int, high: int | None) -> Callable[[DayRow], bool | None]:
 
 
 def next_day(rows: Sequence[DayRow]) -> NextDay:
-    """Does a social day go with a different mood the next day? A pattern, not a cause."""
+    """Does a social day go with a different mood the next day, over and above that day's own
+    contact? A pattern, not a cause (:func:`kithkin.domain.stats.next_day_model`)."""
     days = calendar(rows)
     mood = [None if d is None else d.mood for d in days]
     social = [None if d is None else d.social for d in days]
-    _, x = stats.lag_rows(mood, social)
-    after_social = sum(1 for row in x if row[1] == 1.0)
+    _, _, x = stats.lag_rows(mood, social)
+    after_social = sum(1 for row in x if row[2] == 1.0)
     status = _status(len(x), after_social, len(x) - after_social)
-    fit = None if status is Status.NOT_ENOUGH_DATA else stats.lag_model(mood, social)
+    fit = None if status is Status.NOT_ENOUGH_DATA else stats.next_day_model(mood, social)
     if fit is None:
         return NextDay(Status.NOT_ENOUGH_DATA, len(x))
     return NextDay(
@@ -293,6 +327,7 @@ def next_day(rows: Sequence[DayRow]) -> NextDay:
         ci_low=fit.ci_low,
         ci_high=fit.ci_high,
         effect_claimed=not fit.ci_low <= 0 <= fit.ci_high,
+        df=fit.df,
     )
 
 
@@ -302,12 +337,17 @@ def by_person(interactions: Sequence[InteractionMood]) -> tuple[PersonMood, ...]
     for item in interactions:
         if item.mood_before is not None and item.mood_after is not None:
             changes[item.person_id].append(item.mood_after - item.mood_before)
-    people = [
-        PersonMood(pid, sum(vals) / len(vals), len(vals))
-        for pid, vals in changes.items()
-        if len(vals) >= MIN_PERSON_OBS
-    ]
+    people = [_person(pid, vals) for pid, vals in changes.items() if len(vals) >= MIN_PERSON_OBS]
     return tuple(sorted(people, key=lambda p: (-p.mean_change, p.person_id)))
+
+
+def _person(pid: int, vals: list[float]) -> PersonMood:
+    n = len(vals)
+    mean = sum(vals) / n
+    se = (sum((v - mean) ** 2 for v in vals) / (n - 1) / n) ** 0.5
+    half = stats.t_critical(0.95, n - 1) * se
+    low, high = mean - half, mean + half
+    return PersonMood(pid, mean, n, se, low, high, 0.95, None, not low <= 0 <= high)
 
 
 def build_insights(
@@ -335,11 +375,12 @@ def build_insights(
         compare(days, measure=m, group=(name, test), baseline=base, seed=seed + i, n_boot=n_boot)
         for i, (m, name, test, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
     ]
-    social = tuple(results[: len(social_specs)])
-    modes = tuple(results[len(social_specs) : len(social_specs) + len(mode_specs)])
-    doses = tuple(results[len(social_specs) + len(mode_specs) :])
+    social = _named(results[: len(social_specs)], "social")
+    modes = _named(results[len(social_specs) : len(social_specs) + len(mode_specs)], "by_mode")
+    doses = _named(results[len(social_specs) + len(mode_specs) :], "by_dose")
     lag = next_day(rows)
     people = by_person(interactions)
+    social, lag, modes, doses, people = within_budget(social, lag, modes, doses, people)
     summary, evidence = summarise(social=social, next_day=lag, by_mode=modes, by_person=people)
     return Insights(
         n_days=sum(1 for d in days if d is not None),
@@ -353,8 +394,104 @@ def build_insights(
     )
 
 
+def _named(comparisons: Sequence[Comparison], family: str) -> tuple[Comparison, ...]:
+    return tuple(replace(c, item=f"{family}.{c.measure}.{c.group}") for c in comparisons)
+
+
+def _estimate(
+    item: str, estimate: float | None, se: float | None, df: float | None
+) -> list[budget.Estimate]:
+    if estimate is None or se is None or df is None:
+        return []
+    return [budget.Estimate(item, estimate, se, df)]
+
+
+def within_budget(
+    social: tuple[Comparison, ...],
+    lag: NextDay,
+    modes: tuple[Comparison, ...],
+    doses: tuple[Comparison, ...],
+    people: tuple[PersonMood, ...],
+) -> tuple[
+    tuple[Comparison, ...],
+    NextDay,
+    tuple[Comparison, ...],
+    tuple[Comparison, ...],
+    tuple[PersonMood, ...],
+]:
+    """Every shown estimate under one error budget (:mod:`kithkin.domain.budget`): ranges at the
+    budget's level, ``effect_claimed`` exactly when the shown range leaves out zero."""
+
+    def shown(cs: Sequence[Comparison]) -> list[budget.Estimate]:
+        return [e for c in cs for e in _estimate(c.item, c.delta, c.se, c.df)]
+
+    verdicts = budget.apply(
+        {
+            "headline": [*shown(social), *_estimate(lag.item, lag.coef, lag.se, lag.df)],
+            "by_kind": [*shown(modes), *shown(doses)],
+            "by_person": [budget.Estimate(p.item, p.mean_change, p.se, p.n - 1) for p in people],
+        }
+    )
+
+    def judged_comparison(c: Comparison) -> Comparison:
+        v = verdicts.get(c.item)
+        if v is None:
+            return c
+        return replace(
+            c,
+            ci_low=v.ci_low,
+            ci_high=v.ci_high,
+            ci_level=v.level,
+            p_value=v.p_value,
+            effect_claimed=v.claimed,
+        )
+
+    nd = verdicts.get(lag.item)
+    if nd is not None:
+        lag = replace(
+            lag,
+            ci_low=nd.ci_low,
+            ci_high=nd.ci_high,
+            ci_level=nd.level,
+            p_value=nd.p_value,
+            effect_claimed=nd.claimed,
+        )
+    judged_people = []
+    for p in people:
+        v = verdicts[p.item]
+        judged_people.append(
+            replace(
+                p,
+                ci_low=v.ci_low,
+                ci_high=v.ci_high,
+                ci_level=v.level,
+                p_value=v.p_value,
+                effect_claimed=v.claimed,
+            )
+        )
+    return (
+        tuple(map(judged_comparison, social)),
+        lag,
+        tuple(map(judged_comparison, modes)),
+        tuple(map(judged_comparison, doses)),
+        tuple(judged_people),
+    )
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def _range_params(
+    delta: float | None, low: float | None, high: float | None
+) -> tuple[tuple[str, Any], ...]:
+    return (("delta", _rounded(delta)), ("low", _rounded(low)), ("high", _rounded(high)))
+
+
+def _verdict(effect_claimed: bool, item: str) -> Message:
+    if effect_claimed:
+        return Message("insights.clear", item=item)
+    return Message("insights.unclear")
 
 
 def _comparison_message(c: Comparison) -> list[Message]:
@@ -371,14 +508,14 @@ def _comparison_message(c: Comparison) -> list[Message]:
             )
         ]
     params = (
-        ("delta", _rounded(c.delta)),
-        ("low", _rounded(c.ci_low)),
-        ("high", _rounded(c.ci_high)),
+        *_range_params(c.delta, c.ci_low, c.ci_high),
         ("n_social", c.n_social),
         ("n_non_social", c.n_non_social),
     )
-    verdict = "clear" if c.effect_claimed else "unclear"
-    out = [Message(f"insights.{c.measure}.social", params), Message(f"insights.{verdict}")]
+    out = [
+        Message(f"insights.{c.measure}.social", params),
+        _verdict(c.effect_claimed, c.item),
+    ]
     if c.status is Status.EARLY:
         out.append(Message("insights.rough", (("early_below", EARLY_BELOW),)))
     return out
@@ -391,7 +528,11 @@ def summarise(
     by_mode: Sequence[Comparison],
     by_person: Sequence[PersonMood],
 ) -> tuple[tuple[Message, ...], tuple[str, ...]]:
-    """Summary message keys with parameters, and the evidence card ids that fit them."""
+    """Summary message keys with parameters, and the evidence card ids that fit them.
+
+    Every sentence that claims a difference carries the claimed item's id (``Message.item``)
+    and its range; nothing is claimed that the error budget did not allow.
+    """
     messages: list[Message] = []
     for c in social:
         messages.extend(_comparison_message(c))
@@ -401,20 +542,37 @@ def summarise(
             Message(
                 "insights.next_day",
                 (
-                    ("coef", _rounded(next_day.coef)),
-                    ("low", _rounded(next_day.ci_low)),
-                    ("high", _rounded(next_day.ci_high)),
+                    *_range_params(next_day.coef, next_day.ci_low, next_day.ci_high),
                     ("n", next_day.n),
                 ),
             )
         )
+        messages.append(_verdict(next_day.effect_claimed, next_day.item))
     for c in by_mode:
         if c.measure == "mood" and c.effect_claimed and (c.delta or 0) > 0:
-            messages.append(Message(f"insights.mode_stands_out.{c.group}"))
+            params = (
+                *_range_params(c.delta, c.ci_low, c.ci_high),
+                ("n_social", c.n_social),
+                ("n_non_social", c.n_non_social),
+            )
+            messages.append(Message(f"insights.mode_stands_out.{c.group}", params, item=c.item))
             evidence.append(MODE_EVIDENCE[c.group])
-    lifting = sum(1 for p in by_person if p.mean_change > 0)
-    if lifting:
-        messages.append(Message("insights.people_lift", (("count", lifting),)))
+    for p in by_person:
+        if p.effect_claimed:
+            key = "insights.person_higher" if p.mean_change > 0 else "insights.person_lower"
+            params = (
+                ("person_id", p.person_id),
+                ("name", "?"),
+                *_range_params(p.mean_change, p.ci_low, p.ci_high),
+                ("n", p.n),
+            )
+            messages.append(Message(key, params, item=p.item))
     if any(c.status is not Status.NOT_ENOUGH_DATA for c in social):
-        messages.extend((Message("insights.pattern_not_proof"), Message("insights.caveats")))
+        messages.extend(
+            (
+                Message("insights.error_budget"),
+                Message("insights.pattern_not_proof"),
+                Message("insights.caveats"),
+            )
+        )
     return tuple(messages), tuple(dict.fromkeys(evidence))

@@ -139,7 +139,7 @@ def _date_ticks(first: date, last: date, *, target: int = 5) -> list[date]:
 
 
 def _polylines(
-    series: Series, scale_x: _Scale, scale_y: _Scale, colour: str, dash: str
+    series: Series, scale_x: _Scale, scale_y: _Scale, colour: str, dash: str, *, dots: bool = True
 ) -> list[str]:
     runs: list[list[tuple[float, float]]] = [[]]
     for day, value in series.points:
@@ -156,7 +156,22 @@ def _polylines(
                 f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"'
                 f"{dash_attr}/>"
             )
-        out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in run)
+        if dots or len(run) == 1:  # a lone point is only visible as a dot
+            out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in run)
+    return out
+
+
+def _marks(
+    days: Sequence[date], label: str, scale_x: _Scale, *, bottom: float, colour: str
+) -> list[str]:
+    """Days marked by a short bar along the bottom of the plot (for example social days)."""
+    out = [f'<g role="group" aria-label={quoteattr(label)}>']
+    out.extend(
+        f'<rect x="{scale_x(d.toordinal()) - 1.5:.1f}" y="{bottom - 8}" width="3" height="8" '
+        f'fill="{colour}"/>'
+        for d in days
+    )
+    out.append("</g>")
     return out
 
 
@@ -172,8 +187,15 @@ def line_chart(
     height: int = 320,
     id_prefix: str = "chart",
     empty_text: str = "No data yet",
+    marks: Sequence[date] = (),
+    marks_label: str = "",
+    dots: bool = True,
+    x_ticks: int = 5,
 ) -> str:
-    """A line chart of one or more series over dates (gaps break the line)."""
+    """A line chart of one or more series over dates (gaps break the line).
+
+    ``marks`` are days drawn as short bars along the bottom (with ``marks_label`` in the
+    legend); ``dots=False`` draws lines only (for long series); ``x_ticks`` date labels."""
     parts = _open(width, height, title=title, description=description, id_prefix=id_prefix)
     points = [(d, v) for s in series for d, v in s.points if v is not None]
     left, right = MARGIN_LEFT, width - MARGIN_RIGHT
@@ -191,7 +213,7 @@ def line_chart(
     scale_y = _Scale(ticks[0], ticks[-1], bottom, top)
     parts.extend(_y_axis(ticks, scale_y, left=left, right=right))
     parts.append(_y_label(y_label, height))
-    ticks_x = _date_ticks(first, last)
+    ticks_x = _date_ticks(first, last, target=x_ticks)
     for day in ticks_x:
         x = scale_x(day.toordinal())
         parts.append(
@@ -213,9 +235,19 @@ def line_chart(
     for index, item in enumerate(series):
         colour, dash = PALETTE[index % len(PALETTE)], DASHES[index % len(DASHES)]
         parts.append(f'<g role="group" aria-label={quoteattr(item.label)}>')
-        parts.extend(_polylines(item, scale_x, scale_y, colour, dash))
+        parts.extend(_polylines(item, scale_x, scale_y, colour, dash, dots=dots))
         parts.append("</g>")
+    shown_marks = [d for d in marks if first <= d <= last]
+    mark_colour = PALETTE[len(series) % len(PALETTE)]
+    if shown_marks:
+        parts.extend(_marks(shown_marks, marks_label, scale_x, bottom=bottom, colour=mark_colour))
     parts.extend(_legend([s.label for s in series], x=left, y=height - 12))
+    if shown_marks and marks_label:
+        x = left + sum(40 + 7 * len(s.label) for s in series)
+        parts.append(
+            f'<rect x="{x:.1f}" y="{height - 20}" width="3" height="8" fill="{mark_colour}"/>'
+        )
+        parts.append(_text(x + 9, height - 12, marks_label, anchor="start"))
     return "\n".join([*parts, "</svg>"]) + "\n"
 
 

@@ -179,4 +179,9 @@ ERRORS: dict[str, str] = {
         "again in a UTF-8 terminal."
     ),
     # --- end trust-b ---
+    # --- insights ---
+    "timeline_svg_only": (
+        "The mood-over-time chart is saved as SVG: use a file name ending in .svg (got {path})."
+    ),
+    # --- end insights (branch) ---
 }

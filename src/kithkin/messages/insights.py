@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 TEXT: dict[str, str] = {
-    "questionnaire.band.who5.fine": "Your score is above 50, the WHO-5 screening line.",
+    "questionnaire.band.who5.fine": (
+        "As a percentage, your score is above 50%, the WHO-5 screening line."
+    ),
     "questionnaire.band.who5.poor": (
-        "Your score is 50 or below, which the WHO-5 authors read as poor wellbeing: "
+        "As a percentage, your score is 50% or below, which the WHO-5 authors read as poor "
+        "wellbeing: "
         "consider a screening with your doctor. This is not a diagnosis. "
         "(Topp et al. 2015, Psychother Psychosom)"
     ),
     "questionnaire.band.who5.low": (
-        "Your score is 28 or below. This is not a diagnosis, and it is a good moment to talk "
-        "with a professional you trust, such as your doctor, about how you have been feeling. "
+        "As a percentage, your score is 28% or below. This is not a diagnosis, and it is a "
+        "good moment to talk with a professional you trust, such as your doctor, about how "
+        "you have been feeling. "
         "(Topp et al. 2015, Psychother Psychosom)"
     ),
     "questionnaire.flag.who5.talk": (
@@ -73,14 +77,20 @@ TEXT: dict[str, str] = {
     "insights.unclear": "The range includes zero, so there is no clear difference yet.",
     "insights.rough": "A rough estimate: it firms up after about {early_below} days of check-ins.",
     "insights.next_day": (
-        "The day after a social day, your mood tended to be {coef:+} points different "
-        "(range {low:+} to {high:+}; {n} days), allowing for the day before's mood."
+        "The day after a day you connected, your mood tended to be {delta:+} points different "
+        "(range {low:+} to {high:+}; {n} days), allowing for that day's own contact."
     ),
-    "insights.mode_stands_out.in_person": "Days with in-person time stood out for your mood.",
-    "insights.mode_stands_out.call": "Days with a call or video call stood out for your mood.",
-    "insights.mode_stands_out.message": "Days with messages stood out for your mood.",
-    "insights.people_lift": (
-        "{count} of your people tend to leave you in a brighter mood than before you met."
+    "insights.mode_stands_out.in_person": (
+        "Days with in-person time stood out for your mood: {delta:+} points against days with "
+        "no contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.mode_stands_out.call": (
+        "Days with a call or video call stood out for your mood: {delta:+} points against days "
+        "with no contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
+    ),
+    "insights.mode_stands_out.message": (
+        "Days with messages stood out for your mood: {delta:+} points against days with no "
+        "contact (range {low:+} to {high:+}; {n_social} vs {n_non_social} days)."
     ),
     "insights.pattern_not_proof": "This is your pattern, not proof of cause.",
     "insights.caveats": (
@@ -126,7 +136,7 @@ TEXT: dict[str, str] = {
     "insights.by_mode_header": "By kind of contact (mood, against days with no contact)",
     "insights.by_dose_header": "By how many connections (mood, against days with none)",
     "insights.by_person_header": (
-        "People who tend to leave you feeling better (mood after minus before)"
+        "Your mood around time with each person (after minus before, with ranges)"
     ),
     "insights.weekly_header": "Recent weeks",
     "insights.questionnaires_header": "Questionnaires over time",
@@ -237,4 +247,51 @@ TEXT: dict[str, str] = {
         "A questionnaire score is a snapshot to compare with yourself over time, not a diagnosis."
     ),
     "web.assess.see_history": "See your history",
+    # --- insights ---
+    "insights.person_higher": (
+        "Your mood after time with {name} has tended to be higher than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.person_lower": (
+        "Your mood after time with {name} has tended to be lower than before: {delta:+} points "
+        "(range {low:+} to {high:+}; {n} times)."
+    ),
+    "insights.error_budget": (
+        "Each range allows for every comparison on this page at once (Bonferroni for the "
+        "headline numbers, Benjamini-Hochberg within the kinds and the people), so with no real "
+        "difference anywhere, something would look clear at most about 1 time in 20."
+    ),
+    "insights.verdict.clear": "clear",
+    "insights.verdict.unclear": "no clear difference",
+    "experiment.interim": (
+        "In progress: {n_days} days with a mood check-in so far ({n_challenge} challenge days, "
+        "{n_usual} usual days). The result appears once the experiment ends: looking at it "
+        "every evening would turn up a 'difference' by chance, so until then it shows progress "
+        "only."
+    ),
+    "experiment.plan": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in: with your mood's usual spread ({sd} points) "
+        "and check-ins on {rate}% of days, about {days_needed} days. Suggested length: "
+        "{default_days} days."
+    ),
+    "experiment.plan_default": (
+        "To find a 1-point difference in mood 4 times out of 5 (80% power), an experiment needs "
+        "about {with_mood} days with a check-in, assuming a typical spread of {sd} points until "
+        "you have two weeks of check-ins, and check-ins on {rate}% of days: about "
+        "{days_needed} days. Suggested length: {default_days} days."
+    ),
+    "insights.time.title": "Mood and stress, last {days} days",
+    "insights.time.desc": (
+        "Your evening mood and stress (0-10) over the last {days} days; marks along the bottom "
+        "show the days you connected with someone. Gaps are days without a check-in."
+    ),
+    "insights.time.axis": "0-10",
+    "insights.time.mood": "Mood",
+    "insights.time.stress": "Stress",
+    "insights.time.social": "Connected",
+    "insights.time.header": "Mood over time, week by week (last {days} days)",
+    "insights.time.table": "The same, week by week",
+    "insights.time.saved": "Mood-over-time chart ({days} days) saved to {path}.",
+    # --- end insights (branch) ---
 }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import experiments as ex
 from kithkin.domain.errors import ConflictError, InputError, NotFoundError
+from kithkin.domain.insights import Message
 from kithkin.domain.model import check_range
 from kithkin.domain.timeutil import local_day
 from kithkin.services.insights_ports import Experiment
@@ -17,7 +18,7 @@ from kithkin.services.profiles import get_profile
 if TYPE_CHECKING:
     from kithkin.services.ports import UnitOfWork
 
-DEFAULT_DAYS = 42
+HISTORY_DAYS = 90
 
 
 class ConsentRequired(InputError):
@@ -73,17 +74,45 @@ def _today(uow: UnitOfWork, now: datetime) -> date:
     return local_day(now, get_profile(uow=uow).timezone)
 
 
+def length_plan(*, uow: UnitOfWork, now: datetime) -> ex.LengthPlan:
+    """Days needed for a 1-point difference with 80% power, from the last 90 days' moods."""
+    today = _today(uow, now)
+    since = date.fromordinal(today.toordinal() - HISTORY_DAYS)
+    moods = {c.day: float(c.mood) for c in uow.checkins.find(since=since, until=today)}
+    history = [moods.get(date.fromordinal(d)) for d in range(since.toordinal(), today.toordinal())]
+    return ex.plan_length(history)
+
+
+def plan_message(plan: ex.LengthPlan) -> Message:
+    """The plan as a sentence (own variability, or the default when history is short)."""
+    key = "experiment.plan" if plan.sd_from_history else "experiment.plan_default"
+    return Message(
+        key,
+        (
+            ("days_needed", plan.days_needed),
+            ("with_mood", plan.days_with_mood_needed),
+            ("sd", plan.sd),
+            ("rate", round(plan.checkin_rate * 100)),
+            ("default_days", plan.default_days),
+        ),
+    )
+
+
 def start(
     *,
     uow: UnitOfWork,
     now: datetime,
     consent: bool,
-    days: int = DEFAULT_DAYS,
+    days: int | None = None,
     seed: int | None = None,
 ) -> ExperimentStatus:
-    """Start an experiment from today; the coin flips are made and stored now."""
+    """Start an experiment from today; the coin flips are made and stored now.
+
+    Without ``days`` the length is the plan's default (:func:`length_plan`)."""
     if not consent:
         raise ConsentRequired()
+    if days is None:
+        days = length_plan(uow=uow, now=now).default_days
     check_range("days", days, 14, ex.MAX_DAYS)
     if uow.experiments.active() is not None:
         raise ExperimentRunning()
@@ -167,7 +196,11 @@ def report(*, uow: UnitOfWork, now: datetime, n_permutations: int = 5000) -> Exp
         for c in uow.checkins.find(since=view.experiment.start_day, until=view.end_day)
     }
     result = ex.experiment_report(
-        upto, moods, seed=view.experiment.seed, n_permutations=n_permutations
+        upto,
+        moods,
+        seed=view.experiment.seed,
+        n_permutations=n_permutations,
+        final=view.finished,
     )
     return ExperimentResult(view, result)
 

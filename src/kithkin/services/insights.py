@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ from kithkin.domain import cadence
 from kithkin.domain.errors import InputError
 from kithkin.domain.evidence import EvidenceCard, load_evidence
 from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
-from kithkin.domain.model import KINDS, Person
+from kithkin.domain.model import KINDS, Person, check_choice
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
@@ -40,6 +40,19 @@ class WeekPoint:
     network_share: float | None
 
 
+WINDOWS = (30, 90, 365)  # the mood-over-time view's choices, in days
+
+
+@dataclass(frozen=True, slots=True)
+class DayPoint:
+    """One calendar day of the mood-over-time view (None: no check-in that day)."""
+
+    day: date
+    mood: float | None
+    stress: float | None
+    social: bool
+
+
 @dataclass(frozen=True, slots=True)
 class InsightsResult:
     today: date
@@ -48,6 +61,12 @@ class InsightsResult:
     questionnaires: dict[str, list[tuple[date, int, int | None]]]
     weeks: tuple[WeekPoint, ...]
     evidence: tuple[EvidenceCard, ...]
+    timeline: tuple[DayPoint, ...] = ()  # the last WINDOWS[-1] calendar days up to today
+
+    def window(self, days: int) -> tuple[DayPoint, ...]:
+        """The last ``days`` calendar days of the timeline (one of :data:`WINDOWS`)."""
+        check_choice("window", str(days), [str(w) for w in WINDOWS])
+        return self.timeline[-days:]
 
     def as_dict(self) -> dict[str, Any]:
         data = self.insights.as_dict()
@@ -73,6 +92,19 @@ class InsightsResult:
             ],
             "evidence": [c.as_dict() for c in self.evidence],
         }
+
+
+def with_names(result: Insights, names: dict[int, str]) -> Insights:
+    """Fill in the ``name`` of sentences about a person (the domain knows only ids)."""
+
+    def named(m: Message) -> Message:
+        params = dict(m.params)
+        if "person_id" not in params:
+            return m
+        params["name"] = names.get(params["person_id"], "?")
+        return replace(m, params=tuple(params.items()))
+
+    return replace(result, summary=tuple(named(m) for m in result.summary))
 
 
 def message_text(m: Message) -> str:
@@ -203,6 +235,7 @@ def personal_insights(
         pid: p.display_name
         for pid, p in uow.people.get_many([p.person_id for p in result.by_person]).items()
     }
+    result = with_names(result, names)
     trends: dict[str, list[tuple[date, int, int | None]]] = defaultdict(list)
     for r in uow.questionnaires.find():
         trends[r.instrument_id].append((r.day, r.raw, r.percent))
@@ -228,10 +261,31 @@ def personal_insights(
         questionnaires=dict(trends),
         weeks=weeks,
         evidence=evidence_cards(result.evidence_ids),
+        timeline=timeline(rows, today),
     )
+
+
+def timeline(rows: list[DayRow], today: date) -> tuple[DayPoint, ...]:
+    """The last ``WINDOWS[-1]`` calendar days up to ``today``, gaps kept as None."""
+    by_day = {r.day: r for r in rows}
+    out = []
+    for offset in range(WINDOWS[-1] - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = by_day.get(day)
+        if row is None:
+            out.append(DayPoint(day, None, None, False))
+        else:
+            out.append(DayPoint(day, row.mood, row.stress, row.social))
+    return tuple(out)
 
 
 class ChartFormat(InputError):
     """A chart was asked for in a format other than SVG or PNG."""
 
     key = "chart_format"
+
+
+class TimelineFormat(InputError):
+    """The mood-over-time chart was asked for in a format other than SVG."""
+
+    key = "timeline_svg_only"

@@ -22,7 +22,12 @@ router = APIRouter(
 
 class ExperimentIn(s.Strict):
     consent: bool = Field(description="Explicit agreement to take part; required to be true.")
-    days: int = Field(experiments.DEFAULT_DAYS, ge=14, le=366)
+    days: int | None = Field(
+        None,
+        ge=14,
+        le=366,
+        description="Length in days; default: the days for 80% power (/api/experiment/plan).",
+    )
     seed: int | None = Field(None, description="Seed for the coin flips (reproducible).")
 
 
@@ -36,6 +41,14 @@ class ExperimentIn(s.Strict):
 )
 def api_insights(uow: ReadUow, now: Now) -> dict[str, Any]:
     return personal_insights(uow=uow, now=now).as_dict()
+
+
+@router.get(
+    "/experiment/plan",
+    summary="Days needed to find a 1-point mood difference with 80% power, and the default length",
+)
+def api_experiment_plan(uow: ReadUow, now: Now) -> dict[str, Any]:
+    return experiments.length_plan(uow=uow, now=now).as_dict()
 
 
 @router.get("/experiment", summary="The current (or last) experiment and today's assignment")

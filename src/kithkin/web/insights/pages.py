@@ -9,9 +9,11 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
+from kithkin.domain.model import check_choice
 from kithkin.messages import text
 from kithkin.services import experiments
-from kithkin.services.insights import message_text, personal_insights
+from kithkin.services.experiments import plan_message
+from kithkin.services.insights import WINDOWS, message_text, personal_insights
 from kithkin.web import forms
 from kithkin.web.deps import Form, Now, ReadUow, WriteUow, checked_form
 from kithkin.web.insights.view import page_context, signed
@@ -25,19 +27,31 @@ FLASH = {"started": "web.experiment.started", "stopped": "web.experiment.stopped
 
 @router.get("/insights")
 def insights_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    raw = request.query_params.get("window", "90")
+    check_choice("window", raw, [str(w) for w in WINDOWS])  # before any work: a 4xx, not a 500
     result = personal_insights(uow=uow, now=now)  # once per request: numpy work
-    return render(request, "insights.html", page_context(result))
+    return render(request, "insights.html", page_context(result, window=int(raw)))
 
 
 def _experiment_context(uow: Any, now: Any) -> dict[str, Any]:
+    plan = experiments.length_plan(uow=uow, now=now)
+    plan_line = message_text(plan_message(plan))
     try:
         result = experiments.report(uow=uow, now=now)
     except experiments.NoExperiment:
-        return {"status": None, "report": None, "messages": []}
+        return {
+            "status": None,
+            "report": None,
+            "messages": [],
+            "plan": plan,
+            "plan_line": plan_line,
+        }
     return {
         "status": result.status,
         "report": result.report,
         "messages": [message_text(m) for m in result.report.messages],
+        "plan": plan,
+        "plan_line": plan_line,
     }
 
 
@@ -48,7 +62,7 @@ def experiment_page(request: Request, uow: ReadUow, now: Now) -> Response:
     return render(
         request,
         "experiment.html",
-        {**context, "flash": flash, "errors": {}, "values": {"days": experiments.DEFAULT_DAYS}},
+        {**context, "flash": flash, "errors": {}, "values": {"days": context["plan"].default_days}},
     )
 
 
@@ -60,7 +74,7 @@ def experiment_start(request: Request, form: Form, uow: WriteUow, now: Now) -> R
             uow=uow,
             now=now,
             consent=forms.checked(form, "consent"),
-            days=forms.req_int(form, "days", default=experiments.DEFAULT_DAYS, label="days"),
+            days=forms.opt_int(form, "days", label="days"),
         )
     except InputError as exc:
         errors = forms.field_errors(exc, EXPERIMENT_FIELDS, fallback="consent")

@@ -28,6 +28,12 @@ def signed(value: float | None, digits: int = 1) -> str:
     return shown.replace("-", "−") if not shown.startswith("+") else shown
 
 
+def level(value: float) -> str:
+    """A range's level for display: ``95%``, ``99.2%``."""
+    shown = f"{value * 100:.1f}".removesuffix(".0")
+    return f"{shown}%"
+
+
 def group_label(group: str) -> str:
     return text(f"web.insights.group.{group}")
 
@@ -193,10 +199,26 @@ def weekly_charts(result: InsightsResult) -> tuple[Markup, Markup] | None:
     return _svg(streak), _svg(network)
 
 
-def page_context(result: InsightsResult) -> dict[str, Any]:
+def over_time_chart(result: InsightsResult, days: int) -> Markup | None:
+    """The mood-over-time chart, or None while the window has no check-in."""
+    from kithkin.formats.mood_chart import mood_over_time_svg
+
+    if all(p.mood is None and p.stress is None for p in result.window(days)):
+        return None
+    return _svg(mood_over_time_svg(result.window(days), days=days, id_prefix="chart-time"))
+
+
+def page_context(result: InsightsResult, *, window: int = 90) -> dict[str, Any]:
     """Everything ``insights.html`` needs, from one computed result."""
+    from kithkin.formats.mood_chart import weekly_rows
+    from kithkin.services.insights import WINDOWS
+
     ins = result.insights
     return {
+        "window": window,
+        "windows": WINDOWS,
+        "time_chart": over_time_chart(result, window),
+        "time_weeks": weekly_rows(result.window(window)),
         "result": result,
         "ins": ins,
         "summary": [message_text(m) for m in ins.summary],
@@ -207,6 +229,7 @@ def page_context(result: InsightsResult) -> dict[str, Any]:
         "weekly_charts": weekly_charts(result),
         "progress": progress,
         "group_label": group_label,
+        "level": level,
         "instrument_name": instrument_name,
         "early_below": EARLY_BELOW,
         "min_days": MIN_DAYS,
