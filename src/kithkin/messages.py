@@ -181,6 +181,13 @@ ERRORS: dict[str, str] = {
     # --- web polish ---
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
+    # --- trust-a ---
+    "checkin_needs_mood_stress": (
+        "The first check-in of a day needs both mood and stress (1-10); later ones can change "
+        "just one thing."
+    ),
+    "clear_and_set": "{field} was both given a value and asked to be cleared; choose one.",
+    "not_clearable": "'{field}' cannot be removed from a check-in; these can: {allowed}.",
 }
 
 TEXT: dict[str, str] = {

@@ -30,11 +30,13 @@ class InteractionIn(Strict):
 
 
 class CheckInIn(Strict):
-    mood: int = Field(ge=1, le=10)
-    stress: int = Field(ge=1, le=10)
+    """A field left out keeps the day's stored value; ``null`` removes it (energy, sleep, note)."""
+
+    mood: int | None = Field(None, ge=1, le=10, description="Needed on the day's first check-in.")
+    stress: int | None = Field(None, ge=1, le=10, description="Needed on the day's first check-in.")
     energy: int | None = Field(None, ge=1, le=10)
     sleep_hours: float | None = Field(None, ge=0, le=24)
-    note: str = Field("", max_length=10_000)
+    note: str | None = Field(None, max_length=10_000)
     date: str | None = Field(None, max_length=20)
 
 
