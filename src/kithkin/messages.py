@@ -136,8 +136,9 @@ ERRORS: dict[str, str] = {
     # --- contacts, calendars, reminders ---
     "not_in_triage": "{name} is not waiting in triage.",
     "restore_needs_empty": (
-        "This database already holds data, so the backup was not restored. Point --database-url "
-        "at a new, empty database and run the import there."
+        "This database already holds data, so nothing was restored. To replace it with the "
+        "backup, run the import again with --replace (your current data is saved to a file "
+        "first); to keep both, point --database-url at a new, empty database."
     ),
     "bad_backup": "This file is not a kithkin backup this version can read ({reason}).",
     "backup_sqlite_only": (
@@ -188,6 +189,14 @@ ERRORS: dict[str, str] = {
     ),
     "clear_and_set": "{field} was both given a value and asked to be cleared; choose one.",
     "not_clearable": "'{field}' cannot be removed from a check-in; these can: {allowed}.",
+    "backup_invalid": "This backup was not restored and nothing was changed: {reason}.",
+    "restore_save_failed": (
+        "Your current data could not be saved to {path} ({reason}), so nothing was restored."
+    ),
+    "restore_needs_empty_api": (
+        "This account already holds data, so nothing was restored. Send the backup again with "
+        "?replace=true to replace it (your current data is saved to a file on the server first)."
+    ),
 }
 
 TEXT: dict[str, str] = {
@@ -821,15 +830,25 @@ TEXT: dict[str, str] = {
     "web.followups.none": "Nothing to follow up on. Lovely.",
     "web.people.triage": "{count} imported people wait for you to choose their circle.",
     "web.restore.intro": (
-        "Restore a backup made with Download your data or 'kithkin export json'. It goes only "
-        "into an empty database, so nothing you have is ever overwritten."
+        "Restore a backup made with Download your data or 'kithkin export json'. The whole file "
+        "is checked first: it is restored completely or not at all. What you have is replaced "
+        "only if you tick the box, and then saved to a file first."
     ),
     "web.restore.not_empty": (
-        "This database already holds your data, so the backup was not restored. Start kithkin "
-        "with a new, empty database, then restore there (before the welcome steps)."
+        "This account already holds your data, so nothing was restored. To replace it with the "
+        "backup, tick 'Replace my data' and restore again (what is here now is saved to a file "
+        "first), or cancel and keep what you have."
     ),
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
+    # --- trust-a ---
+    "backup.replaced": (
+        "Backup restored ({rows} rows). Your data before the restore is saved in {path}."
+    ),
+    "web.restore.replace": (
+        "Replace my data with this backup (what is here now is saved to a file first)"
+    ),
+    "web.restore.replaced": "Restored {rows} rows. What was here before is saved in {path}.",
     # --- end web polish ---
 }
 
