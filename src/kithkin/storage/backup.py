@@ -214,10 +214,13 @@ class BackupStore:
 def copy_sqlite(source: Path, target: Path) -> None:
     """Copy a live SQLite database consistently with the online backup API (readers and
     writers may go on meanwhile); a failure leaves no partial file behind."""
+    import os
     import sqlite3
 
     partial = target.with_name(target.name + ".partial")
     try:
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         src = sqlite3.connect(str(source))
         dst = sqlite3.connect(str(partial))
         try:
