@@ -136,11 +136,14 @@ def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Respo
     try:
         # A field the form does not send keeps the stored value; one sent empty removes it.
         clear = [name for name in ("energy", "note") if name in form and not forms.text(form, name)]
+        # the day's first check-in: a slider not sent counts at its starting place, 5
+        start = 5 if todays_checkin(uow=uow, now=now) is None else None
+        mood, stress = forms.opt_int(form, "mood"), forms.opt_int(form, "stress")
         result = check_in(
             uow=uow,
             now=now,
-            mood=forms.opt_int(form, "mood"),
-            stress=forms.opt_int(form, "stress"),
+            mood=start if mood is None else mood,
+            stress=start if stress is None else stress,
             energy=forms.opt_int(form, "energy"),
             note=forms.text(form, "note") or None,
             clear=clear,
