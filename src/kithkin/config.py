@@ -61,13 +61,41 @@ def _platform_dir(kind: str, environ: Mapping[str, str]) -> Path:
     return Path(platformdirs.user_config_dir("kithkin", appauthor=False))
 
 
-def _read_config_file(path: Path) -> dict[str, Any]:
+KNOWN_KEYS = (
+    "database_url",
+    "data_dir",
+    "account",
+    "debug",
+    "notify_urls",
+    "host",
+    "port",
+    "allowed_hosts",
+    "now",
+    "reminders",
+)
+"""The settings a config file may hold (``reminders`` is a table of its own)."""
+
+
+def _read_config_file(path: Path, *, required: bool = False) -> dict[str, Any]:
     if not path.exists():
+        if required:
+            raise BadConfig(path=str(path), reason="no such file")
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        found = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadConfig(path=str(path), reason=str(exc)) from None
+    for key in found:
+        if key not in KNOWN_KEYS:
+            import difflib
+
+            nearest = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            hint = f"; did you mean '{nearest[0]}'?" if nearest else ""
+            raise BadConfig(
+                path=str(path),
+                reason=f"unknown setting '{key}'{hint} (known: {', '.join(KNOWN_KEYS)})",
+            )
+    return found
 
 
 def load_settings(
@@ -81,7 +109,8 @@ def load_settings(
         or env.get("config")
         or _platform_dir("config", environ) / "config.toml"
     )
-    from_file = _read_config_file(config_path)
+    # a file named with --config must exist; the default (or KITHKIN_CONFIG) may be absent
+    from_file = _read_config_file(config_path, required=bool(overrides.get("config")))
 
     def pick(name: str, default: Any = None) -> Any:
         for source in (overrides, env, from_file):

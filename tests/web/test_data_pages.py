@@ -215,7 +215,7 @@ def test_exports_download_and_reimport(app: App, web: WebClient, tmp_path: Path)
 
         with other.uow(write=True) as uow:
             restored = import_backup(uow=uow, document=backup.json())
-        assert restored["people"] == waiting(web)
+        assert restored.counts["people"] == waiting(web)
         with TestClient(create_app(other, csrf_key=b"k" * 32)) as client:
             again = client.post(
                 "/api/import/vcard?dry_run=true",

@@ -229,15 +229,31 @@ def kinds(json_out: JsonOpt = False) -> None:
 
 def checkin(
     ctx: typer.Context,
-    mood: Annotated[int, typer.Option(help="Mood now, 1 (low) to 10 (great).")],
-    stress: Annotated[int, typer.Option(help="Stress now, 1 (calm) to 10 (overwhelmed).")],
+    mood: Annotated[
+        int | None, typer.Option(help="Mood now, 1 (low) to 10 (great).", show_default=False)
+    ] = None,
+    stress: Annotated[
+        int | None,
+        typer.Option(help="Stress now, 1 (calm) to 10 (overwhelmed).", show_default=False),
+    ] = None,
     energy: Annotated[int | None, typer.Option(help="Energy, 1-10.")] = None,
     sleep: Annotated[float | None, typer.Option(help="Hours slept.")] = None,
-    note: Annotated[str, typer.Option(help="Anything to remember about today.")] = "",
+    note: Annotated[str | None, typer.Option(help="Anything to remember about today.")] = None,
     date: Annotated[str | None, typer.Option(help="Which day (default today).")] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Remove a stored value: energy, sleep or note (repeat for more than one).",
+            show_default=False,
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """The daily check-in: mood and stress (a second one today updates it)."""
+    """The daily check-in: mood and stress, then energy, sleep and a note if you like.
+
+    The day's first check-in needs --mood and --stress. A second one that day changes only
+    what it names and keeps the rest; use --clear energy (or sleep, note) to remove a value.
+    """
     from kithkin.services.checkins import check_in
 
     app = _state(ctx).app
@@ -251,6 +267,7 @@ def checkin(
             sleep_hours=sleep,
             note=note,
             day=date,
+            clear=clear or (),
         )
     c = result.checkin
     if json_out:

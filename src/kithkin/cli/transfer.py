@@ -188,21 +188,58 @@ def import_csv(
 
 
 @import_app.command("json")
-def import_json(ctx: typer.Context, path: FileArg, json_out: JsonOpt = False) -> None:
-    """Restore a backup made with 'kithkin export json' into an empty database."""
-    from kithkin.services.backup import BadBackup, import_backup
+def import_json(
+    ctx: typer.Context,
+    path: FileArg,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace the data already here with the backup; what is here now is saved "
+            "to a JSON file in the data folder first (the output names it).",
+        ),
+    ] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Restore a backup made with 'kithkin export json' (checked whole first, all or nothing).
+
+    Into an empty database it simply restores. Over existing data it stops unless you add
+    --replace.
+    """
+    from kithkin.services.backup import SaveBeforeRestoreFailed, import_backup
+
+    document = parse_backup(_read(ctx, path))
+    app = _state(ctx).app
+
+    def save_current(current: dict[str, Any]) -> str:
+        from kithkin.storage.backup import save_before_restore
+
+        try:
+            return save_before_restore(app.settings.data_dir, app.now(), current)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SaveBeforeRestoreFailed(path=str(app.settings.data_dir), reason=reason) from None
+
+    with app.uow(write=True) as uow:
+        result = import_backup(
+            uow=uow, document=document, replace=replace, save_current=save_current
+        )
+    if json_out:
+        emit_json({"restored": result.counts, "rows": result.rows, "saved_to": result.saved_to})
+    elif result.saved_to:
+        say(text("backup.replaced", rows=result.rows, path=result.saved_to))
+    else:
+        say(text("backup.restored", rows=result.rows))
+
+
+def parse_backup(data: bytes) -> Any:
+    """The backup file's JSON (nested too deeply or not JSON: :class:`BadBackup`)."""
+    from kithkin.services.backup import BadBackup
 
     try:
-        document = json.loads(_read(ctx, path))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadBackup(reason=str(exc)[:200]) from None
-    app = _state(ctx).app
-    with app.uow(write=True) as uow:
-        counts = import_backup(uow=uow, document=document)
-    if json_out:
-        emit_json(counts)
-    else:
-        say(text("backup.restored", rows=sum(counts.values())))
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BadBackup(reason=str(exc)[:200] or "nested too deeply") from None
 
 
 @export_app.command("vcard")

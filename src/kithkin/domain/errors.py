@@ -139,3 +139,22 @@ class DatabaseUnavailable(KithkinError):
     """The database could not be opened."""
 
     key = "database_unavailable"
+
+
+# --- trust-a ---
+class CheckInNeedsMoodStress(InputError):
+    """The day's first check-in came without mood or stress."""
+
+    key = "checkin_needs_mood_stress"
+
+
+class ClearAndSet(InputError):
+    """One check-in field was both given a value and asked to be cleared."""
+
+    key = "clear_and_set"
+
+
+class NotClearable(InputError):
+    """A check-in field that cannot be removed was asked to be cleared."""
+
+    key = "not_clearable"

@@ -94,12 +94,14 @@ TEXT: dict[str, str] = {
         "Your data is yours. Download it whenever you like; the JSON backup holds everything."
     ),
     "web.restore.intro": (
-        "Restore a backup made with Download your data or 'kithkin export json'. It goes only "
-        "into an empty database, so nothing you have is ever overwritten."
+        "Restore a backup made with Download your data or 'kithkin export json'. The whole file "
+        "is checked first: it is restored completely or not at all. What you have is replaced "
+        "only if you tick the box, and then saved to a file first."
     ),
     "web.restore.not_empty": (
-        "This database already holds your data, so the backup was not restored. Start kithkin "
-        "with a new, empty database, then restore there (before the welcome steps)."
+        "This account already holds your data, so nothing was restored. To replace it with the "
+        "backup, tick 'Replace my data' and restore again (what is here now is saved to a file "
+        "first), or cancel and keep what you have."
     ),
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
@@ -113,4 +115,12 @@ TEXT: dict[str, str] = {
         "less busy time than it holds."
     ),
     # --- end trust-b ---
+    # --- trust-a ---
+    "backup.replaced": (
+        "Backup restored ({rows} rows). Your data before the restore is saved in {path}."
+    ),
+    "web.restore.replace": (
+        "Replace my data with this backup (what is here now is saved to a file first)"
+    ),
+    "web.restore.replaced": "Restored {rows} rows. What was here before is saved in {path}.",
 }

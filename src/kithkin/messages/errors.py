@@ -121,8 +121,9 @@ ERRORS: dict[str, str] = {
     ),
     "not_in_triage": "{name} is not waiting in triage.",
     "restore_needs_empty": (
-        "This database already holds data, so the backup was not restored. Point --database-url "
-        "at a new, empty database and run the import there."
+        "This database already holds data, so nothing was restored. To replace it with the "
+        "backup, run the import again with --replace (your current data is saved to a file "
+        "first); to keep both, point --database-url at a new, empty database."
     ),
     "bad_backup": "This file is not a kithkin backup this version can read ({reason}).",
     "backup_sqlite_only": (
@@ -184,4 +185,19 @@ ERRORS: dict[str, str] = {
         "The mood-over-time chart is saved as SVG: use a file name ending in .svg (got {path})."
     ),
     # --- end insights (branch) ---
+    # --- trust-a ---
+    "checkin_needs_mood_stress": (
+        "The first check-in of a day needs both mood and stress (1-10); later ones can change "
+        "just one thing."
+    ),
+    "clear_and_set": "{field} was both given a value and asked to be cleared; choose one.",
+    "not_clearable": "'{field}' cannot be removed from a check-in; these can: {allowed}.",
+    "backup_invalid": "This backup was not restored and nothing was changed: {reason}.",
+    "restore_save_failed": (
+        "Your current data could not be saved to {path} ({reason}), so nothing was restored."
+    ),
+    "restore_needs_empty_api": (
+        "This account already holds data, so nothing was restored. Send the backup again with "
+        "?replace=true to replace it (your current data is saved to a file on the server first)."
+    ),
 }

@@ -1,17 +1,28 @@
-"""The daily check-in: one per local day; a second one that day updates it."""
+"""The daily check-in: one per local day; a second one that day changes only what it names.
+
+Partial updates: a value left out (``None``) keeps what is stored for the day. To remove a stored
+energy, sleep or note, name the field in ``clear`` (the CLI's ``--clear``, ``null`` in the API,
+an empty field in the web form). Mood and stress are required for the day's first check-in and
+cannot be cleared.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kithkin.domain.errors import CheckInNeedsMoodStress, ClearAndSet, NotClearable
 from kithkin.domain.model import CheckIn
 from kithkin.domain.timeutil import local_day, past_day
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
     from kithkin.services.ports import UnitOfWork
+
+CLEARABLE = ("energy", "sleep", "note")
+"""The check-in fields a user can remove (by these names, as in the CLI's options)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,18 +35,41 @@ def check_in(
     *,
     uow: UnitOfWork,
     now: datetime,
-    mood: int,
-    stress: int,
+    mood: int | None = None,
+    stress: int | None = None,
     energy: int | None = None,
     sleep_hours: float | None = None,
-    note: str = "",
+    note: str | None = None,
     day: str | None = None,
+    clear: Iterable[str] = (),
 ) -> CheckInResult:
+    """Save the day's check-in; on an existing one only the named fields change."""
+    cleared = frozenset(clear)
+    for name in sorted(cleared):
+        if name not in CLEARABLE:
+            raise NotClearable(field=name, allowed=", ".join(CLEARABLE))
+    given = {"energy": energy, "sleep": sleep_hours, "note": note}
+    for name in sorted(cleared):
+        if given[name] not in (None, ""):
+            raise ClearAndSet(field=name)
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     on = past_day(day, today=today) if day else today
+    stored = uow.checkins.get(on)
+    if stored is None and (mood is None or stress is None):
+        raise CheckInNeedsMoodStress()
+    base = stored or CheckIn(day=on, mood=mood or 5, stress=stress or 5)
     checkin = CheckIn(
-        day=on, mood=mood, stress=stress, energy=energy, sleep_hours=sleep_hours, note=note.strip()
+        day=on,
+        mood=base.mood if mood is None else mood,
+        stress=base.stress if stress is None else stress,
+        energy=None if "energy" in cleared else (base.energy if energy is None else energy),
+        sleep_hours=(
+            None
+            if "sleep" in cleared
+            else (base.sleep_hours if sleep_hours is None else sleep_hours)
+        ),
+        note="" if "note" in cleared else (base.note if note is None else note.strip()),
     )
     created = uow.checkins.upsert(checkin, now=now)
     uow.commit()

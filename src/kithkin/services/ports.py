@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 if TYPE_CHECKING:
     from kithkin.domain.model import (
@@ -185,7 +185,9 @@ class ReminderLogRepo(Protocol):
 class BackupStore(Protocol):
     def is_empty(self) -> bool: ...
     def dump(self) -> dict[str, list[dict[str, object]]]: ...
-    def load(self, tables: dict[str, list[dict[str, object]]]) -> None: ...
+    def prepare(self, tables: object) -> dict[str, list[dict[str, Any]]]: ...
+    def clear(self) -> None: ...
+    def load(self, prepared: dict[str, list[dict[str, Any]]]) -> dict[str, int]: ...
 
 
 # --- end contacts, calendars, reminders ---

@@ -35,6 +35,23 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def create_private(path: Path) -> None:
+    """Make a new SQLite file readable by the user only (0600; SQLite gives its WAL and
+    shared-memory files the same mode), in a folder only the user can enter (0700) when kithkin
+    creates the folder. An existing file is left as it is."""
+    import os
+
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # SQLite says why it cannot open the file, in the usual message
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url``. SQLite gets WAL, full sync, foreign keys and a busy timeout."""
     url = normalise_url(url)
@@ -45,7 +62,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         _note_writes(engine)

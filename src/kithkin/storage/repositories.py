@@ -410,6 +410,7 @@ class PeopleRepo(_Repo):
             select(func.max(interaction_people.c.occurred_at))
             .where(
                 interaction_people.c.person_id == people.c.id,
+                interaction_people.c.owner_id == self.owner_id,
                 interaction_people.c.meaningful.is_(True),
             )
             .scalar_subquery()
@@ -507,7 +508,10 @@ class InteractionRepo(_Repo):
         for chunk in _chunks(list(ids)):
             rows = self.conn.execute(
                 select(interaction_people.c.interaction_id, interaction_people.c.person_id)
-                .where(interaction_people.c.interaction_id.in_(chunk))
+                .where(
+                    interaction_people.c.owner_id == self.owner_id,
+                    interaction_people.c.interaction_id.in_(chunk),
+                )
                 .order_by(interaction_people.c.person_id)
             )
             for r in rows:
@@ -527,7 +531,8 @@ class InteractionRepo(_Repo):
             stmt = stmt.where(
                 interactions.c.id.in_(
                     select(interaction_people.c.interaction_id).where(
-                        interaction_people.c.person_id == person_id
+                        interaction_people.c.owner_id == self.owner_id,
+                        interaction_people.c.person_id == person_id,
                     )
                 )
             )

@@ -53,6 +53,7 @@ def backup_sqlite(path: Path, *, stamp: datetime) -> Path:
     """Copy a SQLite file (and its WAL) next to itself before an upgrade; return the copy."""
     target = path.with_name(f"{path.name}.{stamp:%Y%m%dT%H%M%S}.bak")
     shutil.copy2(path, target)
+    target.chmod(0o600)  # mental-health data: the user's alone, whatever the original's mode
     return target
 
 

@@ -54,11 +54,17 @@ class InteractionIn(Strict):
 
 
 class CheckInIn(Strict):
-    mood: int = Field(ge=_MOOD[0], le=_MOOD[1])
-    stress: int = Field(ge=_MOOD[0], le=_MOOD[1])
+    """A field left out keeps the day's stored value; ``null`` removes it (energy, sleep, note)."""
+
+    mood: int | None = Field(
+        None, ge=_MOOD[0], le=_MOOD[1], description="Needed on the day's first check-in."
+    )
+    stress: int | None = Field(
+        None, ge=_MOOD[0], le=_MOOD[1], description="Needed on the day's first check-in."
+    )
     energy: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
     sleep_hours: float | None = Field(None, ge=limits.SLEEP_HOURS[0], le=limits.SLEEP_HOURS[1])
-    note: str = Field("", max_length=limits.NOTE)
+    note: str | None = Field(None, max_length=limits.NOTE)
     date: str | None = Field(None, max_length=20)
 
 

@@ -23,11 +23,16 @@ def feed_urls(request: Request, token: str) -> dict[str, str]:
 
 
 def restore_context(
-    *, error: str | None = None, rows: int | None = None, refused: bool = False
+    *,
+    error: str | None = None,
+    rows: int | None = None,
+    refused: bool = False,
+    saved_to: str | None = None,
 ) -> dict[str, Any]:
     return {
         "errors": {"backup": error} if error else {},
         "restored_rows": rows,
         "restore_refused": refused,
+        "saved_to": saved_to,
         "backup_max_mb": MAX_BACKUP_BYTES // (1024 * 1024),
     }

@@ -1,5 +1,6 @@
-"""Restoring a JSON backup (Settings > data, and ``POST /api/import/json``): size-capped, and
-only into an empty database (:func:`kithkin.services.backup.import_backup` refuses otherwise)."""
+"""Restoring a JSON backup (Settings > data, and ``POST /api/import/json``): size-capped, checked
+whole, all or nothing. Over existing data only when asked to replace (the form's box, the API's
+``?replace=true``); the data replaced is first saved to a file in the data folder."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from kithkin.domain.errors import InputError, KithkinError
-from kithkin.messages import text
-from kithkin.services.backup import BadBackup, RestoreNeedsEmptyDatabase, import_backup
+from kithkin.messages import error_text, text
+from kithkin.services.backup import (
+    BadBackup,
+    RestoreNeedsEmptyDatabase,
+    RestoreResult,
+    SaveBeforeRestoreFailed,
+    import_backup,
+)
+from kithkin.storage.backup import save_before_restore
 from kithkin.web import schemas as s
 from kithkin.web.data import uploads
 from kithkin.web.data.context import MAX_BACKUP_BYTES, restore_context
@@ -37,14 +45,23 @@ def too_large() -> BackupTooLarge:
 def parse_backup(data: bytes) -> Any:
     try:
         return json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadBackup(reason=str(exc)[:200]) from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BadBackup(reason=str(exc)[:200] or "nested too deeply") from None
 
 
-def restore(app: Any, document: Any) -> dict[str, int]:
+def restore(app: Any, document: Any, replace: bool = False) -> RestoreResult:
+    def save_current(current: dict[str, Any]) -> str:
+        try:
+            return save_before_restore(app.settings.data_dir, app.now(), current)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SaveBeforeRestoreFailed(path=str(app.settings.data_dir), reason=reason) from None
+
     with app.uow(write=True) as uow:
-        counts: dict[str, int] = import_backup(uow=uow, document=document)
-    return counts
+        result: RestoreResult = import_backup(
+            uow=uow, document=document, replace=replace, save_current=save_current
+        )
+    return result
 
 
 @router.get("/restore")
@@ -59,7 +76,8 @@ async def restore_post(request: Request, app: AppDep) -> Response:
         parsed = await uploads.capped_form(request, limit=MAX_BACKUP_BYTES)
         uploads.check_csrf(request, parsed.fields)
         data = parsed.file("backup", limit=MAX_BACKUP_BYTES)
-        counts = await run_in_threadpool(restore, app, parse_backup(data))
+        replace = parsed.fields.get("replace") in ("1", "on", "true")
+        result = await run_in_threadpool(restore, app, parse_backup(data), replace)
     except (uploads.UploadTooLarge, BackupTooLarge):
         return _page(request, restore_context(error=too_large().message), status=413)
     except RestoreNeedsEmptyDatabase:
@@ -67,7 +85,8 @@ async def restore_post(request: Request, app: AppDep) -> Response:
         return _page(request, context, status=409)
     except InputError as exc:
         return _page(request, restore_context(error=exc.message), status=status_for(exc))
-    return _page(request, restore_context(rows=sum(counts.values())), status=200)
+    context = restore_context(rows=result.rows, saved_to=result.saved_to)
+    return _page(request, context, status=200)
 
 
 def _page(request: Request, context: dict[str, Any], *, status: int) -> Response:
@@ -76,9 +95,14 @@ def _page(request: Request, context: dict[str, Any], *, status: int) -> Response
 
 @api_router.post(
     "/import/json",
-    summary="Restore a JSON backup (from GET /api/export/json) into an empty database",
+    summary="Restore a JSON backup (from GET /api/export/json), checked whole, all or nothing",
+    description=(
+        "Into an empty account the backup is restored. Over existing data the answer is 409 "
+        "unless replace=true: then the current data is saved to a file on the server first "
+        "(its path is in saved_to) and replaced."
+    ),
     responses={
-        409: {"model": s.ErrorOut, "description": "The database already holds data"},
+        409: {"model": s.ErrorOut, "description": "The account holds data and replace is false"},
         413: {"model": s.ErrorOut, "description": "The backup is larger than 50 MB"},
         415: {"description": "The body is not JSON"},
         422: {"model": s.ErrorOut, "description": "Not a kithkin backup this version reads"},
@@ -90,19 +114,25 @@ def _page(request: Request, context: dict[str, Any], *, status: int) -> Response
         }
     },
 )
-async def api_restore(request: Request, app: AppDep) -> Response:
+async def api_restore(request: Request, app: AppDep, replace: bool = False) -> Response:
     """The body is the backup itself (read with a size cap); rows restored per table."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         return JSONResponse({"detail": "Send a JSON body (Content-Type: application/json)."}, 415)
     try:
         data = await _capped_body(request)
-        counts = await run_in_threadpool(restore, app, parse_backup(data))
+        result = await run_in_threadpool(restore, app, parse_backup(data), replace)
     except BackupTooLarge as exc:
         return JSONResponse(error_body(exc), status_code=413)
+    except RestoreNeedsEmptyDatabase as exc:
+        body = error_body(exc)
+        body["error"]["message"] = error_text("restore_needs_empty_api")
+        return JSONResponse(body, status_code=status_for(exc))
     except KithkinError as exc:
         return JSONResponse(error_body(exc), status_code=status_for(exc))
-    return JSONResponse({"restored": counts, "rows": sum(counts.values())})
+    return JSONResponse(
+        {"restored": result.counts, "rows": result.rows, "saved_to": result.saved_to}
+    )
 
 
 async def _capped_body(request: Request) -> bytes:

@@ -34,8 +34,18 @@ def api_today(request: Request, now: Now) -> Response:
     return cached_response(request, TODAY_JSON, now=now, render_page=render_page)
 
 
-@router.post("/checkins", summary="Save today's check-in (a second one updates it)")
+@router.post(
+    "/checkins",
+    summary="Save today's check-in (a second one changes only the fields it names)",
+    description=(
+        "The day's first check-in needs mood and stress. Later ones change only the fields "
+        "present in the body; a field set to null removes the stored value (energy, "
+        "sleep_hours, note)."
+    ),
+)
 def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
+    nulls = {name for name in body.model_fields_set if getattr(body, name) is None}
+    clear = sorted({"sleep_hours": "sleep"}.get(name, name) for name in nulls - {"date"})
     result = check_in(
         uow=uow,
         now=now,
@@ -45,6 +55,7 @@ def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) 
         sleep_hours=body.sleep_hours,
         note=body.note,
         day=body.date,
+        clear=clear,
     )
     response.status_code = 201 if result.created else 200
     return checkin_dict(result)

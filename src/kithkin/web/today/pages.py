@@ -103,13 +103,19 @@ def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
 def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
     try:
+        # A field the form does not send keeps the stored value; one sent empty removes it.
+        clear = [name for name in ("energy", "note") if name in form and not forms.text(form, name)]
+        # the day's first check-in: a slider not sent counts at its starting place, 5
+        start = 5 if todays_checkin(uow=uow, now=now) is None else None
+        mood, stress = forms.opt_int(form, "mood"), forms.opt_int(form, "stress")
         result = check_in(
             uow=uow,
             now=now,
-            mood=forms.req_int(form, "mood", default=5),
-            stress=forms.req_int(form, "stress", default=5),
+            mood=start if mood is None else mood,
+            stress=start if stress is None else stress,
             energy=forms.opt_int(form, "energy"),
-            note=forms.text(form, "note"),
+            note=forms.text(form, "note") or None,
+            clear=clear,
         )
     except InputError as exc:
         context = {
