@@ -143,6 +143,21 @@ def _show(report: ImportReport) -> None:
     for change in report.changes:
         items = ", ".join(f"{c.field} {c.value}" for c in change.changes)
         say(text("import.changed", name=change.name, changes=items))
+    for d in report.possible_duplicates:
+        other = f"{d.other_name} (#{d.other_id})" if d.other_id else d.other_name
+        say(
+            text(
+                "import.possible_duplicate",
+                line=d.line,
+                name=d.name,
+                other=other,
+                field=d.field,
+                value=d.value,
+            ),
+            style="yellow",
+        )
+    if report.possible_duplicates and report.applied:
+        say(text("import.duplicate_hint"))
     say(
         text(
             "import.summary",
