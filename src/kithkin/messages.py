@@ -181,6 +181,9 @@ ERRORS: dict[str, str] = {
     # --- web polish ---
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
+    # --- contacts ---
+    "people.merge_same": "{name} is one person already: name two different people to merge.",
+    # --- end contacts ---
 }
 
 TEXT: dict[str, str] = {
@@ -824,6 +827,39 @@ TEXT: dict[str, str] = {
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
     # --- end web polish ---
+    # --- contacts ---
+    "import.possible_duplicate": (
+        "line {line}: {name} shares the {field} {value} with {other}, but their names differ, "
+        "so {name} was kept as a separate person."
+    ),
+    "import.duplicate_hint": (
+        "If two of them are one person after all, run 'kithkin people merge KEEP OTHER'."
+    ),
+    "people.merge.preview": "Merging {other} into {keep}. The result:",
+    "people.merge.result": "  {name}: {contacts}",
+    "people.merge.moves": (
+        "  Moving with them: {interactions} moments, {followups} follow-ups, {calls} recurring "
+        "calls, {suggestions} suggestions."
+    ),
+    "people.merge.confirm": "Merge them into one person?",
+    "people.merge.kept_apart": "Nothing changed; they stay two people.",
+    "people.merge.done": "{other} is now part of {keep}, with all their history.",
+    "web.merge.intro": (
+        "Two cards for one person? Choose the other card: its details and history join "
+        "{name}, and that card is then removed."
+    ),
+    "web.merge.preview": "{other} merged into {keep} will look like this:",
+    "web.merge.moves": (
+        "Moving with them: {interactions} moments, {followups} follow-ups, {calls} recurring "
+        "calls, {suggestions} suggestions. Nothing is lost."
+    ),
+    "web.person.merged": "Merged. Everything you had for both is here now.",
+    "web.import.duplicates": (
+        "Kept as separate people, because their names differ although they share a detail. "
+        "If two are one person, open one and choose Merge."
+    ),
+    "web.import.duplicate": "{name} shares the {field} {value} with {other}.",
+    # --- end contacts ---
 }
 
 

@@ -63,6 +63,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
         insights_api,
         insights_pages,
         people_api,
+        people_merge,
         person_edit,
         restore,
     )
@@ -70,6 +71,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.include_router(person_edit.router)
     web.include_router(followups_pages.router)
     people_api.install(web)
+    people_merge.install(web)
     restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
     for module in (insights_pages, data_pages, insights_api, data_api, feed):
         module.install(web)
