@@ -859,6 +859,11 @@ TEXT: dict[str, str] = {
         "If two are one person, open one and choose Merge."
     ),
     "web.import.duplicate": "{name} shares the {field} {value} with {other}.",
+    "import.birthday_text": "Birthday: {birthday}",
+    "import.vcard.bad_encoding": (
+        "This card's text is in an encoding kithkin cannot read (save the file as UTF-8), so it "
+        "was left out."
+    ),
     # --- end contacts ---
 }
 
