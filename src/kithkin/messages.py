@@ -183,6 +183,10 @@ ERRORS: dict[str, str] = {
     # --- end web polish ---
     # --- contacts ---
     "people.merge_same": "{name} is one person already: name two different people to merge.",
+    "import.csv_format_mismatch": (
+        "This file's header is a {found} CSV, not {given}. Run the import again with "
+        "--format {found}."
+    ),
     # --- end contacts ---
 }
 
@@ -860,6 +864,9 @@ TEXT: dict[str, str] = {
     ),
     "web.import.duplicate": "{name} shares the {field} {value} with {other}.",
     "import.birthday_text": "Birthday: {birthday}",
+    "import.unused_columns": (
+        "These columns hold data kithkin does not keep, so they were not imported: {columns}."
+    ),
     "import.vcard.bad_encoding": (
         "This card's text is in an encoding kithkin cannot read (save the file as UTF-8), so it "
         "was left out."

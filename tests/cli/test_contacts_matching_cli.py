@@ -54,3 +54,14 @@ def test_the_duplicate_report_is_plain_text_too(run, tmp_path: Path) -> None:
     run("import", "vcard", str(FIXTURES / "family_landline_macos.vcf"))
     shown = run("import", "vcard", str(FIXTURES / "thunderbird_115_john_doe.vcf")).stdout
     assert "John Doe shares the phone" in shown and "Jane Doe (#1)" in shown
+
+
+def test_csv_format_that_disagrees_with_the_header_is_refused(run) -> None:
+    path = str(FIXTURES / "google_outlook_format.csv")
+    refused = run("import", "csv", path, "--format", "google", code=2)
+    assert "--format outlook" in refused.output
+    assert _json(run("triage", "--list", "--json")) == []
+    done = _json(run("import", "csv", path, "--format", "outlook", "--json"))
+    assert done["created"] == 2 and done["unused_columns"] == ["Web Page", "Categories"]
+    shown = run("import", "csv", path, "--format", "outlook", "--dry-run").stdout
+    assert "Web Page, Categories" in shown

@@ -77,6 +77,7 @@ def _run_import(
     skip_bad: bool,
     dry_run: bool,
     json_out: bool,
+    unused_columns: list[str] | None = None,
 ) -> None:
     from kithkin.formats.contacts import bad_records
     from kithkin.services.contacts_import import import_contacts
@@ -91,6 +92,7 @@ def _run_import(
             skip_bad=skip_bad,
             dry_run=dry_run,
             progress=progress,
+            unused_columns=unused_columns or (),
         )
     if json_out:
         emit_json(report.as_dict())
@@ -156,6 +158,8 @@ def _show(report: ImportReport) -> None:
             ),
             style="yellow",
         )
+    if report.unused_columns:
+        say(text("import.unused_columns", columns=", ".join(report.unused_columns)))
     if report.possible_duplicates and report.applied:
         say(text("import.duplicate_hint"))
     say(
@@ -196,10 +200,19 @@ def import_csv(
     json_out: JsonOpt = False,
 ) -> None:
     """Import a contacts CSV export from Google, Outlook or LinkedIn."""
-    from kithkin.formats.contacts_csv import parse_csv
+    from kithkin.formats.contacts_csv import parse_csv, unused_columns
 
-    records, problems = parse_csv(_read(path), fmt.strip().lower())
-    _run_import(ctx, records, problems, skip_bad=skip_bad, dry_run=dry_run, json_out=json_out)
+    data, kind = _read(path), fmt.strip().lower()
+    records, problems = parse_csv(data, kind)
+    _run_import(
+        ctx,
+        records,
+        problems,
+        skip_bad=skip_bad,
+        dry_run=dry_run,
+        json_out=json_out,
+        unused_columns=unused_columns(data, kind),
+    )
 
 
 @import_app.command("json")

@@ -90,6 +90,7 @@ class ImportReport:
     created_names: tuple[str, ...] = ()
     changes: tuple[PersonChange, ...] = field(default=())
     possible_duplicates: tuple[DuplicateNote, ...] = ()
+    unused_columns: tuple[str, ...] = ()  # CSV columns with data that kithkin does not keep
 
     @property
     def refused(self) -> bool:
@@ -117,6 +118,7 @@ class ImportReport:
                 for c in self.changes
             ],
             "possible_duplicates": [d.as_dict() for d in self.possible_duplicates],
+            "unused_columns": list(self.unused_columns),
         }
 
 
@@ -129,6 +131,7 @@ def import_contacts(
     skip_bad: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    unused_columns: Sequence[str] = (),
 ) -> ImportReport:
     """Merge ``records`` into the user's people: new ones land in triage, known ones gain the
     details they lacked. With ``problems`` and no ``skip_bad``, nothing is written."""
@@ -162,6 +165,7 @@ def import_contacts(
             for i in creates
             for d in i.possible_duplicates
         ),
+        unused_columns=tuple(unused_columns),
     )
     if not report.applied:
         return report
