@@ -187,6 +187,10 @@ ERRORS: dict[str, str] = {
         "This file's header is a {found} CSV, not {given}. Run the import again with "
         "--format {found}."
     ),
+    "calendar_unreadable": (
+        "The calendar {path} cannot be read any more ({reason}), so kithkin cannot tell when you "
+        "are free. Fix the file, or forget it with 'kithkin calendar remove'."
+    ),
     # --- end contacts ---
 }
 
@@ -864,6 +868,7 @@ TEXT: dict[str, str] = {
     ),
     "web.import.duplicate": "{name} shares the {field} {value} with {other}.",
     "import.birthday_text": "Birthday: {birthday}",
+    "calendar.not_ics": "it is not an iCalendar file",
     "import.unused_columns": (
         "These columns hold data kithkin does not keep, so they were not imported: {columns}."
     ),

@@ -65,3 +65,16 @@ def test_csv_format_that_disagrees_with_the_header_is_refused(run) -> None:
     assert done["created"] == 2 and done["unused_columns"] == ["Web Page", "Categories"]
     shown = run("import", "csv", path, "--format", "outlook", "--dry-run").stdout
     assert "Web Page, Categories" in shown
+
+
+def test_a_calendar_that_becomes_unreadable_is_reported_never_free(run, tmp_path: Path) -> None:
+    ics = tmp_path / "work.ics"
+    ics.write_bytes((FIXTURES / "weekly_berlin_dst.ics").read_bytes())
+    run("calendar", "add", str(ics), "--name", "work")
+    assert _json(run("calendar", "free", "--date", "2026-11-27", "--json"))["free_minutes"] > 0
+    ics.write_text("this is no longer a calendar\n")
+    broken = run("calendar", "free", "--date", "2026-11-27", "--json", code=1)
+    assert "cannot be read any more" in broken.output and "free_minutes" not in broken.output
+    ics.unlink()
+    gone = run("calendar", "free", "--date", "2026-11-27", code=1)
+    assert "cannot be read any more" in gone.output

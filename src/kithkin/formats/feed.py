@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from kithkin.domain.errors import ConflictError
 from kithkin.formats.icalendar import BirthdayEvent, CalendarEvent, PlannedConnection, RecurringCall
 from kithkin.messages import text
 from kithkin.services.feed import FeedEntries, feed_entries
@@ -45,8 +46,16 @@ def calendar_feed(*, uow: UnitOfWork, now: datetime) -> str:
     return render_feed(feed_entries(uow=uow, now=now), stamp=now)
 
 
+class CalendarUnreadable(ConflictError):
+    """A registered calendar file can no longer be read: its busy time is unknown, so no time
+    is offered as free."""
+
+    key = "calendar_unreadable"
+
+
 def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
-    """Busy intervals from a calendar file on disk (a missing file counts as no busy time)."""
+    """Busy intervals from a calendar file on disk. A file that is gone, unreadable or no longer
+    a calendar raises :class:`CalendarUnreadable`: it never counts as free time."""
     from pathlib import Path
 
     from kithkin.domain.windows import Interval
@@ -54,7 +63,11 @@ def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # 
 
     try:
         data = Path(path).read_bytes()
-    except OSError:
-        return []
-    busy, _ = parse_busy(data, start=start, end=end, default_tz=tz)
+    except OSError as exc:
+        raise CalendarUnreadable(path=path, reason=exc.strerror or "unreadable") from None
+    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+        raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
+    busy, problems = parse_busy(data, start=start, end=end, default_tz=tz)
+    if any(p.message_key == "calendar.unreadable" for p in problems):
+        raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
     return [Interval(b.start_utc, b.end_utc) for b in busy]
