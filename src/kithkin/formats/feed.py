@@ -32,6 +32,7 @@ def render_feed(entries: FeedEntries, *, stamp: datetime) -> str:
             timezone=c.timezone,
             minutes=c.minutes,
             interval=c.interval_weeks,
+            until=c.until,
         )
         for c in entries.calls
     ]

@@ -128,6 +128,7 @@ class SavedCall:
     interval_weeks: int
     first_date: date
     id: int | None = None
+    checked_until: date | None = None  # the last day checked; the exported RRULE ends there
 
 
 @dataclass(frozen=True, slots=True)

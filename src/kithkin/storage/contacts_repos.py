@@ -230,6 +230,7 @@ class CallRepo(_Repo):
                 minutes=call.minutes,
                 interval_weeks=call.interval_weeks,
                 first_date=call.first_date,
+                checked_until=call.checked_until,
                 created_at=now,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
@@ -242,6 +243,7 @@ class CallRepo(_Repo):
             minutes=call.minutes,
             interval_weeks=call.interval_weeks,
             first_date=call.first_date,
+            checked_until=call.checked_until,
         )
 
     def find(self) -> list[SavedCall]:
@@ -260,6 +262,7 @@ class CallRepo(_Repo):
                 minutes=r.minutes,
                 interval_weeks=r.interval_weeks,
                 first_date=r.first_date,
+                checked_until=r.checked_until,
             )
             for r in rows
         ]
