@@ -37,6 +37,7 @@ class Settings:
     # Host names the web app answers to besides this machine's own (a hosted deployment's
     # domain); "*" turns the check off. Guards a local server against DNS rebinding.
     allowed_hosts: tuple[str, ...] = ()
+    max_file_mb: int = 50  # the largest file kithkin reads (imports, item files, calendars)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -113,8 +114,20 @@ def load_settings(
         allowed_hosts=allowed_hosts,
         host=str(pick("host", "127.0.0.1")),
         port=_port(pick("port", 8000)),
+        max_file_mb=_megabytes(pick("max_file_mb", 50)),
         extra=from_file,
     )
+
+
+def _megabytes(raw: Any) -> int:
+    """``max_file_mb``: a whole number of MiB, 1 to 4096."""
+    try:
+        value = int(str(raw).strip()) if not isinstance(raw, bool) else 0
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 4096:
+        raise BadConfig(path="max_file_mb", reason="a whole number of MB from 1 to 4096")
+    return value
 
 
 def _words(raw: Any, *, commas: bool = False) -> tuple[str, ...]:

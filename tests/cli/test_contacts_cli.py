@@ -132,8 +132,8 @@ def test_calendar_call_feed_and_remind(run, tmp_path: Path) -> None:
     run("calendar", "remove", "work")
     run("calendar", "remove", "work", code=1)
     # 10:00 in Berlin: the 08:00 morning plan and the 09:00 questionnaires (a first WHO-5) are
-    # due; with no URL set each delivery fails and is kept for a later try.
-    status = _json(run("remind", "--json"))
+    # due; with no URL set each delivery fails and is kept for a later try (exit 1: cron sees it).
+    status = _json(run("remind", "--json", code=1))
     assert status["queued"] == 2 and len(status["failed"]) == 2
     assert {f["kind"] for f in status["failed"]} == {"morning", "questionnaires"}
     assert _json(run("remind", "--json"))["queued"] == 0

@@ -71,8 +71,7 @@ def _url(port: int) -> str:
 
 
 def _run(app: App, now: datetime, notifier, settings=ONLY_MORNING):
-    with app.uow(write=True) as uow:
-        return run_reminders(uow=uow, now=now, notifier=notifier, settings=settings)
+    return run_reminders(units=app.uow, now=now, notifier=notifier, settings=settings)
 
 
 def test_reminders_arrive_exactly_once_and_failures_retry(app: App, smtp) -> None:

@@ -202,7 +202,7 @@ def test_deleting_a_moment_recomputes_last_contact(web: WebClient):
 
 
 def test_api_patch_changes_only_what_is_sent_and_null_clears(client: TestClient):
-    pid = client.post("/api/people", json={"name": "Ada", "birthday": "1815-12-10"}).json()["id"]
+    pid = client.post("/api/people", json={"name": "Ada", "birthday": "1915-12-10"}).json()["id"]
     body = {
         "nickname": "Countess",
         "closeness": 4,
@@ -213,7 +213,7 @@ def test_api_patch_changes_only_what_is_sent_and_null_clears(client: TestClient)
     }
     data = client.patch(f"/api/people/{pid}", json=body).json()
     assert (data["nickname"], data["closeness"], data["cadence_days"]) == ("Countess", 4, 12)
-    assert data["birthday"] == "1815-12-10" and data["name"] == "Ada"
+    assert data["birthday"] == "1915-12-10" and data["name"] == "Ada"
     assert data["contacts"] == [{"kind": "email", "value": "ada@example.com", "label": "home"}]
     cleared = client.patch(
         f"/api/people/{pid}", json={"birthday": None, "cadence_days": None, "contacts": None}

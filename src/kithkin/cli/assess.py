@@ -17,18 +17,22 @@ assess_app = typer.Typer(
 )
 
 
-def _read_items(instrument_id: str, items: Path | None, data_dir: Path) -> str | None:
+def _read_items(
+    instrument_id: str, items: Path | None, data_dir: Path, *, limit_mb: int
+) -> str | None:
+    from kithkin.formats.files import FileNotReadable, decode_utf8, read_capped
     from kithkin.services.questionnaires import ItemFileUnreadable, item_file_name
 
     path = items or data_dir / "items" / item_file_name(instrument_id)
     if items is None and not path.exists():
         return None
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
+        data = read_capped(path, limit_mb=limit_mb)
+    except FileNotReadable as exc:
         if items is None:
             return None
-        raise ItemFileUnreadable(path=str(path), reason=exc.strerror) from None
+        raise ItemFileUnreadable(path=str(path), reason=exc.params["reason"]) from None
+    return decode_utf8(data, path=path)
 
 
 def _ask(instrument_id: str, questions: tuple[str, ...]) -> list[int]:
@@ -76,7 +80,7 @@ def take(
         given = parse_answers(answers)
     else:
         data_dir = app.settings.data_dir
-        supplied = _read_items(inst.id, items, data_dir)
+        supplied = _read_items(inst.id, items, data_dir, limit_mb=app.settings.max_file_mb)
         from kithkin.services.questionnaires import item_file_name
 
         default = data_dir / "items" / item_file_name(inst.id)

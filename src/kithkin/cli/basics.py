@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -107,23 +108,16 @@ def init(
             barriers=barriers,
         )
     if json_out:
-        emit_json(
-            {
-                "timezone": profile.timezone,
-                "daily_goal": profile.daily_goal,
-                "rest_days_per_week": profile.rest_days_per_week,
-                "weekday_minutes": profile.weekday_minutes,
-                "weekend_minutes": profile.weekend_minutes,
-                "barriers": sorted(b.value for b in profile.barriers),
-            }
-        )
+        from kithkin.services.serial.profile import profile_dict
+
+        emit_json(profile_dict(profile))
     else:
         say(text("init.done", goal=profile.daily_goal))
 
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Your day: Power of One, today's plan, streak, follow-ups, birthdays, who is due."""
-    from kithkin.services.suggestions import todays_plan
+    from kithkin.services.suggestions import stored_plan, todays_plan
     from kithkin.services.today import today as today_view
 
     app = _state(ctx).app
@@ -133,9 +127,11 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         from kithkin.storage.lean import NeedsFullPath
 
         try:
-            with lean as reader:
-                uow: Any = reader
-                view, plan = today_view(uow=uow, now=now), todays_plan(uow=uow, now=now)
+            with lean as reader:  # a DailyPlanReads: mypy checks the reads below against it
+                view, stored = today_view(uow=reader, now=now), stored_plan(uow=reader, now=now)
+            if stored is None:
+                raise NeedsFullPath("today's plan is not made yet")
+            plan = stored
         except NeedsFullPath:  # a first look today (the plan is made), an upgrade, ...
             lean = None
     if lean is None:
@@ -171,29 +167,37 @@ def log(
     not_meaningful: Annotated[
         bool, typer.Option("--not-meaningful", help="Log it without counting it for the goal.")
     ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Confirm a moment more than a year ago.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Log an interaction."""
-    from kithkin.services.interactions import log_interaction
+    from kithkin.services.interactions import OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
     app = _state(ctx).app
+    given: dict[str, Any] = {
+        "now": app.now(),
+        "kind_id": kind,
+        "with_names": with_ or [],
+        "with_other": with_other,
+        "minutes": minutes,
+        "meaningful": not not_meaningful,
+        "quality": quality,
+        "mood_before": mood_before,
+        "mood_after": mood_after,
+        "note": note,
+        "when": at,
+        "timezone": tz,
+    }
     with app.uow(write=True) as uow:
-        logged = log_interaction(
-            uow=uow,
-            now=app.now(),
-            kind_id=kind,
-            with_names=with_ or [],
-            with_other=with_other,
-            minutes=minutes,
-            meaningful=not not_meaningful,
-            quality=quality,
-            mood_before=mood_before,
-            mood_after=mood_after,
-            note=note,
-            when=at,
-            timezone=tz,
-        )
+        try:
+            logged = log_interaction(uow=uow, confirm_old=yes, **given)
+        except OldInteraction as exc:
+            if yes or not sys.stdin.isatty() or not typer.confirm(exc.message, err=True):
+                raise
+            logged = log_interaction(uow=uow, confirm_old=True, **given)
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     if json_out:
         emit_json(interaction_dict(logged.interaction, names))
@@ -250,17 +254,9 @@ def checkin(
         )
     c = result.checkin
     if json_out:
-        emit_json(
-            {
-                "date": c.day.isoformat(),
-                "mood": c.mood,
-                "stress": c.stress,
-                "energy": c.energy,
-                "sleep_hours": c.sleep_hours,
-                "note": c.note,
-                "created": result.created,
-            }
-        )
+        from kithkin.services.serial.checkin import checkin_dict
+
+        emit_json(checkin_dict(result))
         return
     key = "checkin.saved" if result.created else "checkin.updated"
     say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))

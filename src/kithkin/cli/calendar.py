@@ -19,23 +19,16 @@ feed_app = typer.Typer(help="A private calendar feed to subscribe to.", no_args_
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-MAX_CALENDAR_BYTES = 50 * 1024 * 1024
-
-
-def _check_calendar_file(path: Path) -> None:
+def _check_calendar_file(path: Path, *, limit_mb: int) -> None:
     """Refuse anything that is not a readable iCalendar file, at the door."""
     from datetime import UTC, datetime
 
+    from kithkin.formats.files import read_capped
     from kithkin.formats.icalendar import parse_busy
 
     if not path.is_file():
         raise FileUnreadable(path=str(path), reason="no such file")
-    try:
-        if path.stat().st_size > MAX_CALENDAR_BYTES:
-            raise FileUnreadable(path=str(path), reason="larger than 50 MB")
-        head = path.read_bytes()
-    except OSError as exc:
-        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+    head = read_capped(path, limit_mb=limit_mb)
     if b"BEGIN:VCALENDAR" not in head[:4096].upper():
         raise FileUnreadable(path=str(path), reason="not an iCalendar (.ics) file")
     moment = datetime(2000, 1, 1, tzinfo=UTC)
@@ -53,8 +46,8 @@ def add(
     """Register a local calendar file."""
     from kithkin.services.calendars import add_calendar
 
-    _check_calendar_file(path)
     app = _state(ctx).app
+    _check_calendar_file(path, limit_mb=app.settings.max_file_mb)
     label = name or path.stem
     with app.uow(write=True) as uow:
         add_calendar(uow=uow, now=app.now(), name=label, path=str(path.resolve()))
@@ -95,22 +88,26 @@ def free(
     """Your free windows on a day, inside your waking hours."""
     from kithkin.domain.errors import BadDate
     from kithkin.domain.timeutil import local_day
-    from kithkin.formats.feed import busy_reader
+    from kithkin.formats.feed import BusyFiles
     from kithkin.services.calendars import free_slots_for_day
     from kithkin.services.profiles import get_profile
 
     app = _state(ctx).app
+    reader = BusyFiles(limit_mb=app.settings.max_file_mb)
     with app.uow() as uow:
         tz = get_profile(uow=uow).timezone
         try:
             when = date.fromisoformat(day) if day else local_day(app.now(), tz)
         except ValueError:
             raise BadDate(value=day, what="a date (YYYY-MM-DD)") from None
-        result = free_slots_for_day(uow=uow, day=when, now=app.now(), read_busy=busy_reader)
+        result = free_slots_for_day(uow=uow, day=when, now=app.now(), read_busy=reader)
     data = result.as_dict(tz)
+    notes = reader.notes()
     if json_out:
-        emit_json(data)
+        emit_json({**data, "notes": notes} if notes else data)
         return
+    for note in notes:
+        say(note, style="yellow")
     say(text("calendar.free", day=when.isoformat(), minutes=data["free_minutes"]))
     table(
         None,

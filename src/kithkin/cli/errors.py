@@ -34,16 +34,78 @@ def report(exc: BaseException, *, debug: bool) -> int:
     if isinstance(exc, KithkinError):
         typer.echo(f"Error: {exc.message}", err=True)
         return exit_code_for(exc)
-    typer.echo(
-        f"Error: something unexpected went wrong ({type(exc).__name__}). "
-        "Nothing was saved. Run again with --debug for details.",
-        err=True,
-    )
+    from kithkin.messages import text
+
+    typer.echo(text("cli.unexpected", kind=type(exc).__name__), err=True)
     return EXIT_ERROR
+
+
+class _StoredInt:
+    """Mixed into a command's whole-number parameter types: a value beyond what the database
+    stores is a usage error (exit 2), not a driver's overflow later."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        converted = super().convert(value, param, ctx)  # type: ignore[misc]
+        from kithkin.domain.bounds import MAX_STORED_INT, fits
+
+        if isinstance(converted, int) and not fits(converted):
+            from kithkin.messages import error_text
+
+            shown = str(value) if len(str(value)) <= 30 else str(value)[:27] + "..."
+            name = param.opts[0] if param is not None and param.opts else "value"
+            self.fail(  # type: ignore[attr-defined]
+                error_text("number_out_of_range", name=name, value=shown, maximum=MAX_STORED_INT),
+                param,
+                ctx,
+            )
+        return converted
+
+
+_BOUNDED: dict[type, type] = {}
+
+
+def bound_whole_numbers(command: click.Command) -> None:
+    """Give every whole-number parameter of ``command`` (and its subcommands) the stored range."""
+    for param in command.params:
+        kind = type(param.type)
+        if isinstance(param.type, click.types.IntParamType) and not isinstance(
+            param.type, _StoredInt
+        ):
+            if kind not in _BOUNDED:
+                _BOUNDED[kind] = type(f"Stored{kind.__name__}", (_StoredInt, kind), {})
+            param.type.__class__ = _BOUNDED[kind]
+    for sub in getattr(command, "commands", {}).values():
+        bound_whole_numbers(sub)
+
+
+def _first_not_utf8(args: list[str]) -> int | None:
+    """The 1-based position of the first argument holding undecodable bytes (the surrogates
+    Python uses for them), or None."""
+    for position, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+        if "\x00" in arg:  # never from a real command line; a NUL is no text either
+            return position
+    return None
 
 
 class KithkinGroup(TyperGroup):
     """The root group: runs a command and converts any failure at the edge."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bound_whole_numbers(self)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        position = _first_not_utf8(args)
+        if position is not None and ctx.parent is None:
+            from kithkin.messages import error_text
+
+            typer.echo(f"Error: {error_text('argument_not_utf8', position=position)}", err=True)
+            raise click.exceptions.Exit(EXIT_USAGE)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

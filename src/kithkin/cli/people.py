@@ -213,6 +213,7 @@ def edit(
     with app.uow(write=True) as uow:
         updated = edit_person(
             uow=uow,
+            now=app.now(),
             ref=person,
             name=name,
             nickname=nickname,

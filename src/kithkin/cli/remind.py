@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kithkin.cli.basics import JsonOpt, _state
+from kithkin.cli.errors import EXIT_ERROR
 from kithkin.cli.render import emit_json, say, table
 from kithkin.messages import text
 
@@ -22,19 +23,33 @@ def _once(app: App) -> RemindReport:
 
     settings = ReminderSettings.from_config(app.settings.extra.get("reminders", {}))
     notifier = AppriseNotifier(app.settings.notify_urls)
-    with app.uow(write=True) as uow:
-        return run_reminders(uow=uow, now=app.now(), notifier=notifier, settings=settings)
+    return run_reminders(units=app.uow, now=app.now(), notifier=notifier, settings=settings)
 
 
 def _show(report: RemindReport, json_out: bool) -> None:
     if json_out:
         emit_json(report.as_dict())
-        return
-    say(
-        text(
-            "remind.summary", sent=len(report.sent), failed=len(report.failed), queued=report.queued
+    else:
+        say(
+            text(
+                "remind.summary",
+                sent=len(report.sent),
+                failed=len(report.failed),
+                queued=report.queued,
+            )
         )
-    )
+    retry = report.next_retry
+    if report.failed and retry is not None:
+        error = report.failed[-1].last_error or "-"
+        typer.echo(
+            text(
+                "remind.failed",
+                count=len(report.failed),
+                when=retry.isoformat(timespec="minutes"),
+                error=error,
+            ),
+            err=True,
+        )
 
 
 def remind(
@@ -63,7 +78,10 @@ def remind(
         return
     if not app.settings.notify_urls and not json_out:
         say(text("remind.none_configured"), style="yellow")
-    _show(_once(app), json_out)
+    report = _once(app)
+    _show(report, json_out)
+    if report.failed:  # cron and systemd notice a run whose deliveries failed
+        raise typer.Exit(EXIT_ERROR)
 
 
 def worker(

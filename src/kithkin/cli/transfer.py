@@ -49,11 +49,11 @@ class BackupSqliteOnly(ConflictError):
     key = "backup_sqlite_only"
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+def _read(ctx: typer.Context, path: Path) -> bytes:
+    """The file's bytes, at most the configured ``max_file_mb``."""
+    from kithkin.formats.files import read_capped
+
+    return read_capped(path, limit_mb=_state(ctx).app.settings.max_file_mb)
 
 
 def _write(path: Path, content: str, *, force: bool) -> None:
@@ -186,7 +186,7 @@ def import_vcard(
     """Import a vCard file (2.1, 3.0 or 4.0: Apple, Google, Android, Outlook)."""
     from kithkin.formats.vcard import parse_vcards
 
-    records, problems = parse_vcards(_read(path))
+    records, problems = parse_vcards(_read(ctx, path))
     _run_import(ctx, records, problems, skip_bad=skip_bad, dry_run=dry_run, json_out=json_out)
 
 
@@ -202,7 +202,7 @@ def import_csv(
     """Import a contacts CSV export from Google, Outlook or LinkedIn."""
     from kithkin.formats.contacts_csv import parse_csv, unused_columns
 
-    data, kind = _read(path), fmt.strip().lower()
+    data, kind = _read(ctx, path), fmt.strip().lower()
     records, problems = parse_csv(data, kind)
     _run_import(
         ctx,
@@ -221,7 +221,7 @@ def import_json(ctx: typer.Context, path: FileArg, json_out: JsonOpt = False) ->
     from kithkin.services.backup import BadBackup, import_backup
 
     try:
-        document = json.loads(_read(path))
+        document = json.loads(_read(ctx, path))
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadBackup(reason=str(exc)[:200]) from None
     app = _state(ctx).app

@@ -57,18 +57,41 @@ class CalendarUnreadable(ConflictError):
 def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
     """Busy intervals from a calendar file on disk. A file that is gone, unreadable or no longer
     a calendar raises :class:`CalendarUnreadable`: it never counts as free time."""
-    from pathlib import Path
+    return BusyFiles()(path, start, end, tz)
 
-    from kithkin.domain.windows import Interval
-    from kithkin.formats.icalendar import parse_busy
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise CalendarUnreadable(path=path, reason=exc.strerror or "unreadable") from None
-    if b"BEGIN:VCALENDAR" not in data[:4096].upper():
-        raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
-    busy, problems = parse_busy(data, start=start, end=end, default_tz=tz)
-    if any(p.message_key == "calendar.unreadable" for p in problems):
-        raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
-    return [Interval(b.start_utc, b.end_utc) for b in busy]
+class BusyFiles:
+    """A ``read_busy`` that reads at most ``limit_mb`` per file and keeps the notes of what was
+    cut (a repeating event bounded at ``MAX_OCCURRENCES``), for the interface to show. A file
+    that is gone, unreadable or no longer a calendar raises :class:`CalendarUnreadable`."""
+
+    def __init__(self, *, limit_mb: int = 50) -> None:
+        self.limit_mb = limit_mb
+        self.cut: list[str] = []
+
+    def __call__(self, path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
+        from kithkin.domain.windows import Interval
+        from kithkin.formats.files import FileNotReadable, read_capped
+        from kithkin.formats.icalendar import parse_busy
+
+        try:
+            data = read_capped(path, limit_mb=self.limit_mb)
+        except FileNotReadable as exc:
+            reason = str(exc.params.get("reason") or "unreadable")
+            raise CalendarUnreadable(path=path, reason=reason) from None
+        if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+            raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
+        busy, problems = parse_busy(data, start=start, end=end, default_tz=tz)
+        if any(p.message_key == "calendar.unreadable" for p in problems):
+            raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
+        self.cut.extend(p.detail for p in problems if p.message_key == "calendar.cut")
+        return [Interval(b.start_utc, b.end_utc) for b in busy]
+
+    def notes(self) -> list[str]:
+        """One sentence per repeating event that was cut (each once)."""
+        from kithkin.formats.icalendar import MAX_OCCURRENCES
+
+        return [
+            text("calendar.cut", detail=detail or "-", count=f"{MAX_OCCURRENCES:,}")
+            for detail in dict.fromkeys(self.cut)
+        ]

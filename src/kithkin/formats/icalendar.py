@@ -89,7 +89,12 @@ def parse_busy(
     """The busy intervals overlapping ``[start, end)`` (aware datetimes), sorted by start."""
     import icalendar
 
-    text = ics_text.decode("utf-8-sig") if isinstance(ics_text, bytes) else ics_text
+    try:
+        text = ics_text.decode("utf-8-sig") if isinstance(ics_text, bytes) else ics_text
+    except UnicodeDecodeError as exc:
+        assert isinstance(ics_text, bytes)
+        line = ics_text.count(b"\n", 0, exc.start) + 1
+        return [], [Problem(line, None, "calendar.unreadable", "not UTF-8 text")]
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
@@ -104,10 +109,55 @@ def parse_busy(
     return busy, problems
 
 
+# Expansion is bounded: a series repeating every second or minute is cut at this many
+# occurrences from its start (else FREQ=SECONDLY means 86,400 events a day, generated one by
+# one from a start that may lie years back), and no calendar yields more than this many.
+MAX_OCCURRENCES = 10_000
+_FAST = {"SECONDLY": timedelta(seconds=1), "MINUTELY": timedelta(minutes=1)}
+
+
+def _cap_fast_rules(calendar: Any) -> list[Problem]:
+    """Bound every sub-hourly RRULE to ``MAX_OCCURRENCES`` (COUNT); a note for each one cut."""
+    problems: list[Problem] = []
+    for event in calendar.walk("VEVENT"):
+        try:
+            cut = _cap_rules_of(event)
+        except Exception:  # noqa: S112 - a broken rule is reported when its series is expanded
+            continue
+        if cut:
+            problems.append(Problem(1, None, "calendar.cut", str(event.get("SUMMARY", ""))[:100]))
+    return problems
+
+
+def _cap_rules_of(event: Any) -> bool:
+    rules = event.get("RRULE")
+    cut = False
+    for rule in rules if isinstance(rules, list) else [rules] if rules else []:
+        freq = str((rule.get("FREQ") or [""])[0]).upper()
+        count = rule.get("COUNT")
+        if freq in _FAST and not (count and int(count[0]) <= MAX_OCCURRENCES):
+            rule.pop("UNTIL", None)
+            rule["COUNT"] = [MAX_OCCURRENCES]
+            cut = True
+    return cut
+
+
 def _expand(
     calendar: Any, text: str, start: datetime, end: datetime
 ) -> tuple[list[Any], list[Problem]]:
-    """All occurrences; when the whole calendar cannot be expanded, one event series at a time."""
+    """All occurrences (at most ``MAX_OCCURRENCES``); when the whole calendar cannot be
+    expanded, one event series at a time."""
+    cut = _cap_fast_rules(calendar)
+    found, problems = _expand_all(calendar, text, start, end)
+    if len(found) > MAX_OCCURRENCES:
+        found = found[:MAX_OCCURRENCES]
+        cut.append(Problem(1, None, "calendar.cut", ""))
+    return found, [*cut, *problems]
+
+
+def _expand_all(
+    calendar: Any, text: str, start: datetime, end: datetime
+) -> tuple[list[Any], list[Problem]]:
     import icalendar
     import recurring_ical_events
 
@@ -295,7 +345,10 @@ def _frequency(value: str) -> str:
 
 def _birthday(event: Any, item: BirthdayEvent) -> None:
     birthday = item.birthday
-    first = date(birthday.year or 2000, birthday.month, birthday.day)
+    # A stored year outside any plausible life (an old import, 9999) must not break the export:
+    # the series then starts in 2000, a leap year, so 29 February exists.
+    year = birthday.year if birthday.year and 1800 <= birthday.year <= 2200 else 2000
+    first = date(year, birthday.month, birthday.day)
     event.add("uid", f"birthday-{item.key}@kithkin")
     event.add("summary", TEXT["calendar.birthday"].format(name=item.name))
     event.add("dtstart", first)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from kithkin.domain.errors import NotFoundError
+from kithkin.domain.errors import BadDate, InputError, NotFoundError
 from kithkin.domain.model import Interaction, Person, kind
 from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.people import resolve_many
@@ -15,6 +15,15 @@ from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
     from kithkin.services.ports import UnitOfWork
+
+
+EARLIEST_INTERACTION = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class OldInteraction(InputError):
+    """A moment more than a year ago, logged without confirming it."""
+
+    key = "old_interaction"
 
 
 class InteractionNotFound(NotFoundError):
@@ -53,13 +62,19 @@ def log_interaction(
     note: str = "",
     when: str | None = None,
     timezone: str | None = None,
+    confirm_old: bool = True,
 ) -> Logged:
     """Log one interaction. ``when`` is read in the user's zone (or ``timezone`` when travelling);
-    the local day is fixed at that moment, so history stays as it was lived."""
+    the local day is fixed at that moment, so history stays as it was lived. Nothing before
+    1970; a moment more than a year ago needs ``confirm_old`` (the interfaces ask for it)."""
     profile = get_profile(uow=uow)
     tz = timezone or profile.timezone
     found = kind(kind_id)
     occurred = past_when(when or "now", now=now, tz=tz)
+    if occurred < EARLIEST_INTERACTION:
+        raise BadDate(value=when, what="a moment from 1970 on")
+    if occurred < now - timedelta(days=365) and not confirm_old:
+        raise OldInteraction(value=local_day(occurred, tz).isoformat())
     people = resolve_many(uow=uow, refs=with_names)
     item = Interaction(
         occurred_at=occurred,

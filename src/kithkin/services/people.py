@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kithkin.domain import cadence
-from kithkin.domain.errors import CircleNotFound, PersonNotFound
+from kithkin.domain import cadence, limits
+from kithkin.domain.bounds import text_out_of_range
+from kithkin.domain.errors import BadDate, CircleNotFound, PersonNotFound
 from kithkin.domain.model import (
     CONTACT_KINDS,
     Birthday,
@@ -28,8 +29,11 @@ from kithkin.domain.timeutil import day_start_utc, local_day, zone
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.profiles import get_profile
 
+if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
 
-def circle_cadences(*, uow: UnitOfWork) -> dict[str, int]:
+
+def circle_cadences(*, uow: DailyReads) -> dict[str, int]:
     return {c.name: c.cadence_days for c in uow.circles.find()}
 
 
@@ -47,11 +51,16 @@ def parse_contact(text: str) -> ContactPoint:
     kind, _, rest = text.partition(":")
     check_choice("contact kind", kind.strip().lower(), CONTACT_KINDS)
     value, _, label = rest.partition("#")
-    return ContactPoint(kind.strip().lower(), check_text("contact value", value), label.strip())
+    return ContactPoint(
+        kind.strip().lower(),
+        check_text("contact value", value, limit=limits.CONTACT_VALUE),
+        label.strip(),
+    )
 
 
-def _clean(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate user-given person fields and convert them to domain values."""
+def _clean(uow: UnitOfWork, fields: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
+    """Validate user-given person fields and convert them to domain values (a birthday's year
+    lies between 1900 and ``today``'s year when given)."""
     out = dict(fields)
     if "name" in out:
         out["name"] = check_text("name", out["name"])
@@ -64,6 +73,8 @@ def _clean(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
         zone(out["timezone"])
     if isinstance(out.get("birthday"), str):
         out["birthday"] = Birthday.parse(out["birthday"]) if out["birthday"] else None
+    if isinstance(out.get("birthday"), Birthday):
+        _check_birth_year(out["birthday"], today)
     if out.get("interests") is not None:
         items = [i.strip() for raw in out["interests"] for i in raw.split(",")]
         out["interests"] = tuple(dict.fromkeys(i.lower() for i in items if i))
@@ -74,11 +85,30 @@ def _clean(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+FIRST_BIRTH_YEAR = 1900
+
+
+class BirthYearOutOfRange(BadDate):
+    """A birthday's year before 1900 or after this year."""
+
+    key = "birth_year_range"
+
+
+def _check_birth_year(birthday: Birthday, today: date | None) -> None:
+    latest = today.year if today is not None else FIRST_BIRTH_YEAR + 200
+    if birthday.year is not None and not FIRST_BIRTH_YEAR <= birthday.year <= latest:
+        raise BirthYearOutOfRange(value=str(birthday), first=FIRST_BIRTH_YEAR, last=latest)
+
+
 def add_person(*, uow: UnitOfWork, now: datetime, name: str, **fields: Any) -> Person:
     """Add someone. Fields: nickname, circle (default friends), cadence_days, closeness,
     feeling, timezone, birthday, interests, how_met, notes, contacts."""
     fields.setdefault("circle", "friends")
-    values = _clean(uow, {"name": name, **{k: v for k, v in fields.items() if v is not None}})
+    values = _clean(
+        uow,
+        {"name": name, **{k: v for k, v in fields.items() if v is not None}},
+        today=now.date(),
+    )
     person = uow.people.add(Person(created_at=now, **values))
     uow.commit()
     return person
@@ -87,10 +117,11 @@ def add_person(*, uow: UnitOfWork, now: datetime, name: str, **fields: Any) -> P
 def resolve(*, uow: UnitOfWork, ref: str | int) -> Person:
     """The person meant by an id (``12`` or ``#12``) or a forgiving name."""
     text = str(ref).strip()
-    if text.lstrip("#").isdigit():
-        person = uow.people.get(int(text.lstrip("#")))
+    digits = text.lstrip("#")
+    if digits.isascii() and digits.isdigit():
+        person = None if text_out_of_range(digits) else uow.people.get(int(digits))
         if person is None:
-            raise PersonNotFound(id=text.lstrip("#"))
+            raise PersonNotFound(id=digits if len(digits) <= 30 else digits[:27] + "...")
         return person
     entry = match(text, uow.people.name_entries())
     person = uow.people.get(entry.id)
@@ -116,12 +147,21 @@ CLEARABLE = frozenset({"cadence_days", "timezone", "birthday"})
 
 
 def edit_person(
-    *, uow: UnitOfWork, ref: str | int, clear: Iterable[str] = (), **changes: Any
+    *,
+    uow: UnitOfWork,
+    ref: str | int,
+    clear: Iterable[str] = (),
+    now: datetime | None = None,
+    **changes: Any,
 ) -> Person:
     """Change some of a person's fields; ``None`` leaves a field as it is. ``clear`` names
     fields (of :data:`CLEARABLE`) to empty: cadence override, time zone, birthday."""
     person = resolve(uow=uow, ref=ref)
-    values = _clean(uow, {k: v for k, v in changes.items() if v is not None})
+    values = _clean(
+        uow,
+        {k: v for k, v in changes.items() if v is not None},
+        today=now.date() if now is not None else None,
+    )
     values.update(dict.fromkeys(set(clear) & CLEARABLE))
     if "status" in values:
         values["status"] = PersonStatus(values["status"])
@@ -244,7 +284,7 @@ def _people(
 
 
 def due_bounds(
-    *, uow: UnitOfWork, circles: Mapping[str, int], today: date, tz: str
+    *, uow: DailyReads, circles: Mapping[str, int], today: date, tz: str
 ) -> dict[int, datetime]:
     """For each cadence in use, the instant a last contact must be at or after to be within it.
 
@@ -323,7 +363,7 @@ def list_circles(*, uow: UnitOfWork) -> list[Circle]:
 
 def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     """Create a circle or change its cadence."""
-    name = check_text("circle name", name, limit=60).lower()
+    name = check_text("circle name", name, limit=limits.CIRCLE_NAME).lower()
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))

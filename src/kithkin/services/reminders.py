@@ -5,11 +5,17 @@ Each reminder has a key (owner, kind, occurrence) that is unique in the log, so 
 marked sent only after the notifier reports success, so a crash between a successful send and
 the mark may resend it once on the next run; a failure is kept with its attempts and last error
 and retried with a growing delay, never dropped.
+
+No transaction is open while the notifier talks to the network: a reminder is claimed in one
+short transaction (status "sending", held for ``CLAIM_LEASE``), sent with no transaction open,
+and the outcome recorded in another. A stalled mail server delays only the reminders; a claim
+whose outcome was never recorded (the process died) is taken again once the lease has passed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
@@ -26,6 +32,9 @@ if TYPE_CHECKING:
 
 GRACE = timedelta(hours=6)  # a reminder missed by more than this (machine asleep) is skipped
 MAX_BACKOFF = timedelta(hours=1)
+# How long a claimed reminder is held for the process sending it (far longer than any
+# notifier's own time-outs); past it, a claim whose outcome was never recorded is retried.
+CLAIM_LEASE = timedelta(minutes=15)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -103,6 +112,12 @@ class RemindReport:
     sent: list[ReminderEntry] = field(default_factory=list)
     failed: list[ReminderEntry] = field(default_factory=list)
     quiet: bool = False
+
+    @property
+    def next_retry(self) -> datetime | None:
+        """The earliest time a failed delivery is tried again."""
+        times = [e.next_attempt_at for e in self.failed if e.next_attempt_at is not None]
+        return min(times) if times else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -225,39 +240,49 @@ def backoff(attempts: int) -> timedelta:
     return min(timedelta(minutes=2 ** max(0, attempts - 1)), MAX_BACKOFF)
 
 
+UnitsOfWork = Callable[..., AbstractContextManager["PlanningUnitOfWork"]]
+
+
 def run_reminders(
-    *, uow: PlanningUnitOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
+    *, units: UnitsOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
 ) -> RemindReport:
     """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
 
-    Each delivery is its own transaction: claim one row (SKIP LOCKED on PostgreSQL), send, mark.
+    ``units(write=True)`` opens a unit of work. Each delivery takes two short transactions:
+    claim one row (SKIP LOCKED on PostgreSQL), commit; send with none open; record, commit.
     """
-    profile = get_profile(uow=uow)
-    local = now.astimezone(zone(profile.timezone))
-    queued = 0
-    for item in due_now(uow=uow, now=now, settings=settings):
-        queued += uow.reminders.record_due(
-            kind=item.kind, occurrence=item.occurrence, title=item.title, body=item.body, now=now
-        )
-    uow.commit()
+    with units(write=True) as uow:
+        profile = get_profile(uow=uow)
+        local = now.astimezone(zone(profile.timezone))
+        queued = 0
+        for item in due_now(uow=uow, now=now, settings=settings):
+            queued += uow.reminders.record_due(
+                kind=item.kind,
+                occurrence=item.occurrence,
+                title=item.title,
+                body=item.body,
+                now=now,
+            )
+        uow.commit()
     if in_quiet_hours(local, settings):
         return RemindReport(queued=queued, quiet=True)
     sent: list[ReminderEntry] = []
     failed: list[ReminderEntry] = []
     while True:
-        entry = uow.reminders.claim_next(now=now)
+        with units(write=True) as uow:
+            entry = uow.reminders.claim_next(now=now, hold_until=now + CLAIM_LEASE)
+            uow.commit()
         if entry is None:
             break
-        result = notifier.send(title=entry.title, body=entry.body)
-        if result.ok:
-            uow.reminders.mark_sent(entry.id, now=now)
-            sent.append(entry)
-        else:
-            uow.reminders.mark_failed(
-                entry.id, error=result.error, retry_at=now + backoff(entry.attempts + 1)
-            )
-            failed.append(entry)
-        uow.commit()
+        result = notifier.send(title=entry.title, body=entry.body)  # no transaction open
+        with units(write=True) as uow:
+            if result.ok:
+                done = uow.reminders.mark_sent(entry.id, now=now)
+            else:
+                retry_at = now + backoff(entry.attempts + 1)
+                done = uow.reminders.mark_failed(entry.id, error=result.error, retry_at=retry_at)
+            uow.commit()
+        (sent if result.ok else failed).append(done or entry)
     return RemindReport(queued=queued, sent=sent, failed=failed)
 
 

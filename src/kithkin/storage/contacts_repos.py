@@ -343,8 +343,10 @@ class ReminderLogRepo(_Repo):
             return False
         return True
 
-    def claim_next(self, *, now: datetime) -> ReminderEntry | None:
-        """The next unsent reminder whose retry time has come, locked for this transaction.
+    def claim_next(self, *, now: datetime, hold_until: datetime) -> ReminderEntry | None:
+        """Claim the next unsent reminder whose time has come: mark it "sending" until
+        ``hold_until`` (the caller commits, sends with no transaction open, then records the
+        outcome). A claim left "sending" past its time (the sender died) is claimable again.
 
         PostgreSQL skips rows another worker holds (FOR UPDATE SKIP LOCKED); SQLite's writer
         already holds the database lock (BEGIN IMMEDIATE).
@@ -353,7 +355,7 @@ class ReminderLogRepo(_Repo):
             select(reminder_log)
             .where(
                 reminder_log.c.owner_id == self.owner_id,
-                reminder_log.c.status.in_(("pending", "failed")),
+                reminder_log.c.status.in_(("pending", "failed", "sending")),
                 or_(
                     reminder_log.c.next_attempt_at.is_(None), reminder_log.c.next_attempt_at <= now
                 ),
@@ -364,31 +366,41 @@ class ReminderLogRepo(_Repo):
         if self.conn.dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         row = self.conn.execute(stmt).first()
+        if row is None:
+            return None
+        self.conn.execute(
+            update(reminder_log)
+            .where(reminder_log.c.id == row.id)
+            .values(status="sending", next_attempt_at=hold_until)
+        )
+        return _entry(row)
+
+    def _after(self, entry_id: int, **values: Any) -> ReminderEntry | None:
+        """Record the outcome of a claim; None when the claim was no longer held."""
+        self.conn.execute(
+            update(reminder_log)
+            .where(
+                reminder_log.c.id == entry_id,
+                reminder_log.c.owner_id == self.owner_id,
+                reminder_log.c.status == "sending",
+            )
+            .values(attempts=reminder_log.c.attempts + 1, **values)
+        )
+        row = self.conn.execute(
+            select(reminder_log).where(
+                reminder_log.c.id == entry_id, reminder_log.c.owner_id == self.owner_id
+            )
+        ).first()
         return None if row is None else _entry(row)
 
-    def mark_sent(self, entry_id: int, *, now: datetime) -> None:
-        self.conn.execute(
-            update(reminder_log)
-            .where(reminder_log.c.id == entry_id, reminder_log.c.owner_id == self.owner_id)
-            .values(
-                status="sent",
-                sent_at=now,
-                attempts=reminder_log.c.attempts + 1,
-                last_error="",
-                next_attempt_at=None,
-            )
+    def mark_sent(self, entry_id: int, *, now: datetime) -> ReminderEntry | None:
+        return self._after(
+            entry_id, status="sent", sent_at=now, last_error="", next_attempt_at=None
         )
 
-    def mark_failed(self, entry_id: int, *, error: str, retry_at: datetime) -> None:
-        self.conn.execute(
-            update(reminder_log)
-            .where(reminder_log.c.id == entry_id, reminder_log.c.owner_id == self.owner_id)
-            .values(
-                status="failed",
-                attempts=reminder_log.c.attempts + 1,
-                last_error=error[:2000],
-                next_attempt_at=retry_at,
-            )
+    def mark_failed(self, entry_id: int, *, error: str, retry_at: datetime) -> ReminderEntry | None:
+        return self._after(
+            entry_id, status="failed", last_error=error[:2000], next_attempt_at=retry_at
         )
 
     def find(self, *, since: date | None = None, limit: int = 50) -> list[ReminderEntry]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
@@ -123,13 +124,27 @@ LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 WILDCARD_BINDS = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - names, not a bind
 
 
+_HOST = re.compile(
+    r"(?:\[(?P<ip6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?))"
+    r"(?::(?P<port>[0-9]{1,5}))?"
+)
+
+
+def parse_host(header: str) -> str | None:
+    """The host of a Host header, strictly: a name (letters, digits, dots, hyphens) or an IPv4
+    address or a bracketed IPv6 address, then at most a numeric port; None for anything else
+    (``127.0.0.1:8203@evil.example``, ``localhost:abc``, a port above 65535)."""
+    found = _HOST.fullmatch(header.strip().lower())
+    if found is None or (found["port"] is not None and int(found["port"]) > 65535):
+        return None
+    return found["ip6"] or found["name"]
+
+
 def host_name(header: str) -> str:
     """The host part of a Host header: ``[::1]:8000`` -> ``::1``, ``Example.org:80`` ->
-    ``example.org``."""
+    ``example.org`` (as given, when it does not parse)."""
     value = header.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    return parse_host(value) or value
 
 
 def allowed_hosts(bind_host: str, extra: tuple[str, ...]) -> frozenset[str] | None:
@@ -158,8 +173,9 @@ class HostGuard:
         if self.allowed is None or scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
-        raw = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-        if host_name(raw) in self.allowed:
+        hosts = [v for k, v in scope.get("headers") or [] if k == b"host"]
+        name = parse_host(hosts[0].decode("latin-1")) if len(hosts) == 1 else None
+        if name is not None and name in self.allowed:
             await self.app(scope, receive, send)
             return
         body = b"Unknown host name. kithkin answers to this machine's own names only."
