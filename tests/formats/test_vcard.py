@@ -32,7 +32,7 @@ def test_apple_ios17_export() -> None:
     amara = records[0]
     assert amara.line == 1
     assert amara.nickname == "Ami"
-    assert amara.organisation == "Riverside Clinic, Paediatrics"
+    assert amara.organisation == "Riverside Clinic (Paediatrics)"
     assert amara.title == "Nurse"
     assert amara.emails == (
         ContactPoint("email", "amara.okafor@example.com", "home"),
@@ -87,7 +87,7 @@ def test_outlook_2_1_windows_1252() -> None:
     assert siobhan.full_name == "Siobhán Brennan"
     assert siobhan.notes == "Neighbour from the Seattle days.\nLikes long hikes."
     assert siobhan.birthday == Birthday(7, 4, 1985)
-    assert siobhan.organisation == "Contoso Ltd, Finance"
+    assert siobhan.organisation == "Contoso Ltd (Finance)"
     assert kwame.line == 15
     assert kwame.emails == (ContactPoint("email", "KWAME.OSEI@Example.com"),)
 

@@ -293,5 +293,8 @@ def circles_set(
 
 
 def register(app: typer.Typer) -> None:
+    from kithkin.cli.people_merge import merge
+
+    people_app.command("merge")(merge)
     app.add_typer(people_app, name="people")
     app.add_typer(circles_app, name="circles")

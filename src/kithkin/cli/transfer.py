@@ -77,6 +77,7 @@ def _run_import(
     skip_bad: bool,
     dry_run: bool,
     json_out: bool,
+    unused_columns: list[str] | None = None,
 ) -> None:
     from kithkin.formats.contacts import bad_records
     from kithkin.services.contacts_import import import_contacts
@@ -91,6 +92,7 @@ def _run_import(
             skip_bad=skip_bad,
             dry_run=dry_run,
             progress=progress,
+            unused_columns=unused_columns or (),
         )
     if json_out:
         emit_json(report.as_dict())
@@ -143,6 +145,23 @@ def _show(report: ImportReport) -> None:
     for change in report.changes:
         items = ", ".join(f"{c.field} {c.value}" for c in change.changes)
         say(text("import.changed", name=change.name, changes=items))
+    for d in report.possible_duplicates:
+        other = f"{d.other_name} (#{d.other_id})" if d.other_id else d.other_name
+        say(
+            text(
+                "import.possible_duplicate",
+                line=d.line,
+                name=d.name,
+                other=other,
+                field=d.field,
+                value=d.value,
+            ),
+            style="yellow",
+        )
+    if report.unused_columns:
+        say(text("import.unused_columns", columns=", ".join(report.unused_columns)))
+    if report.possible_duplicates and report.applied:
+        say(text("import.duplicate_hint"))
     say(
         text(
             "import.summary",
@@ -181,10 +200,19 @@ def import_csv(
     json_out: JsonOpt = False,
 ) -> None:
     """Import a contacts CSV export from Google, Outlook or LinkedIn."""
-    from kithkin.formats.contacts_csv import parse_csv
+    from kithkin.formats.contacts_csv import parse_csv, unused_columns
 
-    records, problems = parse_csv(_read(ctx, path), fmt.strip().lower())
-    _run_import(ctx, records, problems, skip_bad=skip_bad, dry_run=dry_run, json_out=json_out)
+    data, kind = _read(ctx, path), fmt.strip().lower()
+    records, problems = parse_csv(data, kind)
+    _run_import(
+        ctx,
+        records,
+        problems,
+        skip_bad=skip_bad,
+        dry_run=dry_run,
+        json_out=json_out,
+        unused_columns=unused_columns(data, kind),
+    )
 
 
 @import_app.command("json")

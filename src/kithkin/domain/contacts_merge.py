@@ -1,9 +1,13 @@
 """Plan how imported contacts join the people the user already has. Pure: nothing is stored.
 
-A record is matched to a person by vCard UID, then by email, then by normalised phone, then by
-exact full name (case and accents folded; only when exactly one person has that name). Records
-of the same file that match each other merge too. Merging only adds: new contact points, and
-empty fields filled. Nothing the user has is overwritten or deleted.
+A record is matched to a person by vCard UID (the UID decides), then by email, then by
+normalised phone, then by exact full name (case and accents folded; only when exactly one person
+has that name). An email or phone match counts only when the names are compatible
+(:func:`kithkin.domain.name_match.names_compatible`): a shared landline or office address alone
+never makes two people one. A record that shares a detail with someone whose name does not fit
+becomes a new person, reported as a possible duplicate. Records of the same file that match each
+other merge too. Merging only adds: new contact points, and empty fields filled. Nothing the user
+has is overwritten or deleted.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from enum import StrEnum
 
 from kithkin.domain.contacts import ContactRecord, contact_key, fold_name
 from kithkin.domain.model import Birthday, ContactPoint, Person, PersonStatus
+from kithkin.domain.name_match import names_compatible
 
 
 class MergeAction(StrEnum):
@@ -47,6 +52,22 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    """Someone a new person shares a detail with although their names do not fit.
+
+    ``other_index`` points into ``existing`` (a person the user has), or is None when the other
+    one is new in the same file (then ``other_name`` names them); ``field`` is ``email`` or
+    ``phone`` and ``value`` the shared detail as the record wrote it.
+    """
+
+    other_name: str
+    other_id: int | None
+    other_index: int | None
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class MergeItem:
     """One person the import touches, and the records (by index in ``incoming``) behind it.
 
@@ -60,6 +81,7 @@ class MergeItem:
     changes: tuple[FieldChange, ...] = ()
     existing_index: int | None = None
     matched_by: MatchedBy | None = None
+    possible_duplicates: tuple[PossibleDuplicate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +105,14 @@ class _Target:
     records: list[int] = field(default_factory=list)
     changes: list[FieldChange] = field(default_factory=list)
     matched_by: MatchedBy | None = None
+    duplicates: list[PossibleDuplicate] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class _Index:
     uid: dict[str, int] = field(default_factory=dict)
-    email: dict[str, int] = field(default_factory=dict)
-    phone: dict[str, int] = field(default_factory=dict)
-    handle: dict[str, int] = field(default_factory=dict)
+    email: dict[str, list[int]] = field(default_factory=dict)
+    phone: dict[str, list[int]] = field(default_factory=dict)
     name: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, person: Person, target: int) -> None:
@@ -103,26 +125,39 @@ class _Index:
             names.append(target)
 
     def add_point(self, point: ContactPoint, target: int) -> None:
+        table = {"email": self.email, "phone": self.phone}.get(point.kind)
         key = contact_key(point)
-        table = {"email": self.email, "phone": self.phone}.get(point.kind, self.handle)
-        if key:
-            table.setdefault(key, target)
+        if table is None or not key:
+            return
+        holders = table.setdefault(key, [])
+        if target not in holders:
+            holders.append(target)
 
-    def find(self, record: ContactRecord) -> tuple[int, MatchedBy] | None:
+    def find(
+        self, record: ContactRecord, targets: Sequence[_Target]
+    ) -> tuple[tuple[int, MatchedBy] | None, list[tuple[int, ContactPoint]]]:
+        """The target the record belongs to (or None), and the targets it shares a detail with
+        although their names do not fit (each with the shared point, first one only)."""
         if record.uid and record.uid in self.uid:
-            return self.uid[record.uid], MatchedBy.UID
+            return (self.uid[record.uid], MatchedBy.UID), []
+        clashes: dict[int, ContactPoint] = {}
         for points, table, how in (
             (record.emails, self.email, MatchedBy.EMAIL),
             (record.phones, self.phone, MatchedBy.PHONE),
         ):
             for point in points:
-                hit = table.get(contact_key(point))
-                if hit is not None:
-                    return hit, how
+                for hit in table.get(contact_key(point), ()):
+                    if _fits(record, targets[hit].person):
+                        return (hit, how), []
+                    clashes.setdefault(hit, point)
         same_name = self.name.get(fold_name(record.full_name), [])
         if len(same_name) == 1:
-            return same_name[0], MatchedBy.NAME
-        return None
+            return (same_name[0], MatchedBy.NAME), []
+        return None, list(clashes.items())
+
+
+def _fits(record: ContactRecord, person: Person) -> bool:
+    return names_compatible((record.full_name, record.nickname), (person.name, person.nickname))
 
 
 def plan_merge(existing: Sequence[Person], incoming: Sequence[ContactRecord]) -> MergePlan:
@@ -134,10 +169,11 @@ def plan_merge(existing: Sequence[Person], incoming: Sequence[ContactRecord]) ->
     touched: list[int] = []
     record_targets: list[int] = []
     for record_number, record in enumerate(incoming):
-        found = index.find(record)
+        found, clashes = index.find(record, targets)
         if found is None:
             number = len(targets)
             targets.append(_Target(_new_person(record), None))
+            targets[number].duplicates.extend(_duplicate(targets[o], p) for o, p in clashes)
             index.add(targets[number].person, number)
         else:
             number, how = found
@@ -171,6 +207,17 @@ def _item(target: _Target) -> MergeItem:
         changes=tuple(target.changes) if action is MergeAction.UPDATE else (),
         existing_index=target.existing_index,
         matched_by=target.matched_by,
+        possible_duplicates=tuple(target.duplicates),
+    )
+
+
+def _duplicate(other: _Target, point: ContactPoint) -> PossibleDuplicate:
+    return PossibleDuplicate(
+        other_name=other.person.name,
+        other_id=other.person.id,
+        other_index=other.existing_index,
+        field=point.kind,
+        value=point.value,
     )
 
 

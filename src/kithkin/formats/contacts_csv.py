@@ -1,5 +1,9 @@
 """Read the contact CSV files that Google Contacts, Outlook and LinkedIn export.
 
+The dialect is recognised from the header (:func:`detect_format`); a ``--format`` that names
+another one is refused (:class:`CsvFormatMismatch`) and columns with data that kithkin does not
+keep are named (:func:`unused_columns`). Outlook's headers are read in English, German and French.
+
 Google: the current export (``First Name``, ``Middle Name``, ``Last Name`` ... ``E-mail 1 -
 Label``, ``E-mail 1 - Value``, ``Phone 1 - Label`` ...) and the older one (``Name``, ``Given
 Name``, ``Family Name`` ... ``E-mail 1 - Type``); a cell may hold several values joined by
@@ -17,14 +21,23 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kithkin.domain.errors import InputError
 from kithkin.domain.model import Birthday, ContactPoint, check_choice
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
+
+
+class CsvFormatMismatch(InputError):
+    """The file's header is another exporter's than the one the user named."""
+
+    key = "import.csv_format_mismatch"
+
 
 FORMATS = ("google", "outlook", "linkedin")
 _HEADER_SEARCH_ROWS = 20
 _MULTI = " ::: "
 _NUMBERED = re.compile(r"^(e-mail|phone) (\d+) - (label|type|value)$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2,4})$")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # German Outlook: day first
 _KNOWN_LABELS = {"home", "work", "mobile", "other", "main", "pager", "cell"}
 
 _OUTLOOK_EMAILS = ("e-mail address", "e-mail 2 address", "e-mail 3 address")
@@ -36,6 +49,9 @@ _OUTLOOK_PHONES = (
     ("business phone 2", "work"),
     ("primary phone", "main"),
     ("other phone", "other"),
+    ("pager", "pager"),
+    ("home fax", "home fax"),
+    ("business fax", "work fax"),
 )
 # The headers a file must have to be read as each format (any one of each group).
 _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -48,6 +64,101 @@ _EXPECTED_TEXT = {
     "outlook": "First Name, Last Name, E-mail Address, Mobile Phone, Birthday, Notes",
     "linkedin": "First Name, Last Name, URL, Email Address, Company, Position, Connected On",
 }
+
+
+# Outlook writes its headers in the language of the installation: these are read as English.
+_OUTLOOK_ALIASES = {
+    # German (Outlook 2010-365, "Exportieren in eine Datei")
+    "vorname": "first name",
+    "weitere vornamen": "middle name",
+    "nachname": "last name",
+    "anrede": "title",
+    "spitzname": "nickname",
+    "e-mail-adresse": "e-mail address",
+    "e-mail 2: adresse": "e-mail 2 address",
+    "e-mail 3: adresse": "e-mail 3 address",
+    "mobiltelefon": "mobile phone",
+    "telefon privat": "home phone",
+    "telefon privat 2": "home phone 2",
+    "telefon geschäftlich": "business phone",
+    "telefon geschäftlich 2": "business phone 2",
+    "haupttelefon": "primary phone",
+    "weiteres telefon": "other phone",
+    "firma": "company",
+    "abteilung": "department",
+    "geburtstag": "birthday",
+    "notizen": "notes",
+    # French
+    "prénom": "first name",
+    "deuxième prénom": "middle name",
+    "nom": "last name",
+    "adresse de messagerie": "e-mail address",
+    "téléphone mobile": "mobile phone",
+    "téléphone (domicile)": "home phone",
+    "téléphone (bureau)": "business phone",
+    "société": "company",
+    "anniversaire": "birthday",
+}
+# Columns each reader uses (besides Google's numbered e-mail and phone columns); any other column
+# holding data is named in the report, never dropped without a word.
+_USED: dict[str, frozenset[str]] = {
+    "google": frozenset(
+        {"first name", "middle name", "last name", "name", "given name", "additional name"}
+        | {"family name", "nickname", "notes", "birthday", "organization name"}
+        | {"organization 1 - name", "organization title", "organization 1 - title"}
+    ),
+    "outlook": frozenset(
+        {"first name", "middle name", "last name", "nickname", "notes", "birthday", "company"}
+        | {"department", "job title", *_OUTLOOK_EMAILS, *(h for h, _ in _OUTLOOK_PHONES)}
+    ),
+    "linkedin": frozenset(
+        {"first name", "last name", "url", "email address", "company", "position"}
+    ),
+}
+
+
+def detect_format(header: list[str]) -> str | None:
+    """Which exporter wrote a CSV header (lower-cased cells): ``google`` (the current export,
+    or the older ``Name``/``Given Name`` one), ``outlook`` (Outlook's own in English, German or
+    French, and Google's "Outlook CSV"), ``linkedin``; None when none matches."""
+    names = set(header)
+    if any(_NUMBERED.match(n) for n in names):
+        return "google"
+    outlook = {_OUTLOOK_ALIASES.get(n, n) for n in header}
+    if {"first name", "last name"} <= outlook and (
+        "e-mail address" in outlook or "mobile phone" in outlook or "business phone" in outlook
+    ):
+        return "outlook"
+    if {"first name", "last name", "url"} <= names:
+        return "linkedin"
+    if {"name", "given name", "family name"} <= names:
+        return "google"
+    return None
+
+
+def _header_name(cell: str, fmt: str) -> str:
+    name = cell.strip().lower()
+    return _OUTLOOK_ALIASES.get(name, name) if fmt == "outlook" else name
+
+
+def unused_columns(data: str | bytes, fmt: str) -> list[str]:
+    """Columns of the file that hold data the ``fmt`` reader does not use, as the file names
+    them, in file order."""
+    rows = csv.reader(io.StringIO(_text(data), newline=""))
+    header: list[str] | None = None
+    used: list[bool] = []
+    filled: set[int] = set()
+    for cells in rows:
+        names = [_header_name(cell, fmt) for cell in cells]
+        if header is None:
+            if _has_required(names, fmt):
+                header = cells
+                used = [n in _USED[fmt] or bool(_NUMBERED.match(n)) for n in names]
+            continue
+        filled.update(i for i, cell in enumerate(cells) if cell.strip())
+    if header is None:
+        return []
+    return [name.strip() for i, name in enumerate(header) if i in filled and not used[i]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +211,15 @@ def _rows(text: str, fmt: str) -> Iterator[_Row | Problem]:
     previous_end = count = 0
     for cells in reader:
         start, previous_end = previous_end + 1, reader.line_num
-        names = [cell.strip().lower() for cell in cells]
+        names = [_header_name(cell, fmt) for cell in cells]
         if header is None:
+            found = (
+                detect_format([cell.strip().lower() for cell in cells])
+                if reader.line_num < _HEADER_SEARCH_ROWS
+                else None
+            )
+            if found is not None and found != fmt:
+                raise CsvFormatMismatch(given=fmt, found=found)
             if _has_required(names, fmt):
                 header = names
                 yield _Row(start, -1, {})
@@ -139,6 +257,10 @@ def _birthday(row: _Row, text: str) -> tuple[Birthday | None, list[Problem]]:
     if value in ("", "0/0/00", "0/0/0000"):
         return None, []
     try:
+        dotted = _DOTTED_DATE.match(value)
+        if dotted is not None:
+            day, month, year = int(dotted[1]), int(dotted[2]), int(dotted[3])
+            return parse_birthday(f"{year:04d}-{month:02d}-{day:02d}"), []
         us = _US_DATE.match(value)
         if us is None:
             return parse_birthday(value), []
@@ -200,6 +322,13 @@ def _google(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
     )
 
 
+def _with_unit(organisation: str, unit: str) -> str:
+    """An organisation with its department in brackets, as vCard ORG units are read."""
+    if organisation and unit:
+        return f"{organisation} ({unit})"
+    return organisation or unit
+
+
 def _outlook(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
     name = _join(row.get("first name"), row.get("middle name"), row.get("last name"))
     emails = tuple(ContactPoint("email", row.get(h)) for h in _OUTLOOK_EMAILS if row.get(h))
@@ -215,7 +344,7 @@ def _outlook(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
         row.get("birthday"),
         nickname=row.get("nickname"),
         notes=row.get("notes"),
-        organisation=row.get("company"),
+        organisation=_with_unit(row.get("company"), row.get("department")),
         title=row.get("job title"),
         emails=emails,
         phones=phones,

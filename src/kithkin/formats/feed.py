@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from kithkin.domain.errors import ConflictError
 from kithkin.formats.icalendar import BirthdayEvent, CalendarEvent, PlannedConnection, RecurringCall
 from kithkin.messages import text
 from kithkin.services.feed import FeedEntries, feed_entries
@@ -31,6 +32,7 @@ def render_feed(entries: FeedEntries, *, stamp: datetime) -> str:
             timezone=c.timezone,
             minutes=c.minutes,
             interval=c.interval_weeks,
+            until=c.until,
         )
         for c in entries.calls
     ]
@@ -45,14 +47,23 @@ def calendar_feed(*, uow: UnitOfWork, now: datetime) -> str:
     return render_feed(feed_entries(uow=uow, now=now), stamp=now)
 
 
+class CalendarUnreadable(ConflictError):
+    """A registered calendar file can no longer be read: its busy time is unknown, so no time
+    is offered as free."""
+
+    key = "calendar_unreadable"
+
+
 def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
-    """Busy intervals from a calendar file on disk (a missing file counts as no busy time)."""
+    """Busy intervals from a calendar file on disk. A file that is gone, unreadable or no longer
+    a calendar raises :class:`CalendarUnreadable`: it never counts as free time."""
     return BusyFiles()(path, start, end, tz)
 
 
 class BusyFiles:
     """A ``read_busy`` that reads at most ``limit_mb`` per file and keeps the notes of what was
-    cut (a repeating event bounded at ``MAX_OCCURRENCES``), for the interface to show."""
+    cut (a repeating event bounded at ``MAX_OCCURRENCES``), for the interface to show. A file
+    that is gone, unreadable or no longer a calendar raises :class:`CalendarUnreadable`."""
 
     def __init__(self, *, limit_mb: int = 50) -> None:
         self.limit_mb = limit_mb
@@ -65,16 +76,20 @@ class BusyFiles:
 
         try:
             data = read_capped(path, limit_mb=self.limit_mb)
-        except FileNotReadable:
-            return []
+        except FileNotReadable as exc:
+            reason = str(exc.params.get("reason") or "unreadable")
+            raise CalendarUnreadable(path=path, reason=reason) from None
+        if b"BEGIN:VCALENDAR" not in data[:4096].upper():
+            raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
         busy, problems = parse_busy(data, start=start, end=end, default_tz=tz)
+        if any(p.message_key == "calendar.unreadable" for p in problems):
+            raise CalendarUnreadable(path=path, reason=text("calendar.not_ics"))
         self.cut.extend(p.detail for p in problems if p.message_key == "calendar.cut")
         return [Interval(b.start_utc, b.end_utc) for b in busy]
 
     def notes(self) -> list[str]:
         """One sentence per repeating event that was cut (each once)."""
         from kithkin.formats.icalendar import MAX_OCCURRENCES
-        from kithkin.messages import text
 
         return [
             text("calendar.cut", detail=detail or "-", count=f"{MAX_OCCURRENCES:,}")

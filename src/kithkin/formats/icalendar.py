@@ -67,6 +67,7 @@ class RecurringCall:
     interval: int = 1
     description: str = ""
     alarm_minutes: int = 10
+    until: date | None = None  # the last local day of the series (RRULE UNTIL), or open-ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,10 +227,75 @@ def write_calendar(events: Iterable[CalendarEvent], *, stamp: datetime) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    for item in events:
+    items = list(events)
+    for item in items:
         calendar.add_component(_vevent(item, stamp.astimezone(UTC)))
-    calendar.add_missing_timezones()
+    first, last = _zone_span(items, stamp)
+    for tz in sorted({i.timezone for i in items if isinstance(i, RecurringCall)}):
+        calendar.add_component(_vtimezone(tz, first, last))
+    calendar.add_missing_timezones(first, last)
     return str(calendar.to_ical().decode("utf-8"))
+
+
+def _zone_span(items: list[CalendarEvent], stamp: datetime) -> tuple[date, date]:
+    """The dates the VTIMEZONE blocks must cover: from the first recurring call's start to the
+    last one's end (an open-ended series: ten years past the export), with a year either side."""
+    calls = [i for i in items if isinstance(i, RecurringCall)]
+    if not calls:
+        return date(1970, 1, 1), date(2038, 1, 1)
+    first = min(c.first_start.date() for c in calls)
+    ends = [c.until or stamp.date().replace(year=stamp.year + 10) for c in calls]
+    return first.replace(year=first.year - 1, day=1), max(ends).replace(
+        year=max(ends).year + 1, day=1
+    )
+
+
+def _vtimezone(tz: str, first: date, last: date) -> Any:
+    """A VTIMEZONE for ``tz`` from the zone database: one STANDARD or DAYLIGHT block per offset
+    change between ``first`` and ``last`` (found day by day, then to the minute), so it holds for
+    every date the events use, past 2038 too."""
+    import icalendar
+
+    local = zone(tz)
+    timezone = icalendar.Timezone()
+    timezone.add("tzid", tz)
+    moment = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    end = datetime(last.year, last.month, last.day, tzinfo=UTC)
+    before = moment.astimezone(local)
+    found = 0
+    while moment < end:
+        step = moment + timedelta(days=1)
+        after = step.astimezone(local)
+        if after.utcoffset() != before.utcoffset():
+            low, high = moment, step
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                if middle.astimezone(local).utcoffset() == before.utcoffset():
+                    low = middle
+                else:
+                    high = middle
+            changed = high.astimezone(local)
+            timezone.add_component(_zone_block(before, changed))
+            found += 1
+            before = changed
+        moment = step
+    if not found:  # a zone without changes in the span: one STANDARD block
+        timezone.add_component(_zone_block(before, before))
+    return timezone
+
+
+def _zone_block(before: datetime, after: datetime) -> Any:
+    import icalendar
+
+    block = icalendar.TimezoneDaylight() if after.dst() else icalendar.TimezoneStandard()
+    offset_from, offset_to = before.utcoffset(), after.utcoffset()
+    assert offset_from is not None and offset_to is not None
+    wall = (after.astimezone(UTC) + offset_from).replace(tzinfo=None, second=0, microsecond=0)
+    block.add("dtstart", wall)
+    block.add("tzoffsetfrom", offset_from)
+    block.add("tzoffsetto", offset_to)
+    block.add("tzname", after.tzname() or "")
+    return block
 
 
 def _vevent(item: CalendarEvent, stamp: datetime) -> Any:
@@ -250,7 +316,14 @@ def _vevent(item: CalendarEvent, stamp: datetime) -> Any:
         event.add("summary", item.summary)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=item.minutes))
-        event.add("rrule", {"FREQ": _frequency(item.frequency), "INTERVAL": max(1, item.interval)})
+        rule: dict[str, Any] = {
+            "FREQ": _frequency(item.frequency),
+            "INTERVAL": max(1, item.interval),
+        }
+        if item.until is not None:  # the end of the last local day, in UTC (RFC 5545 3.3.10)
+            last = datetime.combine(item.until, datetime.max.time().replace(microsecond=0))
+            rule["UNTIL"] = last.replace(tzinfo=zone(item.timezone)).astimezone(UTC)
+        event.add("rrule", rule)
         _describe(event, item.description)
     else:
         _birthday(event, item)

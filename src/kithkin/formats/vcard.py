@@ -7,9 +7,14 @@ does not join them, and PHOTO/LOGO/SOUND/KEY properties are dropped unread, so h
 cost neither time nor memory.
 
 Output is vCard 3.0: it is the version every common address book imports (Google and Outlook
-read 4.0 poorly). Labels that are plain words go in ``TYPE``; other labels use the Apple/Google
-``itemN.X-ABLabel`` grouping. A birthday without a year is written ``--MM-DD``. ``how_met`` is
-kept in ``X-KITHKIN-HOW-MET``.
+read 4.0 poorly). Labels made of the TYPE words RFC 2426 allows (``work fax``, ``home``,
+``pager``) go in ``TYPE``; any other label uses the Apple/Google ``itemN.X-ABLabel`` grouping, so
+a strict validator accepts the file. ``N`` is built from the display name (titles as prefix,
+``Jr``/``III`` as suffix). On reading, ``ORG`` is the organisation with its units in brackets
+(a vCard 2.1 comma is literal), a 4.0 birthday in words (``VALUE=text``) is kept in the notes,
+and ``PROFILE:VCard`` is dropped unread; other RFC 2426/6350 properties kithkin does not use
+(KIND, GENDER, MAILER, CLASS ...) are read and left aside. A birthday without a year is written
+``--MM-DD``. ``how_met`` is kept in ``X-KITHKIN-HOW-MET``.
 """
 
 from __future__ import annotations
@@ -22,9 +27,20 @@ from typing import Any
 
 from kithkin.domain.model import Birthday, ContactPoint
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
+from kithkin.messages import text
 
 SOURCE = "vcard"
-_SKIPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+# Photos and the like are dropped unread; PROFILE:VCard (RFC 2426, written by Lotus Notes) says
+# nothing the BEGIN line does not, and vobject refuses it, so it is dropped too.
+_SKIPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY", "PROFILE"})
+# The TYPE words a strict validator accepts (RFC 2426 / RFC 6350); any other label is written
+# the Apple way, as an ``itemN.X-ABLabel`` group.
+_TEL_TYPES = frozenset(
+    {"home", "work", "msg", "pref", "voice", "fax", "cell", "video", "pager", "bbs", "modem"}
+    | {"car", "isdn", "pcs", "text", "textphone"}
+)
+_EMAIL_TYPES = frozenset({"home", "work", "internet", "pref", "x400"})
+_KEPT_TYPES = frozenset({"fax", "pager", "video", "text", "textphone", "car", "isdn"})
 _HANDLES = ("IMPP", "X-SOCIALPROFILE")
 _NOT_LABELS = frozenset({"internet", "pref", "voice", "x400", "uri", "text", "encoding"})
 _LABEL_ALIASES = {"cell": "mobile", "iphone": "mobile", "main": "main"}
@@ -141,24 +157,45 @@ def _parse_component(card: _Card) -> Any:
         return vobject.readOne(text)
 
 
+def _bad_line(card: _Card) -> str:
+    """The first content line vobject cannot read, shortened, to show the user (or "")."""
+    from vobject.base import textLineToContentLine
+
+    for line in card.lines:
+        try:
+            textLineToContentLine(line)
+        except Exception:
+            return line[:80]
+    return ""
+
+
 def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
     try:
         component = _parse_component(card)
         props = _Props(component)
-    except Exception as exc:  # any failure inside vobject is one unreadable card
-        return None, [Problem(card.line, card.index, "import.vcard.unreadable", str(exc)[:200])]
+    except UnicodeDecodeError:
+        return None, [Problem(card.line, card.index, "import.vcard.bad_encoding")]
+    except Exception:  # any failure inside vobject is one unreadable card, in our words
+        return None, [Problem(card.line, card.index, "import.vcard.unreadable", _bad_line(card))]
     name = props.full_name()
     if not name:
         return None, [Problem(card.line, card.index, "import.no_name")]
     problems: list[Problem] = []
     birthday = None
     bday = props.first("BDAY")
+    birthday_text = ""
     if bday is not None:
         omit = bday.params.get("X-APPLE-OMIT-YEAR", [None])[0]
+        is_text = any(v.lower() == "text" for v in bday.params.get("VALUE", ()))
         try:
             birthday = parse_birthday(str(bday.value), omit_year=omit)
         except ValueError:
-            problems.append(Problem(card.line, card.index, "import.bad_birthday", str(bday.value)))
+            if is_text:  # vCard 4.0 allows a birthday in words ("circa 1800"): kept as text
+                birthday_text = str(bday.value).strip()
+            else:
+                problems.append(
+                    Problem(card.line, card.index, "import.bad_birthday", str(bday.value))
+                )
     record = ContactRecord(
         full_name=name,
         line=card.line,
@@ -168,13 +205,20 @@ def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
         phones=props.points("TEL", "phone"),
         handles=tuple(p for prop in _HANDLES for p in props.points(prop, "handle")),
         birthday=birthday,
-        notes=props.text("NOTE"),
+        notes=_with_birthday_text(props.text("NOTE"), birthday_text),
         organisation=props.organisation(),
         title=props.text("TITLE"),
         how_met=props.text("X-KITHKIN-HOW-MET"),
         source=SOURCE,
     )
     return record, problems
+
+
+def _with_birthday_text(notes: str, birthday: str) -> str:
+    if not birthday:
+        return notes
+    line = text("import.birthday_text", birthday=birthday)
+    return f"{notes}\n{line}" if notes else line
 
 
 class _Props:
@@ -225,8 +269,10 @@ class _Props:
         prop = self.first("ORG")
         if prop is None:
             return ""
-        parts = prop.value if isinstance(prop.value, list) else [prop.value]
-        return ", ".join(str(part).strip() for part in parts if str(part).strip())
+        parts = _org_parts(prop.value)
+        if len(parts) > 1:
+            return f"{parts[0]} ({', '.join(parts[1:])})"
+        return parts[0] if parts else ""
 
     def points(self, name: str, kind: str) -> tuple[ContactPoint, ...]:
         found: list[ContactPoint] = []
@@ -248,11 +294,30 @@ class _Props:
             return self.group_labels[prop.group.upper()]
         types = [t for v in prop.params.get("TYPE", ()) for t in v.split(",")]
         words: list[str] = [*types, *prop.singletonparams]
+        found: list[str] = []
         for word in words:
             label = word.strip().strip('"').lower()
             if label and label not in _NOT_LABELS:
-                return _LABEL_ALIASES.get(label, label)
-        return ""
+                label = _LABEL_ALIASES.get(label, label)
+                if label not in found:
+                    found.append(label)
+        if len(found) > 1:  # "work fax", "home pager": the kind of line is kept with the place
+            kinds = [w for w in found if w in _KEPT_TYPES][:1]
+            places = [w for w in found if w not in _KEPT_TYPES][:1]
+            return " ".join(places + kinds)
+        return found[0] if found else ""
+
+
+def _org_parts(value: Any) -> list[str]:
+    """ORG as organisation then units. vobject splits a vCard 2.1 value on its (unescaped,
+    literal) commas too, ``Company, The`` -> ``['Company', ' The']``: those are joined back."""
+    parts = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for part in parts:
+        joined = ",".join(str(p) for p in part) if isinstance(part, list) else str(part)
+        if joined.strip():
+            out.append(joined.strip())
+    return out
 
 
 def _clean_label(text: str) -> str:
@@ -270,7 +335,7 @@ def write_vcards(records: Sequence[ContactRecord]) -> str:
     for record in records:
         card = vobject.vCard()
         card.add("fn").value = record.full_name
-        card.add("n").value = vobject.vcard.Name(given=record.full_name)
+        card.add("n").value = vobject.vcard.Name(**structured_name(record.full_name))
         _add_text(card, "uid", record.uid or "")
         _add_text(card, "nickname", record.nickname)
         _add_text(card, "note", record.notes)
@@ -292,6 +357,37 @@ def write_vcards(records: Sequence[ContactRecord]) -> str:
     return out.getvalue()
 
 
+_PREFIXES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
+
+
+def structured_name(full_name: str) -> dict[str, str]:
+    """``N`` from a display name: leading titles are the prefix, trailing ``Jr``/``III`` the
+    suffix, the last word the family name, the first the given name, the rest additional.
+    ``Family, Given`` is read the other way round."""
+    name = full_name.strip()
+    if name.count(",") == 1 and all(part.strip() for part in name.split(",")):
+        family, given = (part.strip() for part in name.split(","))
+        if given.rstrip(".").lower() not in _SUFFIXES:
+            name = f"{given} {family}"
+    words = name.split()
+    prefix: list[str] = []
+    suffix: list[str] = []
+    while len(words) > 1 and words[0].rstrip(".").lower() in _PREFIXES:
+        prefix.append(words.pop(0))
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    if len(words) == 1:
+        return {"given": words[0], "prefix": " ".join(prefix), "suffix": " ".join(suffix)}
+    return {
+        "family": words[-1] if words else "",
+        "given": words[0] if words else "",
+        "additional": " ".join(words[1:-1]),
+        "prefix": " ".join(prefix),
+        "suffix": " ".join(suffix),
+    }
+
+
 def _add_text(card: Any, name: str, value: str) -> None:
     if value:
         card.add(name).value = value
@@ -302,8 +398,10 @@ def _add_point(card: Any, name: str, point: ContactPoint, groups: Iterator[int])
     prop.value = point.value
     if not point.label:
         return
-    if _PLAIN_LABEL.match(point.label) and point.label not in _NOT_LABELS:
-        prop.params["TYPE"] = [_TYPE_FOR_LABEL.get(point.label, point.label.upper())]
+    allowed = _TEL_TYPES if name == "tel" else _EMAIL_TYPES if name == "email" else frozenset()
+    words = [_TYPE_FOR_LABEL.get(w, w).lower() for w in point.label.split(" ")]
+    if all(_PLAIN_LABEL.match(w) and w in allowed for w in words):
+        prop.params["TYPE"] = [w.upper() for w in words]
         return
     group = f"item{next(groups)}"
     prop.group = group

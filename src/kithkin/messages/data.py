@@ -123,4 +123,27 @@ TEXT: dict[str, str] = {
         "Replace my data with this backup (what is here now is saved to a file first)"
     ),
     "web.restore.replaced": "Restored {rows} rows. What was here before is saved in {path}.",
+    # --- contacts ---
+    "import.possible_duplicate": (
+        "line {line}: {name} shares the {field} {value} with {other}, but their names differ, "
+        "so {name} was kept as a separate person."
+    ),
+    "import.duplicate_hint": (
+        "If two of them are one person after all, run 'kithkin people merge KEEP OTHER'."
+    ),
+    "web.import.duplicates": (
+        "Kept as separate people, because their names differ although they share a detail. "
+        "If two are one person, open one and choose Merge."
+    ),
+    "web.import.duplicate": "{name} shares the {field} {value} with {other}.",
+    "import.birthday_text": "Birthday: {birthday}",
+    "calendar.not_ics": "it is not an iCalendar file",
+    "import.unused_columns": (
+        "These columns hold data kithkin does not keep, so they were not imported: {columns}."
+    ),
+    "import.vcard.bad_encoding": (
+        "This card's text is in an encoding kithkin cannot read (save the file as UTF-8), so it "
+        "was left out."
+    ),
+    # --- end contacts ---
 }

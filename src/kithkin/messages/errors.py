@@ -200,4 +200,15 @@ ERRORS: dict[str, str] = {
         "This account already holds data, so nothing was restored. Send the backup again with "
         "?replace=true to replace it (your current data is saved to a file on the server first)."
     ),
+    # --- contacts ---
+    "people.merge_same": "{name} is one person already: name two different people to merge.",
+    "import.csv_format_mismatch": (
+        "This file's header is a {found} CSV, not {given}. Run the import again with "
+        "--format {found}."
+    ),
+    "calendar_unreadable": (
+        "The calendar {path} cannot be read any more ({reason}), so kithkin cannot tell when you "
+        "are free. Fix the file, or forget it with 'kithkin calendar remove'."
+    ),
+    # --- end contacts ---
 }

@@ -27,4 +27,25 @@ TEXT: dict[str, str] = {
     "web.followups.intro": "Everything you meant to ask or do, soonest first.",
     "web.followups.none": "Nothing to follow up on. Lovely.",
     "web.people.triage": "{count} imported people wait for you to choose their circle.",
+    # --- contacts ---
+    "people.merge.preview": "Merging {other} into {keep}. The result:",
+    "people.merge.result": "  {name}: {contacts}",
+    "people.merge.moves": (
+        "  Moving with them: {interactions} moments, {followups} follow-ups, {calls} recurring "
+        "calls, {suggestions} suggestions."
+    ),
+    "people.merge.confirm": "Merge them into one person?",
+    "people.merge.kept_apart": "Nothing changed; they stay two people.",
+    "people.merge.done": "{other} is now part of {keep}, with all their history.",
+    "web.merge.intro": (
+        "Two cards for one person? Choose the other card: its details and history join "
+        "{name}, and that card is then removed."
+    ),
+    "web.merge.preview": "{other} merged into {keep} will look like this:",
+    "web.merge.moves": (
+        "Moving with them: {interactions} moments, {followups} follow-ups, {calls} recurring "
+        "calls, {suggestions} suggestions. Nothing is lost."
+    ),
+    "web.person.merged": "Merged. Everything you had for both is here now.",
+    # --- end contacts ---
 }

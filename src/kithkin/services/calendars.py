@@ -231,6 +231,14 @@ def _clash(start: datetime, minutes: int, busy: Sequence[Interval]) -> bool:
     return any(b.start < end and start < b.end for b in busy)
 
 
+def _last_day(proposal: CallProposal) -> date | None:
+    """The user's local day of the last occurrence whose windows were checked."""
+    if not proposal.occurrences:
+        return None
+    last = proposal.occurrences[-1]
+    return last.astimezone(zone(proposal.timezone)).date() if last.tzinfo else last.date()
+
+
 def save_call(*, uow: UnitOfWork, now: datetime, proposal: CallProposal) -> SavedCall:
     saved = uow.calls.add(
         SavedCall(
@@ -241,6 +249,7 @@ def save_call(*, uow: UnitOfWork, now: datetime, proposal: CallProposal) -> Save
             minutes=proposal.minutes,
             interval_weeks=proposal.interval_weeks,
             first_date=proposal.first_date,
+            checked_until=_last_day(proposal),
         ),
         now=now,
     )

@@ -52,6 +52,31 @@ class PersonChange:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateNote:
+    """A new person who shares a phone or e-mail with someone whose name does not fit theirs:
+    kept apart, and shown so the user can merge them if they are one person after all."""
+
+    name: str
+    record: int
+    line: int
+    other_name: str
+    other_id: int | None
+    field: str
+    value: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "record": self.record,
+            "line": self.line,
+            "other_name": self.other_name,
+            "other_id": self.other_id,
+            "field": self.field,
+            "value": self.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     """What an import did (or, for a dry run or a refused import, would do)."""
 
@@ -64,6 +89,8 @@ class ImportReport:
     problems: tuple[BadRecord, ...]
     created_names: tuple[str, ...] = ()
     changes: tuple[PersonChange, ...] = field(default=())
+    possible_duplicates: tuple[DuplicateNote, ...] = ()
+    unused_columns: tuple[str, ...] = ()  # CSV columns with data that kithkin does not keep
 
     @property
     def refused(self) -> bool:
@@ -90,6 +117,8 @@ class ImportReport:
                 }
                 for c in self.changes
             ],
+            "possible_duplicates": [d.as_dict() for d in self.possible_duplicates],
+            "unused_columns": list(self.unused_columns),
         }
 
 
@@ -102,6 +131,7 @@ def import_contacts(
     skip_bad: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    unused_columns: Sequence[str] = (),
 ) -> ImportReport:
     """Merge ``records`` into the user's people: new ones land in triage, known ones gain the
     details they lacked. With ``problems`` and no ``skip_bad``, nothing is written."""
@@ -122,6 +152,20 @@ def import_contacts(
         problems=bad,
         created_names=tuple(i.person.name for i in creates),
         changes=tuple(PersonChange(i.person.id, i.person.name, i.changes) for i in updates),
+        possible_duplicates=tuple(
+            DuplicateNote(
+                name=i.person.name,
+                record=i.records[0] + 1,
+                line=records[i.records[0]].line,
+                other_name=d.other_name,
+                other_id=d.other_id,
+                field=d.field,
+                value=d.value,
+            )
+            for i in creates
+            for d in i.possible_duplicates
+        ),
+        unused_columns=tuple(unused_columns),
     )
     if not report.applied:
         return report

@@ -7,7 +7,7 @@ secret token (see :func:`kithkin.services.calendars.resolve_feed_token`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from kithkin.domain.model import Birthday, PersonStatus
 from kithkin.domain.timeutil import local_day, zone
@@ -35,6 +35,7 @@ class CallItem:
     timezone: str
     minutes: int
     interval_weeks: int
+    until: date | None = None  # the last local day checked; the series ends there
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def feed_entries(*, uow: UnitOfWork, now: datetime) -> FeedEntries:
                 timezone=call.timezone,
                 minutes=call.minutes,
                 interval_weeks=call.interval_weeks,
+                until=call.checked_until,
             )
         )
     birthdays = [

@@ -128,6 +128,7 @@ class SavedCall:
     interval_weeks: int
     first_date: date
     id: int | None = None
+    checked_until: date | None = None  # the last day checked; the exported RRULE ends there
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,8 @@ class ContactsRepo(Protocol):
     def insert_people(self, persons: Sequence[Person], *, now: datetime) -> list[int]: ...
     def update_fields(self, persons: Sequence[Person]) -> None: ...
     def add_points(self, items: Sequence[tuple[int, Sequence[ContactPoint]]]) -> None: ...
+    def history_counts(self, person_id: int) -> dict[str, int]: ...
+    def move_history(self, *, keep_id: int, other_id: int) -> None: ...
 
 
 class CalendarRepo(Protocol):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from kithkin.domain.model import ContactPoint, Person
@@ -27,10 +27,16 @@ from kithkin.storage.tables import (
     circles,
     contact_points,
     feed_tokens,
+    followups,
+    interaction_people,
     people,
     recurring_calls,
     reminder_log,
+    suggestions,
 )
+
+# Every table that points at a person, with the column; interaction links are handled apart.
+_HISTORY = (("followups", followups), ("calls", recurring_calls), ("suggestions", suggestions))
 
 
 class _Repo:
@@ -131,6 +137,57 @@ class ContactsRepo(_Repo):
         if rows:
             self.conn.execute(insert(contact_points), rows)
 
+    def history_counts(self, person_id: int) -> dict[str, int]:
+        """How many interactions, follow-ups, recurring calls and suggestions name a person."""
+        counts = {
+            "interactions": self._count(interaction_people, person_id),
+        }
+        for name, table in _HISTORY:
+            counts[name] = self._count(table, person_id)
+        return counts
+
+    def _count(self, table: Any, person_id: int) -> int:
+        found = self.conn.execute(
+            select(func.count())
+            .select_from(table)
+            .where(table.c.owner_id == self.owner_id, table.c.person_id == person_id)
+        ).scalar()
+        return int(found or 0)
+
+    def move_history(self, *, keep_id: int, other_id: int) -> None:
+        """Point everything that names ``other_id`` at ``keep_id`` (an interaction they shared
+        keeps one link), then delete ``other_id`` with their contact points."""
+        shared = (
+            select(interaction_people.c.interaction_id)
+            .where(
+                interaction_people.c.owner_id == self.owner_id,
+                interaction_people.c.person_id == keep_id,
+            )
+            .scalar_subquery()
+        )
+        mine = and_(
+            interaction_people.c.owner_id == self.owner_id,
+            interaction_people.c.person_id == other_id,
+        )
+        self.conn.execute(
+            delete(interaction_people).where(mine, interaction_people.c.interaction_id.in_(shared))
+        )
+        self.conn.execute(update(interaction_people).where(mine).values(person_id=keep_id))
+        for _, table in _HISTORY:
+            self.conn.execute(
+                update(table)
+                .where(table.c.owner_id == self.owner_id, table.c.person_id == other_id)
+                .values(person_id=keep_id)
+            )
+        self.conn.execute(
+            delete(contact_points).where(
+                contact_points.c.owner_id == self.owner_id, contact_points.c.person_id == other_id
+            )
+        )
+        self.conn.execute(
+            delete(people).where(people.c.owner_id == self.owner_id, people.c.id == other_id)
+        )
+
 
 class CalendarRepo(_Repo):
     def add(self, *, name: str, path: str, now: datetime) -> CalendarSource | None:
@@ -173,6 +230,7 @@ class CallRepo(_Repo):
                 minutes=call.minutes,
                 interval_weeks=call.interval_weeks,
                 first_date=call.first_date,
+                checked_until=call.checked_until,
                 created_at=now,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
@@ -185,6 +243,7 @@ class CallRepo(_Repo):
             minutes=call.minutes,
             interval_weeks=call.interval_weeks,
             first_date=call.first_date,
+            checked_until=call.checked_until,
         )
 
     def find(self) -> list[SavedCall]:
@@ -203,6 +262,7 @@ class CallRepo(_Repo):
                 minutes=r.minutes,
                 interval_weeks=r.interval_weeks,
                 first_date=r.first_date,
+                checked_until=r.checked_until,
             )
             for r in rows
         ]

@@ -381,6 +381,8 @@ recurring_calls = Table(
     Column("interval_weeks", Integer, nullable=False),
     Column("first_date", Date, nullable=False),
     _utc("created_at", nullable=False),
+    # The last day whose waking windows were checked: the exported RRULE ends there (UNTIL).
+    Column("checked_until", Date, nullable=True),
     Index("ix_recurring_calls_owner", "owner_id"),
 )
 

@@ -25,7 +25,7 @@ from kithkin.web.insights import api as insights_api
 from kithkin.web.insights import assess, assess_api
 from kithkin.web.insights import pages as insights_pages
 from kithkin.web.people import api as people_api
-from kithkin.web.people import edit, followups, triage
+from kithkin.web.people import edit, followups, merge, triage
 from kithkin.web.people import pages as people_pages
 from kithkin.web.plan import api as plan_api
 from kithkin.web.plan import ladder
@@ -98,6 +98,7 @@ def _include_features(web: FastAPI) -> None:
     web.include_router(followups.router)
     web.include_router(triage.router)
     web.include_router(triage.api_router)
+    merge.install(web)
     restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
     for module in (insights_pages, data_pages, insights_api, data_api, feed):
         module.install(web)

@@ -117,6 +117,11 @@ def parse(kind: str, data: bytes) -> tuple[list[ContactRecord], list[Problem]]:
 def run_import(app: App, now: datetime, upload: Upload) -> ImportReport:
     """Parse and import in one unit of work (a dry run opens a read-only one)."""
     records, problems = parse(upload.kind, upload.data)
+    unused: list[str] = []
+    if upload.kind != "vcard":
+        from kithkin.formats.contacts_csv import unused_columns
+
+        unused = unused_columns(upload.data, upload.kind)
     with app.uow(write=not upload.dry_run) as uow:
         return import_contacts(
             uow=uow,
@@ -125,4 +130,5 @@ def run_import(app: App, now: datetime, upload: Upload) -> ImportReport:
             problems=bad_records(problems),
             skip_bad=upload.skip_bad,
             dry_run=upload.dry_run,
+            unused_columns=unused,
         )

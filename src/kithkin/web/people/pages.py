@@ -46,6 +46,7 @@ PERSON_FLASH = {
     "unarchived": "web.person.unarchived",
     "deleted": "web.person.deleted",
     "logged": "web.flash.logged",
+    "merged": "web.person.merged",
 }
 PERSON_FIELDS = {"name": "name", "circle": "circle", "nickname": "nickname"}
 FOLLOWUP_FIELDS = {"text": "text", "when": "due"}
