@@ -37,6 +37,8 @@ class Settings:
     # Host names the web app answers to besides this machine's own (a hosted deployment's
     # domain); "*" turns the check off. Guards a local server against DNS rebinding.
     allowed_hosts: tuple[str, ...] = ()
+    # How long the change journal keeps each action for undo (0: no journal).
+    journal_days: int = 30
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -113,6 +115,7 @@ def load_settings(
         allowed_hosts=allowed_hosts,
         host=str(pick("host", "127.0.0.1")),
         port=_port(pick("port", 8000)),
+        journal_days=_journal_days(pick("journal_days", 30)),
         extra=from_file,
     )
 
@@ -133,6 +136,16 @@ def _port(raw: Any) -> int:
     if not 1 <= port <= 65535:
         raise BadConfig(path="port", reason=f"a port is a number from 1 to 65535, not {raw!r}")
     return port
+
+
+def _journal_days(raw: Any) -> int:
+    try:
+        days = int(raw)
+    except (TypeError, ValueError):
+        days = -1
+    if not 0 <= days <= 3650:
+        raise BadConfig(path="journal_days", reason=f"a number of days from 0 to 3650, not {raw!r}")
+    return days
 
 
 def with_overrides(settings: Settings, **changes: Any) -> Settings:

@@ -181,6 +181,22 @@ ERRORS: dict[str, str] = {
     # --- web polish ---
     "backup_too_large": "This backup is over {limit_mb} MB, the most the web app accepts.",
     # --- end web polish ---
+    # --- undo ---
+    "undo_nothing": "There is nothing to undo.",
+    "undo_change_not_found": "There is no change with id {id} to undo (see 'kithkin undo --list').",
+    "undo_already_undone": "Change {id} ({label}) has already been undone.",
+    "undo_blocked": (
+        "Cannot undo '{label}': a later change ('{later}') touched the same records. "
+        "Undo that one first."
+    ),
+    "checkin_not_found": "There is no check-in with id {id}.",
+    "result_not_found": "There is no questionnaire result with id {id}.",
+    "log_needs_who": (
+        "Who was it with? Give --with NAME, --with-other TEXT, or --alone (so that a moment "
+        "is never counted by accident)."
+    ),
+    "nothing_to_edit": "Nothing to change: give at least one option (see --help).",
+    # --- end undo ---
 }
 
 TEXT: dict[str, str] = {
@@ -824,6 +840,20 @@ TEXT: dict[str, str] = {
     "web.restore.done": "Restored {rows} rows. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
     # --- end web polish ---
+    # --- undo ---
+    "undo.done": "Undone: {label}.",
+    "undo.none": "Nothing to undo.",
+    "undo.list_title": "Recent changes (newest first)",
+    "undo.button": "Undo",
+    "deleted": "Deleted {what} {id}.",
+    "updated": "Updated {what} {id}.",
+    "restored_person": "{name} is back in your people.",
+    "version": "kithkin {version}",
+    "fresh_install": (
+        "Welcome to kithkin. Start with 'kithkin init' to set up your profile, or try "
+        "'kithkin demo' to explore with sample data. 'kithkin --help' lists every command."
+    ),
+    # --- end undo ---
 }
 
 

@@ -42,10 +42,34 @@ def report(exc: BaseException, *, debug: bool) -> int:
     return EXIT_ERROR
 
 
+def action_label(words: list[str], *, limit: int = 120) -> str:
+    """``kithkin log call --with Ann`` -> "log call --with Ann" (global options left out)."""
+    out: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+            continue
+        if word in ("--database-url", "--config"):
+            skip = True
+            continue
+        if word == "--debug":
+            continue
+        if len(" ".join([*out, word])) > limit:
+            out.append("...")
+            break
+        out.append(word)
+    return " ".join(out)
+
+
 class KithkinGroup(TyperGroup):
     """The root group: runs a command and converts any failure at the edge."""
 
     def invoke(self, ctx: Any) -> Any:
+        from kithkin.bootstrap import ACTION
+
+        # The change journal's label for what this command writes: its words, cut short.
+        ACTION.set(action_label([*ctx._protected_args, *ctx.args]))
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
