@@ -106,11 +106,20 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
+def _correcting(args: list[str], word: str) -> bool:
+    from kithkin.cli.errors import CORRECTIONS
+
+    rest = args[args.index(word) + 1 :]
+    return bool(rest) and rest[0] in CORRECTIONS
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script (``argv`` given: called in-process, as tests do)."""
     args = sys.argv[1:] if argv is None else argv
     word = command_name(args) or ""
     module = DAILY.get(word)
+    if module is not None and _correcting(args, word):
+        module = None  # `log edit 12`: the correction commands live in the full app
     if module is None:
         __getattr__("app")(args=args, prog_name="kithkin")
         return

@@ -42,6 +42,10 @@ def report(exc: BaseException, *, debug: bool) -> int:
     return EXIT_ERROR
 
 
+CORRECTED = ("log", "checkin")
+CORRECTIONS = frozenset({"list", "edit", "delete"})
+
+
 def action_label(words: list[str], *, limit: int = 120) -> str:
     """``kithkin log call --with Ann`` -> "log call --with Ann" (global options left out)."""
     out: list[str] = []
@@ -64,6 +68,15 @@ def action_label(words: list[str], *, limit: int = 120) -> str:
 
 class KithkinGroup(TyperGroup):
     """The root group: runs a command and converts any failure at the edge."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """``log list|edit|delete`` and ``checkin list|edit|delete`` go to their correction
+        groups (``log call`` still logs): shown as ``kithkin log edit`` in messages."""
+        if len(args) >= 2 and args[0] in CORRECTED and args[1] in CORRECTIONS:
+            group = self.get_command(ctx, f"{args[0]}-entries")
+            if group is not None:
+                return args[0], group, args[1:]
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         from kithkin.bootstrap import ACTION

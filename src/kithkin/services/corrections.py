@@ -259,3 +259,16 @@ def record_dict(record: dict[str, Any]) -> dict[str, Any]:
         for k, v in record.items()
         if k != "owner_id"
     }
+
+
+def unignore(*, uow: RecordsUnitOfWork, ref: str | int) -> Any:
+    """Put someone ignored in triage back into triage."""
+    from dataclasses import replace
+
+    from kithkin.domain.model import PersonStatus
+    from kithkin.services.people import resolve
+
+    person = resolve(uow=uow, ref=ref)
+    updated = uow.people.update(replace(person, status=PersonStatus.TRIAGE))
+    uow.commit()
+    return updated
