@@ -36,7 +36,10 @@ ERRORS: dict[str, str] = {
     "too_long": "{field} can be at most {limit} characters; this one has {length}.",
     "person_not_found": "There is no person with id {id}.",
     "followup_not_found": "There is no follow-up with id {id}.",
-    "circle_not_found": "There is no circle called '{name}'. Circles: {allowed}.",
+    "circle_not_found": (
+        "There is no circle called '{name}'. Circles: {allowed}. To make a new one, run "
+        "'kithkin circles set {name} DAYS' (DAYS: how often to be in touch)."
+    ),
     "duplicate_name": "{what} '{name}' already exists.",
     "not_initialised": "kithkin is not set up yet. Run 'kithkin init' (or 'kithkin demo').",
     "database_unavailable": "Could not open the database at {url}: {reason}",
@@ -196,6 +199,10 @@ ERRORS: dict[str, str] = {
         "is never counted by accident)."
     ),
     "nothing_to_edit": "Nothing to change: give at least one option (see --help).",
+    "likely_duplicate": (
+        "'{name}' looks like someone you already have: {other} (#{id}; same {why}). "
+        "To add them anyway, run the command again with --force."
+    ),
     # --- end undo ---
 }
 
@@ -849,6 +856,25 @@ TEXT: dict[str, str] = {
     "updated": "Updated {what} {id}.",
     "restored_person": "{name} is back in your people.",
     "version": "kithkin {version}",
+    "web.flash.undone": "Undone. Everything is as it was before.",
+    "web.flash.person_deleted": "Deleted. Changed your mind? Press Undo.",
+    "web.flash.moment_edited": "Moment corrected; your counts follow.",
+    "web.moment.edit_title": "Correct a moment",
+    "web.person.delete_person_confirm": (
+        "This removes them, their follow-ups and their links to moments you logged. To keep "
+        "their history, archive them instead. You can undo this right after."
+    ),
+    "checkin.ask_mood": "Mood now, 1 (low) to 10 (great)",
+    "checkin.ask_stress": "Stress now, 1 (calm) to 10 (overwhelmed)",
+    "prompt.number": "Please answer with a whole number from {low} to {high}.",
+    "prompt.choice": "Please answer with one of: {choices}.",
+    "init.ask_barrier": (
+        "What gets in the way? l = little_time, i = introversion, s = social_anxiety, n = none"
+    ),
+    "call.not_saved": "Nothing was saved: run it again with --save to keep this plan.",
+    "feed.url": (
+        "Subscribe to this address in your calendar app (while 'kithkin serve' runs): {url}"
+    ),
     "fresh_install": (
         "Welcome to kithkin. Start with 'kithkin init' to set up your profile, or try "
         "'kithkin demo' to explore with sample data. 'kithkin --help' lists every command."

@@ -18,6 +18,22 @@ from kithkin.cli.errors import KithkinGroup
 from kithkin.cli.state import State
 
 
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    from kithkin.messages import text
+
+    try:
+        number = installed("kithkin")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        number = "unknown"
+    typer.echo(text("version", version=number))
+    raise typer.Exit()
+
+
 def _global(
     ctx: typer.Context,
     database_url: Annotated[
@@ -26,11 +42,48 @@ def _global(
     ] = None,
     config: Annotated[str | None, typer.Option("--config", help="Config file (TOML).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[  # noqa: ARG001 - handled by its callback
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_version, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = State(
         environ=dict(os.environ),
         overrides={"database_url": database_url, "config": config, "debug": debug or None},
     )
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        _first_steps(ctx)
+
+
+def _first_steps(ctx: typer.Context) -> None:
+    """``kithkin`` alone: the help, and on a fresh install where to start."""
+    from kithkin.messages import text
+
+    typer.echo(ctx.get_help())
+    if _fresh(ctx.obj):
+        typer.echo("")
+        typer.echo(text("fresh_install"))
+    raise typer.Exit()
+
+
+def _fresh(state: State) -> bool:
+    """No database file yet, or no profile in it (nothing is created to find out)."""
+    from kithkin.domain.errors import KithkinError
+    from kithkin.storage.engine import sqlite_path
+
+    try:
+        path = sqlite_path(state.settings.database_url)
+        if path is not None and not path.exists():
+            return True
+        from kithkin.services.profiles import get_profile
+
+        with state.app.uow() as uow:
+            get_profile(uow=uow)
+    except KithkinError:
+        return True
+    return False
 
 
 MODULES = (
@@ -60,8 +113,11 @@ def build(modules: tuple[str, ...] = MODULES, *, only: str | None = None) -> typ
     new = typer.Typer(
         name="kithkin",
         help="A daily coach for the relationships that protect your mental health.",
-        no_args_is_help=True,
-        add_completion=False,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        # --install-completion / --show-completion (docs/cli.md); not on the daily fast path
+        add_completion=only is None,
+        context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         cls=KithkinGroup,
@@ -148,8 +204,10 @@ def _leave(code: object) -> None:
         sys.stderr.write(f"{code}\n")
     try:
         sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # `kithkin today | head -1`: the reader had what it wanted, as with other tools
     except (OSError, ValueError):
-        status = status or 1  # e.g. `kithkin today | head -c 1`: the reader went away
+        status = status or 1  # the output could not be written (a full disk...)
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
     os._exit(status)

@@ -93,11 +93,12 @@ class KithkinGroup(TyperGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:
-            # The reader went away (`kithkin people list | head -1`): stop quietly, as Unix
-            # tools do; what was committed stays committed. Later writes to stdout go nowhere.
+            # The reader went away (`kithkin today | head -1`): it had what it wanted, so stop
+            # quietly with success, as `head`'s other writers do (#15); what was committed
+            # stays committed. Later writes to stdout go nowhere.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            raise click.exceptions.Exit(EXIT_ERROR) from None
+            raise click.exceptions.Exit(EXIT_OK) from None
         except Exception as exc:
             state = ctx.obj
             debug = bool(getattr(state, "debug", False))

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from kithkin.domain.errors import FollowUpNotFound, InputError, NotFoundError, PersonNotFound
+from kithkin.domain.errors import (
+    ConflictError,
+    FollowUpNotFound,
+    InputError,
+    NotFoundError,
+    PersonNotFound,
+)
 from kithkin.domain.model import check_range, check_text
 from kithkin.domain.model import kind as interaction_kind
 from kithkin.domain.timeutil import local_day, parse_day, past_when
@@ -52,6 +58,7 @@ class RecordsRepo(Protocol):
     def update(self, kind: str, record_id: int, values: dict[str, Any]) -> None: ...
     def delete(self, kind: str, record_id: int) -> None: ...
     def find(self, kind: str, *, limit: int = ...) -> list[dict[str, Any]]: ...
+    def people_with_contact(self, kind: str, value: str) -> list[int]: ...
     def set_interaction_people(
         self, interaction_id: int, person_ids: list[int], *, occurred_at: Any, meaningful: bool
     ) -> None: ...
@@ -272,3 +279,46 @@ def unignore(*, uow: RecordsUnitOfWork, ref: str | int) -> Any:
     updated = uow.people.update(replace(person, status=PersonStatus.TRIAGE))
     uow.commit()
     return updated
+
+
+class LikelyDuplicate(ConflictError):
+    """``people add`` of someone who looks already there (add anyway with --force)."""
+
+    key = "likely_duplicate"
+
+
+def _name_tokens(name: str) -> list[str]:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return [t.strip(".,") for t in plain.split() if t.strip(".,")]
+
+
+def compatible_names(a: str, b: str) -> bool:
+    """The same name, or one that fits the other: same first name, and the same last name or
+    only a first name on one side ("Ada" and "Ada Lovelace"; not "Ada King")."""
+    x, y = _name_tokens(a), _name_tokens(b)
+    if not x or not y or x[0] != y[0]:
+        return False
+    return x == y or len(x) == 1 or len(y) == 1 or x[-1] == y[-1]
+
+
+def check_not_duplicate(
+    *, uow: RecordsUnitOfWork, name: str, contacts: Sequence[Any] | None = ()
+) -> None:
+    """Raise :class:`LikelyDuplicate` when someone with a compatible name, or the same
+    e-mail or phone, is already among the user's people (ignored and archived included)."""
+    from kithkin.services.people import parse_contact
+    from kithkin.services.ports import PeopleQuery
+
+    for c in (parse_contact(t) if isinstance(t, str) else t for t in contacts or ()):
+        if c.kind in ("email", "phone"):
+            for pid in uow.records.people_with_contact(c.kind, c.value):
+                other = uow.people.get(pid)
+                if other is not None:
+                    raise LikelyDuplicate(name=name, other=other.name, id=pid, why=c.value)
+    everyone = uow.people.find(PeopleQuery(status=None, include_archived=True))
+    for other in everyone:
+        if compatible_names(name, other.name):
+            raise LikelyDuplicate(name=name, other=other.name, id=other.id, why="name")

@@ -85,3 +85,17 @@ class RecordsRepo:
             .limit(limit)
         )
         return [dict(r._mapping) for r in rows]
+
+    def people_with_contact(self, kind: str, value: str) -> list[int]:
+        """The ids of people who have this e-mail, phone or handle (compared normalised)."""
+        from kithkin.storage.repositories import normalise_contact
+        from kithkin.storage.tables import contact_points
+
+        rows = self.conn.execute(
+            select(contact_points.c.person_id).where(
+                contact_points.c.owner_id == self.owner_id,
+                contact_points.c.kind == kind,
+                contact_points.c.normalized == normalise_contact(kind, value),
+            )
+        )
+        return sorted({int(r[0]) for r in rows})

@@ -73,6 +73,10 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
     for module in (insights_pages, data_pages, insights_api, data_api, feed):
         module.install(web)
+    from kithkin.web import changes_api, changes_pages
+
+    changes_api.install(web)
+    changes_pages.install(web)
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])
     return web
 

@@ -38,6 +38,8 @@ PERSON_FLASH = {
     "unarchived": "web.person.unarchived",
     "deleted": "web.person.deleted",
     "logged": "web.flash.logged",
+    "undone": "web.flash.undone",
+    "moment_edited": "web.flash.moment_edited",
 }
 PERSON_FIELDS = {"name": "name", "circle": "circle", "nickname": "nickname"}
 FOLLOWUP_FIELDS = {"text": "text", "when": "due"}
