@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +16,13 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from kithkin.storage.lean import LeanUnitOfWork
-    from kithkin.storage.uow import DataVersions, SqlUnitOfWork
+    from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
 
 Clock = Callable[[], datetime]
+
+# What the user is doing, for the change journal's entry of each write ("log call --with Ann",
+# "POST /people/3"): set by the command line and by the web app for each command or request.
+ACTION: ContextVar[str] = ContextVar("kithkin_action", default="")
 
 
 def system_clock() -> datetime:
@@ -60,7 +65,17 @@ class App:
     def uow(self, *, write: bool = False) -> SqlUnitOfWork:
         from kithkin.storage.uow import SqlUnitOfWork
 
-        return SqlUnitOfWork(self.engine, owner_id=self.owner_id, write=write)
+        return SqlUnitOfWork(
+            self.engine, owner_id=self.owner_id, write=write, journal=self._journal(write)
+        )
+
+    def _journal(self, write: bool) -> JournalSettings | None:
+        """Writes are journaled (for undo) unless the retention is 0 days."""
+        if not write or self.settings.journal_days <= 0:
+            return None
+        from kithkin.storage.uow import JournalSettings
+
+        return JournalSettings(ACTION.get(), self.settings.journal_days, self.clock)
 
     def lean_uow(self) -> AbstractContextManager[LeanUnitOfWork] | None:
         """For the daily loop's reads on a SQLite file: a read-only unit of work on the standard
@@ -86,7 +101,9 @@ class App:
         serves whoever owns the token it was asked with."""
         from kithkin.storage.uow import SqlUnitOfWork
 
-        return SqlUnitOfWork(self.engine, owner_id=owner_id, write=write)
+        return SqlUnitOfWork(
+            self.engine, owner_id=owner_id, write=write, journal=self._journal(write)
+        )
 
     def close(self) -> None:
         if self._engine is not None:

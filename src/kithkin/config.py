@@ -38,6 +38,8 @@ class Settings:
     # domain); "*" turns the check off. Guards a local server against DNS rebinding.
     allowed_hosts: tuple[str, ...] = ()
     max_file_mb: int = 50  # the largest file kithkin reads (imports, item files, calendars)
+    # How long the change journal keeps each action for undo (0: no journal).
+    journal_days: int = 30
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -144,6 +146,7 @@ def load_settings(
         host=str(pick("host", "127.0.0.1")),
         port=_port(pick("port", 8000)),
         max_file_mb=_megabytes(pick("max_file_mb", 50)),
+        journal_days=_journal_days(pick("journal_days", 30)),
         extra=from_file,
     )
 
@@ -175,6 +178,16 @@ def _port(raw: Any) -> int:
     if not 1 <= port <= 65535:
         raise BadConfig(path="port", reason=f"a port is a number from 1 to 65535, not {raw!r}")
     return port
+
+
+def _journal_days(raw: Any) -> int:
+    try:
+        days = int(raw)
+    except (TypeError, ValueError):
+        days = -1
+    if not 0 <= days <= 3650:
+        raise BadConfig(path="journal_days", reason=f"a number of days from 0 to 3650, not {raw!r}")
+    return days
 
 
 def with_overrides(settings: Settings, **changes: Any) -> Settings:

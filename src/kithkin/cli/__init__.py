@@ -17,6 +17,22 @@ from kithkin.cli.errors import KithkinGroup
 from kithkin.cli.state import State
 
 
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    from kithkin.messages import text
+
+    try:
+        number = installed("kithkin")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        number = "unknown"
+    typer.echo(text("version", version=number))
+    raise typer.Exit()
+
+
 def _global(
     ctx: typer.Context,
     database_url: Annotated[
@@ -25,11 +41,48 @@ def _global(
     ] = None,
     config: Annotated[str | None, typer.Option("--config", help="Config file (TOML).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[  # noqa: ARG001 - handled by its callback
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_version, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = State(
         environ=dict(os.environ),
         overrides={"database_url": database_url, "config": config, "debug": debug or None},
     )
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        _first_steps(ctx)
+
+
+def _first_steps(ctx: typer.Context) -> None:
+    """``kithkin`` alone: the help, and on a fresh install where to start."""
+    from kithkin.messages import text
+
+    typer.echo(ctx.get_help())
+    if _fresh(ctx.obj):
+        typer.echo("")
+        typer.echo(text("fresh_install"))
+    raise typer.Exit()
+
+
+def _fresh(state: State) -> bool:
+    """No database file yet, or no profile in it (nothing is created to find out)."""
+    from kithkin.domain.errors import KithkinError
+    from kithkin.storage.engine import sqlite_path
+
+    try:
+        path = sqlite_path(state.settings.database_url)
+        if path is not None and not path.exists():
+            return True
+        from kithkin.services.profiles import get_profile
+
+        with state.app.uow() as uow:
+            get_profile(uow=uow)
+    except KithkinError:
+        return True
+    return False
 
 
 MODULES = (
@@ -43,6 +96,7 @@ MODULES = (
     "remind",
     "calendar",
     "serve",
+    "changes",
 )
 # The daily loop builds only its own module's commands: Typer resolves the annotations of every
 # command it builds (about 80 ms for all 56), and ``kithkin today`` needs a handful.
@@ -58,8 +112,11 @@ def build(modules: tuple[str, ...] = MODULES, *, only: str | None = None) -> typ
     new = typer.Typer(
         name="kithkin",
         help="A daily coach for the relationships that protect your mental health.",
-        no_args_is_help=True,
-        add_completion=False,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        # --install-completion / --show-completion (docs/cli.md); not on the daily fast path
+        add_completion=only is None,
+        context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         cls=KithkinGroup,
@@ -104,11 +161,20 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
+def _correcting(args: list[str], word: str) -> bool:
+    from kithkin.cli.errors import CORRECTIONS
+
+    rest = args[args.index(word) + 1 :]
+    return bool(rest) and rest[0] in CORRECTIONS
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point for the console script (``argv`` given: called in-process, as tests do)."""
     args = sys.argv[1:] if argv is None else argv
     word = command_name(args) or ""
     module = DAILY.get(word)
+    if module is not None and _correcting(args, word):
+        module = None  # `log edit 12`: the correction commands live in the full app
     if module is None:
         __getattr__("app")(args=args, prog_name="kithkin")
         return
@@ -142,9 +208,9 @@ def _leave(code: object) -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        status = status or 1  # e.g. `kithkin today | head -c 1`: the reader went away
+        pass  # `kithkin today | head -1`: the reader had what it wanted, as with other tools
     except (OSError, ValueError):
-        status, pending = status or 1, True
+        status, pending = status or 1, True  # the output could not be written (a full disk...)
     try:
         sys.stderr.flush()
     except BrokenPipeError:

@@ -125,7 +125,10 @@ def history(
     table(
         None,
         ["date", "questionnaire", "score", "%", "band"],
-        [[r.day, r.instrument_id, r.raw, r.percent, r.band or ""] for r in rows],
+        [
+            [r.day, _instrument_name(r.instrument_id), r.raw, r.percent, _band_words(r.band)]
+            for r in rows
+        ],
     )
 
 
@@ -162,3 +165,16 @@ class _AssessGroup(typer.core.TyperGroup):
 
 def register(app: typer.Typer) -> None:
     app.add_typer(assess_app, name="assess", cls=_AssessGroup)
+
+
+def _instrument_name(instrument_id: str) -> str:
+    """The questionnaire's name for people, not its internal key ('who5')."""
+    from kithkin.domain.questionnaires import INSTRUMENTS
+
+    found = INSTRUMENTS.get(instrument_id)
+    return found.name if found is not None else instrument_id
+
+
+def _band_words(band: str | None) -> str:
+    """'who5.low' -> 'low', 'lsns6.at_risk' -> 'at risk'."""
+    return (band or "").rsplit(".", 1)[-1].replace("_", " ")

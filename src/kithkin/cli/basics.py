@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,6 +10,7 @@ import typer
 
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
+from kithkin.domain.errors import InputError
 from kithkin.messages import text
 
 if TYPE_CHECKING:
@@ -29,10 +31,78 @@ def say_counts(item: Interaction, *, today: date) -> None:
         say(text("logged.meaningful_on", day=item.day.isoformat()))
 
 
+class LogNeedsWho(InputError):
+    """`log` without --with, --with-other or --alone: never counted by accident."""
+
+    key = "log_needs_who"
+
+
+def ask_number(question: str, low: int, high: int, default: int | None = None) -> int:
+    """Ask until the answer is a whole number from ``low`` to ``high`` (re-asked at once)."""
+    while True:
+        answer = typer.prompt(question, default=default, type=str).strip()
+        if answer.lstrip("-").isdigit() and low <= int(answer) <= high:
+            return int(answer)
+        typer.echo(text("prompt.number", low=low, high=high), err=True)
+
+
+def ask_choice(question: str, choices: dict[str, str], default: str) -> str:
+    """Ask until the answer is one of ``choices`` (a word, or the one-letter key shown)."""
+    words = set(choices.values())
+    while True:
+        answer = str(typer.prompt(question, default=default)).strip().lower()
+        if answer in words:
+            return answer
+        if answer in choices:
+            return choices[answer]
+        shown = ", ".join(f"{k} = {v}" for k, v in choices.items())
+        typer.echo(text("prompt.choice", choices=shown), err=True)
+
+
 def _state(ctx: typer.Context) -> State:
     state = ctx.obj
     assert isinstance(state, State)
     return state
+
+
+BARRIER_KEYS = {"l": "little_time", "i": "introversion", "s": "social_anxiety", "n": "none"}
+
+
+def system_zone(environ: dict[str, str], localtime: str = "/etc/localtime") -> str:
+    """This machine's IANA time zone: $TZ, else where /etc/localtime points; UTC when unknown."""
+    from pathlib import Path
+
+    from kithkin.domain.timeutil import zone
+
+    candidates = [environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path(localtime).resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            zone(name)
+        except InputError:
+            continue
+        return name
+    return "UTC"
+
+
+def _ask_zone(default: str) -> str:
+    from kithkin.domain.timeutil import zone
+
+    while True:
+        answer = str(typer.prompt("Your time zone", default=default)).strip()
+        try:
+            zone(answer)
+        except InputError as exc:
+            typer.echo(exc.message, err=True)
+            continue
+        return answer
 
 
 def _check_given(
@@ -79,22 +149,16 @@ def init(
     app = _state(ctx).app
     _check_given(timezone, goal, rest_days, weekday_minutes, weekend_minutes)
     if not yes:
-
-        def ask(value: Any, question: str, default: Any) -> Any:
-            if value is not None:
-                return value
-            return typer.prompt(question, default=default, type=type(default))
-
-        timezone = ask(timezone, "Your time zone", "UTC")
-        goal = ask(goal, "Meaningful connections per day", 1)
-        weekday_minutes = ask(weekday_minutes, "Minutes you can give on a weekday", 15)
-        weekend_minutes = ask(weekend_minutes, "Minutes on a weekend day", 45)
+        if timezone is None:
+            timezone = _ask_zone(system_zone(dict(os.environ)))
+        if goal is None:
+            goal = ask_number("Meaningful connections per day", 1, 10, 1)
+        if weekday_minutes is None:
+            weekday_minutes = ask_number("Minutes you can give on a weekday", 0, 1440, 15)
+        if weekend_minutes is None:
+            weekend_minutes = ask_number("Minutes on a weekend day", 0, 1440, 45)
         if barrier is None:
-            answer = typer.prompt(
-                "What gets in the way? (little_time, introversion, social_anxiety, or none)",
-                default="none",
-            )
-            barrier = [answer]
+            barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
     with app.uow(write=True) as uow:
         profile = init_profile(
@@ -170,12 +234,22 @@ def log(
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Confirm a moment more than a year ago.")
     ] = False,
+    alone: Annotated[
+        bool, typer.Option("--alone", help="Nobody in particular (a moment of your own).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Log an interaction."""
+    """Log an interaction (with --with, --with-other or --alone).
+
+    Examples:
+      kithkin log call --with Ada --minutes 20
+      kithkin log coffee --with-other barista
+    """
     from kithkin.services.interactions import OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
+    if not with_ and not with_other.strip() and not alone:
+        raise LogNeedsWho()
     app = _state(ctx).app
     given: dict[str, Any] = {
         "now": app.now(),
@@ -230,11 +304,11 @@ def kinds(json_out: JsonOpt = False) -> None:
 def checkin(
     ctx: typer.Context,
     mood: Annotated[
-        int | None, typer.Option(help="Mood now, 1 (low) to 10 (great).", show_default=False)
+        int | None, typer.Option(help="Mood now, 1 (low) to 10 (great); asked when left out.")
     ] = None,
     stress: Annotated[
         int | None,
-        typer.Option(help="Stress now, 1 (calm) to 10 (overwhelmed).", show_default=False),
+        typer.Option(help="Stress now, 1 (calm) to 10 (overwhelmed); asked when left out."),
     ] = None,
     energy: Annotated[int | None, typer.Option(help="Energy, 1-10.")] = None,
     sleep: Annotated[float | None, typer.Option(help="Hours slept.")] = None,
@@ -251,12 +325,21 @@ def checkin(
 ) -> None:
     """The daily check-in: mood and stress, then energy, sleep and a note if you like.
 
-    The day's first check-in needs --mood and --stress. A second one that day changes only
-    what it names and keeps the rest; use --clear energy (or sleep, note) to remove a value.
+    The day's first check-in needs mood and stress (asked when left out). A second one that day
+    changes only what it names and keeps the rest; use --clear energy (or sleep, note) to
+    remove a value.
+
+    Examples:
+      kithkin checkin                      (asks for mood and stress)
+      kithkin checkin --mood 6 --stress 4 --sleep 7.5
     """
     from kithkin.services.checkins import check_in
 
     app = _state(ctx).app
+    named = (mood, stress, energy, sleep, note)
+    if all(v is None for v in named) and not clear:  # no options: ask (a bad answer re-asks)
+        mood = ask_number(text("checkin.ask_mood"), 1, 10)
+        stress = ask_number(text("checkin.ask_stress"), 1, 10)
     with app.uow(write=True) as uow:
         result = check_in(
             uow=uow,

@@ -180,6 +180,8 @@ def plan(
             count=len(proposal.occurrences),
         )
     )
+    if not save:
+        say(text("call.not_saved"))
     if save:
         say(text("call.saved"))
 
@@ -222,6 +224,8 @@ def token(
     with app.uow(write=True) as uow:
         secret = new_feed_token(uow=uow, now=app.now(), rotate=rotate)
     say(text("feed.token", token=secret))
+    settings = app.settings
+    say(text("feed.url", url=f"http://{settings.host}:{settings.port}/feed/{secret}.ics"))
 
 
 @feed_app.command("revoke")

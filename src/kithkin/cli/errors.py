@@ -91,6 +91,30 @@ def _first_not_utf8(args: list[str]) -> int | None:
     return None
 
 
+CORRECTED = ("log", "checkin")
+CORRECTIONS = frozenset({"list", "edit", "delete"})
+
+
+def action_label(words: list[str], *, limit: int = 120) -> str:
+    """``kithkin log call --with Ann`` -> "log call --with Ann" (global options left out)."""
+    out: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+            continue
+        if word in ("--database-url", "--config"):
+            skip = True
+            continue
+        if word == "--debug":
+            continue
+        if len(" ".join([*out, word])) > limit:
+            out.append("...")
+            break
+        out.append(word)
+    return " ".join(out)
+
+
 class KithkinGroup(TyperGroup):
     """The root group: runs a command and converts any failure at the edge."""
 
@@ -107,7 +131,20 @@ class KithkinGroup(TyperGroup):
             raise click.exceptions.Exit(EXIT_USAGE)
         return super().parse_args(ctx, args)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """``log list|edit|delete`` and ``checkin list|edit|delete`` go to their correction
+        groups (``log call`` still logs): shown as ``kithkin log edit`` in messages."""
+        if len(args) >= 2 and args[0] in CORRECTED and args[1] in CORRECTIONS:
+            group = self.get_command(ctx, f"{args[0]}-entries")
+            if group is not None:
+                return args[0], group, args[1:]
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
+        from kithkin.bootstrap import ACTION
+
+        # The change journal's label for what this command writes: its words, cut short.
+        ACTION.set(action_label([*ctx._protected_args, *ctx.args]))
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
@@ -118,11 +155,12 @@ class KithkinGroup(TyperGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:
-            # The reader went away (`kithkin people list | head -1`): stop quietly, as Unix
-            # tools do; what was committed stays committed. Later writes to stdout go nowhere.
+            # The reader went away (`kithkin today | head -1`): it had what it wanted, so stop
+            # quietly with success, as `head`'s other writers do (#15); what was committed
+            # stays committed. Later writes to stdout go nowhere.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            raise click.exceptions.Exit(EXIT_ERROR) from None
+            raise click.exceptions.Exit(EXIT_OK) from None
         except Exception as exc:
             state = ctx.obj
             debug = bool(getattr(state, "debug", False))

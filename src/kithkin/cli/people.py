@@ -25,6 +25,25 @@ Interest = Annotated[list[str] | None, typer.Option("--interest", help="Repeatab
 Contact = Annotated[list[str] | None, typer.Option(help="Repeatable.")]
 
 
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def birthday_words(value: object) -> str | None:
+    """'--05-04' or '1990-05-04' (as stored and in JSON) -> '4 May' / '4 May 1990'."""
+    if not isinstance(value, str) or not value:
+        return None
+    parts = value.lstrip("-").split("-")
+    try:
+        *year, month, day = (int(p) for p in parts)
+        words = f"{day} {MONTHS[month - 1]}"
+    except (ValueError, IndexError):
+        return value
+    return f"{words} {year[0]}" if year else words
+
+
 def _contacts(
     emails: list[str] | None, phones: list[str] | None, handles: list[str] | None
 ) -> list[str] | None:
@@ -55,13 +74,24 @@ def add(
     email: Contact = None,
     phone: Contact = None,
     handle: Contact = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Add them even if they look like someone you have.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Add someone."""
+    """Add someone (warns about a likely duplicate: same or compatible name, e-mail or phone).
+
+    Examples:
+      kithkin people add "Ada Lovelace" --circle inner --birthday 12-10
+      kithkin people add "Ada King" --email ada@example.com --force
+    """
+    from kithkin.services.corrections import check_not_duplicate
     from kithkin.services.people import add_person, person_detail
 
     app = _state(ctx).app
     with app.uow(write=True) as uow:
+        if not force:
+            check_not_duplicate(uow=uow, name=name, contacts=_contacts(email, phone, handle))
         person = add_person(
             uow=uow,
             now=app.now(),
@@ -164,7 +194,7 @@ def show(
         ("closeness", data["closeness"]),
         ("leaves you feeling", data["feeling"]),
         ("time zone", data["timezone"]),
-        ("birthday", data["birthday"]),
+        ("birthday", birthday_words(data["birthday"])),
         ("interests", ", ".join(data["interests"])),
         ("how you met", data["how_met"]),
         ("notes", data["notes"]),

@@ -18,7 +18,13 @@ def emit_json(data: Any) -> None:
 def console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits with 1; the command's error boundary ends quietly with 0 instead
+            # (`kithkin today | head -1`: the reader had what it wanted).
+            raise BrokenPipeError
+
+    return _Console(highlight=False, soft_wrap=True)
 
 
 def say(text: str, *, style: str | None = None) -> None:

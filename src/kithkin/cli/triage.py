@@ -73,8 +73,7 @@ def _interactive(uow: UnitOfWork) -> None:
         return
     counts = {"kept": 0, "wider": 0, "ignored": 0}
     for number, person in enumerate(waiting):
-        answer = typer.prompt(text("triage.prompt", name=person.name), default="s").strip()
-        answer = answer.lower()[:1]
+        answer = _ask(text("triage.prompt", name=person.name))
         if answer == "q":
             say(text("triage.summary", **counts, left=len(waiting) - number))
             return
@@ -94,6 +93,20 @@ def _interactive(uow: UnitOfWork) -> None:
             counts["ignored"] += 1
     left = len(waiting) - sum(counts.values())
     say(text("triage.summary", **counts, left=left))
+
+
+ANSWERS = frozenset({*KEYS, "n", "x", "s", "q"})
+
+
+def _ask(question: str) -> str:
+    """One of the letters the prompt shows (or its word); a bad answer is asked again at once."""
+    words = {"skip": "s", "quit": "q", "ignore": "x", **{v: k for k, v in KEYS.items()}}
+    while True:
+        answer = str(typer.prompt(question, default="s")).strip().lower()
+        answer = words.get(answer, answer)
+        if answer in ANSWERS:
+            return answer
+        typer.echo(text("prompt.choice", choices=", ".join(sorted(ANSWERS))), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -146,4 +146,10 @@ TEXT: dict[str, str] = {
         "was left out."
     ),
     # --- end contacts ---
+    # --- undo ---
+    "call.not_saved": "Nothing was saved: run it again with --save to keep this plan.",
+    "feed.url": (
+        "Subscribe to this address in your calendar app (while 'kithkin serve' runs): {url}"
+    ),
+    # --- end undo ---
 }

@@ -30,7 +30,10 @@ ERRORS: dict[str, str] = {
     "too_long": "{field} can be at most {limit} characters; this one has {length}.",
     "person_not_found": "There is no person with id {id}.",
     "followup_not_found": "There is no follow-up with id {id}.",
-    "circle_not_found": "There is no circle called '{name}'. Circles: {allowed}.",
+    "circle_not_found": (
+        "There is no circle called '{name}'. Circles: {allowed}. To make a new one, run "
+        "'kithkin circles set {name} DAYS' (DAYS: how often to be in touch)."
+    ),
     "duplicate_name": "{what} '{name}' already exists.",
     "not_initialised": "kithkin is not set up yet. Run 'kithkin init' (or 'kithkin demo').",
     "database_unavailable": "Could not open the database at {url}: {reason}",
@@ -211,4 +214,24 @@ ERRORS: dict[str, str] = {
         "are free. Fix the file, or forget it with 'kithkin calendar remove'."
     ),
     # --- end contacts ---
+    # --- undo ---
+    "undo_nothing": "There is nothing to undo.",
+    "undo_change_not_found": "There is no change with id {id} to undo (see 'kithkin undo --list').",
+    "undo_already_undone": "Change {id} ({label}) has already been undone.",
+    "undo_blocked": (
+        "Cannot undo '{label}': a later change ('{later}') touched the same records. "
+        "Undo that one first."
+    ),
+    "checkin_not_found": "There is no check-in with id {id}.",
+    "result_not_found": "There is no questionnaire result with id {id}.",
+    "log_needs_who": (
+        "Who was it with? Give --with NAME, --with-other TEXT, or --alone (so that a moment "
+        "is never counted by accident)."
+    ),
+    "nothing_to_edit": "Nothing to change: give at least one option (see --help).",
+    "likely_duplicate": (
+        "'{name}' looks like someone you already have: {other} (#{id}; same {why}). "
+        "To add them anyway, run the command again with --force."
+    ),
+    # --- end undo ---
 }

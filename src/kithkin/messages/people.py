@@ -48,4 +48,10 @@ TEXT: dict[str, str] = {
     ),
     "web.person.merged": "Merged. Everything you had for both is here now.",
     # --- end contacts ---
+    # --- undo ---
+    "web.person.delete_person_confirm": (
+        "This removes them, their follow-ups and their links to moments you logged. To keep "
+        "their history, archive them instead. You can undo this right after."
+    ),
+    # --- end undo ---
 }

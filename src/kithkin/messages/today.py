@@ -51,4 +51,11 @@ TEXT: dict[str, str] = {
         "Pennington, Perrault & Totzkay (2023), Communication Research."
     ),
     "web.today.wellbeing_header": "For your wellbeing",
+    # --- undo ---
+    "checkin.ask_mood": "Mood now, 1 (low) to 10 (great)",
+    "checkin.ask_stress": "Stress now, 1 (calm) to 10 (overwhelmed)",
+    "init.ask_barrier": (
+        "What gets in the way? l = little_time, i = introversion, s = social_anxiety, n = none"
+    ),
+    # --- end undo ---
 }

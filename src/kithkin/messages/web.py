@@ -22,4 +22,10 @@ TEXT: dict[str, str] = {
     "nav.assess": "Assess",
     "nav.insights": "Insights",
     "nav.import": "Import",
+    # --- undo ---
+    "web.flash.undone": "Undone. Everything is as it was before.",
+    "web.flash.person_deleted": "Deleted. Changed your mind? Press Undo.",
+    "web.flash.moment_edited": "Moment corrected; your counts follow.",
+    "web.moment.edit_title": "Correct a moment",
+    # --- end undo ---
 }

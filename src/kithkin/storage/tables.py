@@ -424,3 +424,18 @@ data_versions = Table(
     Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
     Column("version", BigInteger, nullable=False),
 )
+
+# The change journal: one row per user action (a committed unit of work that wrote), with the
+# before-images of the rows it updated or deleted and the keys of the rows it inserted, as JSON
+# (see ``kithkin.storage.journal``). Kept for a configurable time; not part of backups.
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("label", String(200), nullable=False),
+    _utc("created_at", nullable=False),
+    _utc("undone_at"),
+    Column("data", Text, nullable=False),
+    Index("ix_changes_owner_created", "owner_id", "created_at"),
+)

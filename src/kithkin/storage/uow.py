@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from types import TracebackType
@@ -21,6 +23,17 @@ BUMP = text(
 )
 
 LOCAL_ACCOUNT = "local"
+JOURNAL = "kithkin_journal"  # the key of the change recorder in a connection's info
+
+
+@dataclass(frozen=True, slots=True)
+class JournalSettings:
+    """How a writing unit of work journals its commits (see ``kithkin.storage.journal``)."""
+
+    label: str
+    keep_days: int
+    clock: Callable[[], datetime]
+
 
 if TYPE_CHECKING:
     from kithkin.storage.backup import BackupStore
@@ -32,12 +45,14 @@ if TYPE_CHECKING:
         ReminderLogRepo,
     )
     from kithkin.storage.insights_repos import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
+    from kithkin.storage.journal import ChangesRepo
     from kithkin.storage.planning_repos import (
         CustomActionRepo,
         LadderRepo,
         PlanDataRepo,
         SuggestionRepo,
     )
+    from kithkin.storage.records import RecordsRepo
 
 R = TypeVar("R")
 
@@ -92,11 +107,22 @@ class SqlUnitOfWork:
     feed_tokens: _Lazy[FeedTokenRepo] = _Lazy("contacts_repos", "FeedTokenRepo")
     reminders: _Lazy[ReminderLogRepo] = _Lazy("contacts_repos", "ReminderLogRepo")
     backup: _Lazy[BackupStore] = _Lazy("backup", "BackupStore")
+    changes: _Lazy[ChangesRepo] = _Lazy("journal", "ChangesRepo")
+    records: _Lazy[RecordsRepo] = _Lazy("records", "RecordsRepo")
 
-    def __init__(self, engine: Engine, *, owner_id: int, write: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        owner_id: int,
+        write: bool = False,
+        journal: JournalSettings | None = None,
+    ) -> None:
         self.engine = engine
         self.owner_id = owner_id
         self.write = write
+        self.journal = journal
+        self.last_change: int | None = None  # the journal entry of the last commit, if any
         self._conn: Connection | None = None
         self.bumps = 0  # how many times this unit of work has bumped the data version
 
@@ -107,6 +133,11 @@ class SqlUnitOfWork:
             raise unavailable(self.engine, exc) from None
         conn.info["kithkin_write"] = self.write
         conn.info[WROTE] = False
+        if self.write and self.journal is not None:
+            from kithkin.storage import journal
+
+            journal.install(self.engine)
+            conn.info[journal.JOURNAL] = journal.Recorder(self.owner_id, self.journal.label)
         conn.begin()
         self._conn = conn
         owner = self.owner_id
@@ -131,6 +162,13 @@ class SqlUnitOfWork:
         transaction (so a cache keyed on it never outlives a write, from any process)."""
         conn = self.connection
         if conn.info.get(WROTE):
+            recorder = conn.info.get(JOURNAL)
+            if recorder is not None and self.journal is not None:
+                from kithkin.storage.journal import write_change
+
+                self.last_change = write_change(
+                    conn, recorder, now=self.journal.clock(), keep_days=self.journal.keep_days
+                )
             conn.execute(BUMP, {"owner": self.owner_id})
             self.bumps += 1
         conn.commit()
@@ -157,6 +195,7 @@ class SqlUnitOfWork:
             conn.rollback()
         finally:
             conn.info[WROTE] = False
+            conn.info.pop(JOURNAL, None)
             conn.close()
 
 

@@ -18,6 +18,8 @@ from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
 from kithkin.web.cache.registry import ROUTES
 from kithkin.web.cache.store import ViewCache
+from kithkin.web.changes import api as changes_api
+from kithkin.web.changes import pages as changes_pages
 from kithkin.web.data import api as data_api
 from kithkin.web.data import feed, restore
 from kithkin.web.data import pages as data_pages
@@ -102,6 +104,8 @@ def _include_features(web: FastAPI) -> None:
     restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
     for module in (insights_pages, data_pages, insights_api, data_api, feed):
         module.install(web)
+    changes_api.install(web)  # undo and corrections (#15)
+    changes_pages.install(web)
 
 
 def api_docs() -> HTMLResponse:

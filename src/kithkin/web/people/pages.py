@@ -47,6 +47,8 @@ PERSON_FLASH = {
     "deleted": "web.person.deleted",
     "logged": "web.flash.logged",
     "merged": "web.person.merged",
+    "undone": "web.flash.undone",
+    "moment_edited": "web.flash.moment_edited",
 }
 PERSON_FIELDS = {"name": "name", "circle": "circle", "nickname": "nickname"}
 FOLLOWUP_FIELDS = {"text": "text", "when": "due"}

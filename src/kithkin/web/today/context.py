@@ -16,6 +16,9 @@ FLASH = {
     "profile": "web.flash.profile",
     "circle": "web.flash.circle",
     "welcome": "web.flash.welcome",
+    "undone": "web.flash.undone",
+    "person_deleted": "web.flash.person_deleted",
+    "moment_edited": "web.flash.moment_edited",
 }
 
 

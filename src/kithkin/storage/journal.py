@@ -1,0 +1,518 @@
+"""The change journal: what each user action changed, written in its own transaction, for undo.
+
+Built at the connection level, so every command that writes gets it without doing anything:
+``SqlUnitOfWork`` puts a :class:`Recorder` in the connection's ``info`` and the engine's
+``before_execute`` hook (installed once per engine by :func:`install`) shows it every INSERT,
+UPDATE and DELETE on a journaled table before it runs:
+
+- UPDATE and DELETE: the rows the statement's WHERE matches are read first (their
+  before-images), with the rows a DELETE takes with it through ``ON DELETE CASCADE`` and
+  ``SET NULL`` foreign keys;
+- INSERT: the keys given in the statement, and for tables with an ``id`` the highest id before
+  the first insert, so the owner's rows above it at commit are the ones this action added.
+
+``SqlUnitOfWork.commit`` hands the recorder's work to :func:`write_change` (one more INSERT,
+and the prune of entries older than the retention) in the same transaction. Derived data is not
+journaled (day_stats, data_versions, ``people.last_contact_at``): :func:`undo` recomputes it
+from the restored rows, as the writes themselves do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from weakref import WeakSet
+
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Table,
+    and_,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.sql.dml import Delete, Insert, Update
+
+from kithkin.storage.tables import (
+    changes,
+    interaction_people,
+    interactions,
+    metadata,
+    people,
+)
+
+JOURNAL = "kithkin_journal"  # the same key as kithkin.storage.uow.JOURNAL
+# Not journaled: the journal itself, the cache counter, derived counts (recomputed on undo),
+# the accounts, and the reminder log (what the scheduler sent: not a user's action).
+SKIPPED = frozenset({"changes", "data_versions", "day_stats", "accounts", "reminder_log"})
+# Columns that are derived: an UPDATE that sets only these is not an action of its own.
+DERIVED_COLUMNS = {"people": frozenset({"last_contact_at"})}
+# A commit that only adds today's stored plan (made on the first read of the day) is not a
+# user's action either: the plan is derived from the data.
+PLAN_TABLE = "suggestions"
+
+Key = tuple[Any, ...]
+
+_installed: WeakSet[Engine] = WeakSet()
+
+
+def install(engine: Engine) -> None:
+    """Show every write on ``engine``'s connections to their recorder (once per engine)."""
+    if engine in _installed:
+        return
+    _installed.add(engine)
+    event.listen(engine, "before_execute", _before_execute)
+
+
+def _before_execute(
+    conn: Connection, clause: Any, multiparams: Any, params: Any, _options: Any
+) -> None:
+    recorder = conn.info.get(JOURNAL)
+    if recorder is None or recorder.paused or not isinstance(clause, Insert | Update | Delete):
+        return
+    table = clause.table
+    if not isinstance(table, Table) or table.name in SKIPPED:
+        return
+    recorder.paused = True
+    try:
+        sets = _param_sets(multiparams, params)
+        if isinstance(clause, Insert):
+            recorder.before_insert(conn, clause, table, sets)
+        elif isinstance(clause, Update):
+            recorder.before_update(conn, clause, table, sets)
+        else:
+            recorder.before_delete(conn, clause, table, sets)
+    finally:
+        recorder.paused = False
+
+
+def _param_sets(multiparams: Any, params: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in multiparams or ():
+        if isinstance(item, Mapping):
+            out.append(dict(item))
+        elif isinstance(item, list | tuple):
+            out.extend(dict(p) for p in item if isinstance(p, Mapping))
+    if params:
+        out.append(dict(params))
+    return out or [{}]
+
+
+def _pk(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
+
+
+def _has_id(table: Table) -> bool:
+    return _pk(table) == ["id"]
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _decode(value: Any, column: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column.type, Boolean):
+        return bool(value)
+    return value
+
+
+def _image(table: Table, row: Any) -> dict[str, Any]:
+    return {c.name: _encode(row._mapping[c.name]) for c in table.columns}
+
+
+def _key_of(table: Table, values: Mapping[Any, Any]) -> Key:
+    return tuple(_encode(values.get(name)) for name in _pk(table))
+
+
+def _where_key(table: Table, key: Sequence[Any]) -> Any:
+    cols = [table.c[name] for name in _pk(table)]
+    return and_(*(c == _decode(v, c) for c, v in zip(cols, key, strict=True)))
+
+
+@dataclass
+class Recorder:
+    """What one unit of work has changed since its last commit."""
+
+    owner_id: int
+    label: str = ""
+    paused: bool = False
+    # per table: key -> the earliest before-image in this action
+    images: dict[str, dict[Key, dict[str, Any]]] = field(default_factory=dict)
+    order: list[tuple[str, Key]] = field(default_factory=list)
+    inserted: dict[str, set[Key]] = field(default_factory=dict)
+    floors: dict[str, int] = field(default_factory=dict)  # highest id before the first insert
+
+    def clear(self) -> None:
+        self.images.clear()
+        self.order.clear()
+        self.inserted.clear()
+        self.floors.clear()
+
+    def _new_here(self, table: Table, key: Key) -> bool:
+        if key in self.inserted.get(table.name, ()):
+            return True
+        floor = self.floors.get(table.name)
+        return floor is not None and _has_id(table) and key[0] is not None and key[0] > floor
+
+    def _keep(self, table: Table, row: Any) -> None:
+        values = _image(table, row)
+        key = _key_of(table, values)
+        if self._new_here(table, key):
+            return
+        seen = self.images.setdefault(table.name, {})
+        if key not in seen:
+            seen[key] = values
+            self.order.append((table.name, key))
+
+    def before_insert(
+        self, conn: Connection, stmt: Insert, table: Table, sets: list[dict[str, Any]]
+    ) -> None:
+        rows = _insert_rows(stmt, sets)
+        explicit = [
+            _key_of(table, r) for r in rows if all(r.get(k) is not None for k in _pk(table))
+        ]
+        self.inserted.setdefault(table.name, set()).update(explicit)
+        if _has_id(table) and table.name not in self.floors:
+            top = conn.execute(select(func.max(table.c.id))).scalar()
+            self.floors[table.name] = int(top or 0)
+
+    def before_update(
+        self, conn: Connection, stmt: Update, table: Table, sets: list[dict[str, Any]]
+    ) -> None:
+        columns = _set_columns(stmt, sets)
+        derived = DERIVED_COLUMNS.get(table.name, frozenset())
+        if columns and columns <= derived:
+            return
+        for row in _matching(conn, stmt, table, sets):
+            self._keep(table, row)
+
+    def before_delete(
+        self, conn: Connection, stmt: Delete, table: Table, sets: list[dict[str, Any]]
+    ) -> None:
+        rows = _matching(conn, stmt, table, sets)
+        self._take_dependants(conn, table, rows)
+        for row in rows:
+            self._keep(table, row)
+
+    def _take_dependants(self, conn: Connection, table: Table, rows: Sequence[Any]) -> None:
+        """Keep the rows a delete of ``rows`` changes through foreign keys (before them)."""
+        if not rows:
+            return
+        for child in metadata.sorted_tables:
+            if child.name in SKIPPED:
+                continue
+            for fk in child.foreign_keys:
+                if fk.column.table is not table:
+                    continue
+                ids = sorted({r._mapping[fk.column.name] for r in rows} - {None})
+                if not ids:
+                    continue
+                found = list(conn.execute(select(child).where(fk.parent.in_(ids))))
+                if fk.ondelete == "CASCADE":
+                    self._take_dependants(conn, child, found)
+                    for row in found:
+                        self._keep(child, row)
+                elif fk.ondelete == "SET NULL":
+                    for row in found:
+                        self._keep(child, row)
+
+    def summary(self, conn: Connection) -> dict[str, Any] | None:
+        """The action as JSON-ready data, or None when it changed nothing a user did."""
+        inserted: dict[str, list[list[Any]]] = {}
+        refs: set[tuple[str, Key]] = set()
+        for name in sorted(set(self.inserted) | set(self.floors)):
+            table = metadata.tables[name]
+            keys = set(self.inserted.get(name, ()))
+            floor = self.floors.get(name)
+            if floor is not None:
+                found = conn.execute(
+                    select(table).where(table.c.owner_id == self.owner_id, table.c.id > floor)
+                )
+                for row in found:
+                    keys.add((row.id,))
+                    refs |= _refs(table, row._mapping)
+            keys -= set(self.images.get(name, {}))
+            present = [k for k in sorted(keys, key=repr) if _exists(conn, table, k)]
+            if present:
+                inserted[name] = [list(k) for k in present]
+                if floor is None:
+                    for k in present:
+                        refs |= _refs(table, dict(zip(_pk(table), k, strict=True)))
+        images: list[list[Any]] = []
+        for name, key in self.order:
+            image = self.images[name][key]
+            images.append([name, image])
+            refs |= _refs(metadata.tables[name], image)
+        if not images and not inserted:
+            return None
+        if not images and set(inserted) == {PLAN_TABLE}:
+            return None
+        return {
+            "images": images,
+            "inserted": inserted,
+            "refs": sorted([t, list(k)] for t, k in refs),
+        }
+
+
+def _refs(table: Table, values: Mapping[Any, Any]) -> set[tuple[str, Key]]:
+    out: set[tuple[str, Key]] = set()
+    for fk in table.foreign_keys:
+        target = fk.column.table
+        if target.name in SKIPPED or fk.parent.name not in values:
+            continue
+        value = values[fk.parent.name]
+        if value is not None and _pk(target) == [fk.column.name]:
+            out.add((target.name, (_encode(value),)))
+    return out
+
+
+def _exists(conn: Connection, table: Table, key: Key) -> bool:
+    found = conn.execute(select(func.count()).select_from(table).where(_where_key(table, key)))
+    return bool(found.scalar())
+
+
+def _insert_rows(stmt: Insert, sets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    values = getattr(stmt, "_values", None)
+    multi = getattr(stmt, "_multi_values", None)
+    rows: list[dict[str, Any]] = []
+    if multi:
+        for group in multi:
+            for item in group:
+                if isinstance(item, Mapping):
+                    rows.append({_col_name(k): _bound(v) for k, v in item.items()})
+    elif values:
+        base = {_col_name(k): _bound(v) for k, v in values.items()}
+        rows = [{**base, **s} for s in sets]
+    else:
+        rows = sets
+    return rows
+
+
+def _col_name(key: Any) -> str:
+    return str(getattr(key, "name", key))
+
+
+def _bound(value: Any) -> Any:
+    return getattr(value, "value", value)
+
+
+def _set_columns(stmt: Update, sets: list[dict[str, Any]]) -> frozenset[str]:
+    values = getattr(stmt, "_values", None)
+    if values:
+        return frozenset(_col_name(k) for k in values)
+    return frozenset(k for s in sets for k in s)
+
+
+def _matching(conn: Connection, stmt: Update | Delete, table: Table, sets: Any) -> list[Any]:
+    where = stmt.whereclause
+    query = select(table) if where is None else select(table).where(where)
+    out: dict[Key, Any] = {}
+    for params in sets:
+        names = {p for p in params if p in _bind_names(where)}
+        for row in conn.execute(query, {k: params[k] for k in names}):
+            out.setdefault(_key_of(table, row._mapping), row)
+    return list(out.values())
+
+
+def _bind_names(where: Any) -> set[str]:
+    if where is None:
+        return set()
+    from sqlalchemy.sql import visitors
+
+    found = visitors.iterate(where)
+    return {str(getattr(b, "key", "")) for b in found if b.__visit_name__ == "bindparam"}
+
+
+# --- writing, listing, undoing ---
+
+
+def write_change(
+    conn: Connection, recorder: Recorder, *, now: datetime, keep_days: int
+) -> int | None:
+    """Store what ``recorder`` saw as one journal entry, prune old ones; the entry's id."""
+    recorder.paused = True
+    try:
+        data = recorder.summary(conn)
+        recorder.clear()
+        if data is None:
+            return None
+        conn.execute(
+            delete(changes).where(
+                changes.c.owner_id == recorder.owner_id,
+                changes.c.created_at < now - timedelta(days=keep_days),
+            )
+        )
+        new_id = conn.execute(
+            insert(changes).values(
+                owner_id=recorder.owner_id,
+                label=(recorder.label or "change")[:200],
+                created_at=now,
+                data=json.dumps(data, separators=(",", ":")),
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        return int(new_id)
+    finally:
+        recorder.paused = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    id: int
+    label: str
+    created_at: datetime
+    undone_at: datetime | None
+    rows: int  # how many rows it changed
+
+
+def _row(r: Any) -> ChangeRow:
+    data = json.loads(r.data)
+    count = len(data["images"]) + sum(len(v) for v in data["inserted"].values())
+    return ChangeRow(r.id, r.label, r.created_at, r.undone_at, count)
+
+
+class ChangesRepo:
+    """The owner's journal entries, and undo."""
+
+    def __init__(self, conn: Connection, owner_id: int) -> None:
+        self.conn = conn
+        self.owner_id = owner_id
+
+    def recent(self, *, limit: int = 20, include_undone: bool = False) -> list[ChangeRow]:
+        stmt = select(changes).where(changes.c.owner_id == self.owner_id)
+        if not include_undone:
+            stmt = stmt.where(changes.c.undone_at.is_(None))
+        stmt = stmt.order_by(changes.c.id.desc()).limit(limit)
+        return [_row(r) for r in self.conn.execute(stmt)]
+
+    def get(self, change_id: int) -> ChangeRow | None:
+        r = self.conn.execute(
+            select(changes).where(changes.c.id == change_id, changes.c.owner_id == self.owner_id)
+        ).first()
+        return None if r is None else _row(r)
+
+    def clear(self) -> None:
+        self.conn.execute(delete(changes).where(changes.c.owner_id == self.owner_id))
+
+    def conflicts(self, change_id: int) -> list[ChangeRow]:
+        """Later changes (not undone) that touched the rows of ``change_id``."""
+        mine = self._data(change_id)
+        keys, touched = _keys(mine), _touched(mine)
+        later = self.conn.execute(
+            select(changes).where(
+                changes.c.owner_id == self.owner_id,
+                changes.c.id > change_id,
+                changes.c.undone_at.is_(None),
+            )
+        )
+        out = []
+        for r in later:
+            data = json.loads(r.data)
+            if _keys(data) & touched or _touched(data) & keys:
+                out.append(_row(r))
+        return out
+
+    def _data(self, change_id: int) -> dict[str, Any]:
+        raw = self.conn.execute(
+            select(changes.c.data).where(
+                changes.c.id == change_id, changes.c.owner_id == self.owner_id
+            )
+        ).scalar_one()
+        return dict(json.loads(raw))
+
+    def undo(self, change_id: int, *, now: datetime) -> tuple[set[date], set[int]]:
+        """Put back what ``change_id`` changed (the caller has checked :meth:`conflicts`);
+        returns the local days and the people whose derived data must be recomputed.
+        The rows are written with the journal paused: an undo is not itself an action."""
+        recorder = self.conn.info.get(JOURNAL)
+        if recorder is not None:
+            recorder.paused = True
+        try:
+            days, persons = self._apply(self._data(change_id))
+        finally:
+            if recorder is not None:
+                recorder.paused = False
+        self.conn.execute(update(changes).where(changes.c.id == change_id).values(undone_at=now))
+        return days, persons
+
+    def _apply(self, data: dict[str, Any]) -> tuple[set[date], set[int]]:
+        days: set[date] = set()
+        persons: set[int] = set()
+        order = {t.name: i for i, t in enumerate(metadata.sorted_tables)}
+
+        def note(name: str, values: Mapping[Any, Any]) -> None:
+            if name == interactions.name and values.get("day") is not None:
+                day = values["day"]
+                days.add(day if isinstance(day, date) else date.fromisoformat(day))
+            if name == interaction_people.name:
+                persons.add(int(values["person_id"]))
+            if name == people.name:
+                persons.add(int(values["id"]))
+
+        for name in sorted(data["inserted"], key=lambda n: -order[n]):  # children first
+            table = metadata.tables[name]
+            for key in data["inserted"][name]:
+                where = _where_key(table, key)
+                if name in (interactions.name, people.name):
+                    for row in self.conn.execute(select(table).where(where)):
+                        note(name, row._mapping)
+                        if name == interactions.name:
+                            links = select(interaction_people.c.person_id).where(
+                                interaction_people.c.interaction_id == row.id
+                            )
+                            persons.update(int(p) for p in self.conn.execute(links).scalars())
+                if name == interaction_people.name:
+                    note(name, dict(zip(_pk(table), key, strict=True)))
+                self.conn.execute(delete(table).where(where))
+        images = sorted(
+            enumerate(data["images"]), key=lambda item: (order[item[1][0]], item[0])
+        )  # parents first, then in the order they were seen
+        for _, (name, image) in images:
+            table = metadata.tables[name]
+            values = {c.name: _decode(image.get(c.name), c) for c in table.columns}
+            key = _key_of(table, image)
+            note(name, image)
+            if name == interactions.name:
+                current = self.conn.execute(
+                    select(interactions.c.day).where(_where_key(table, key))
+                ).scalar()
+                if current is not None:
+                    days.add(current)
+            if _exists(self.conn, table, key):
+                self.conn.execute(update(table).where(_where_key(table, key)).values(values))
+            else:
+                self.conn.execute(insert(table).values(values))
+        persons = {
+            p
+            for p in persons
+            if self.conn.execute(select(people.c.id).where(people.c.id == p)).scalar()
+        }
+        return days, persons
+
+
+def _keys(data: Mapping[str, Any]) -> set[tuple[str, Key]]:
+    out = {(name, tuple(key)) for name, keys in data["inserted"].items() for key in keys}
+    for name, image in data["images"]:
+        out.add((name, _key_of(metadata.tables[name], image)))
+    return out
+
+
+def _touched(data: Mapping[str, Any]) -> set[tuple[str, Key]]:
+    return _keys(data) | {(name, tuple(key)) for name, key in data["refs"]}
