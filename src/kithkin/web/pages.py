@@ -15,7 +15,7 @@ from kithkin.services.people import list_circles, set_circle
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.services.today import today
-from kithkin.web import forms
+from kithkin.web import forms, quick
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
 from kithkin.web.render import render
 from kithkin.web.today_cache import Rendered, cached_page
@@ -46,7 +46,13 @@ PROFILE_FIELDS = {
     "weekend minutes": "weekend_minutes",
     "barrier": "barriers",
 }
-CHECKIN_FIELDS = {"mood": "mood", "stress": "stress", "energy": "energy", "when": "day"}
+CHECKIN_FIELDS = {
+    "mood": "mood",
+    "stress": "stress",
+    "energy": "energy",
+    "sleep hours": "sleep_hours",
+    "when": "day",
+}
 
 
 def flash(request: Request) -> str | None:
@@ -67,7 +73,9 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
 
     view = today(uow=uow, now=now)
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
-    return {**context, **today_extras(uow=uow, now=now)}
+    extras = today_extras(uow=uow, now=now)
+    chips = quick.quick_people(uow=uow, plan=extras["plan"], due=[d.person for d in view.due])
+    return {**context, **extras, "chips": chips, "kind_chips": quick.KIND_CHIPS}
 
 
 @router.get("/")
@@ -107,7 +115,7 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
             uow=uow,
             now=now,
             kind_id=forms.text(form, "kind") or "other",
-            with_names=[n for n in forms.text(form, "with").split(",") if n.strip()],
+            with_names=quick.with_names(form),
             minutes=forms.opt_int(form, "minutes"),
             quality=forms.opt_int(form, "quality"),
             mood_before=forms.opt_int(form, "mood_before", label="mood before"),
@@ -118,6 +126,7 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
         )
     except InputError as exc:
         errors = forms.field_errors(exc, LOG_FIELDS)
+        values["with"] = ", ".join(quick.with_names(form))  # every chip, kept as typed names
         return render(request, "log.html", _log_context(values, errors), status=422)
     return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
 
@@ -137,9 +146,10 @@ def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Respo
         result = check_in(
             uow=uow,
             now=now,
-            mood=forms.req_int(form, "mood", default=5),
-            stress=forms.req_int(form, "stress", default=5),
+            mood=quick.req_choice(form, "mood", low=1, high=10),
+            stress=quick.req_choice(form, "stress", low=1, high=10),
             energy=forms.opt_int(form, "energy"),
+            sleep_hours=quick.opt_float(form, "sleep_hours", label="sleep hours"),
             note=forms.text(form, "note"),
         )
     except InputError as exc:
