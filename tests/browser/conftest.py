@@ -1,5 +1,10 @@
 """Playwright against Debian's Chromium, and an in-process uvicorn live server per test on a
-fresh SQLite database (see /work/shared/notes/stack-notes.md section 3)."""
+fresh SQLite database (see /work/shared/notes/stack-notes.md section 3).
+
+Each browser test gets its own Playwright (and so its own event loop), stopped when the test
+ends. pytest-playwright's session-wide Playwright would leave its loop marked as running in the
+worker's main thread, and every later test in that worker that calls `asyncio.run` (directly or
+through a library) would fail: whether it did depended on how xdist dealt out the tests."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.conftest import make_app
 
@@ -27,11 +33,15 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    """A Chromium of this test's own, in a Playwright of its own (see the module's docstring)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
