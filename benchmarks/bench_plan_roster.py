@@ -1,0 +1,46 @@
+"""Today's plan in-process (gather + plan_day, as a refresh after an event computes it) side by
+side with one raw SELECT of the roster columns of the active people (issue 14's yardstick), in
+interleaved rounds on the same database:
+
+    PYTHONPATH=src python benchmarks/bench_plan_roster.py benchmarks/data/large.db
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+
+from kithkin.domain.planner import plan_day
+from kithkin.services.planning import builtin_actions, gather
+from kithkin.storage.engine import make_engine
+from kithkin.storage.uow import SqlUnitOfWork
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+SQL = (
+    "SELECT id, circle_id, cadence_days, last_contact_at, timezone FROM people "
+    "WHERE owner_id = 1 AND status = 'active' AND archived = 0"
+)
+engine = make_engine(f"sqlite:///{sys.argv[1]}")
+builtin_actions()
+
+
+def med(fn, runs=7):
+    fn()
+    t = []
+    for _ in range(runs):
+        s = time.perf_counter()
+        fn()
+        t.append((time.perf_counter() - s) * 1000)
+    return statistics.median(t)
+
+
+with SqlUnitOfWork(engine, owner_id=1) as uow:
+    pairs = []
+    for _ in range(3):  # interleaved rounds
+        q = med(lambda: uow.connection.exec_driver_sql(SQL).all())
+        p = med(lambda: plan_day(gather(uow=uow, now=NOW).inp, n=3))
+        pairs.append((q, p))
+    for q, p in pairs:
+        print(f"roster select {q:7.1f} ms   today's plan {p:7.1f} ms   ratio {p / q:5.1f}x")
