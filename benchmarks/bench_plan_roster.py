@@ -10,7 +10,9 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from kithkin.domain.planner import plan_day
 from kithkin.services.planning import builtin_actions, gather
@@ -22,25 +24,28 @@ SQL = (
     "SELECT id, circle_id, cadence_days, last_contact_at, timezone FROM people "
     "WHERE owner_id = 1 AND status = 'active' AND archived = 0"
 )
-engine = make_engine(f"sqlite:///{sys.argv[1]}")
-builtin_actions()
 
 
-def med(fn, runs=7):
-    fn()
-    t = []
+def median_ms(fn: Callable[[], Any], runs: int = 7) -> float:
+    fn()  # warm up
+    times = []
     for _ in range(runs):
-        s = time.perf_counter()
+        start = time.perf_counter()
         fn()
-        t.append((time.perf_counter() - s) * 1000)
-    return statistics.median(t)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
-with SqlUnitOfWork(engine, owner_id=1) as uow:
-    pairs = []
-    for _ in range(3):  # interleaved rounds
-        q = med(lambda: uow.connection.exec_driver_sql(SQL).all())
-        p = med(lambda: plan_day(gather(uow=uow, now=NOW).inp, n=3))
-        pairs.append((q, p))
-    for q, p in pairs:
-        print(f"roster select {q:7.1f} ms   today's plan {p:7.1f} ms   ratio {p / q:5.1f}x")
+def main(path: str) -> None:
+    engine = make_engine(f"sqlite:///{path}")
+    builtin_actions()
+    with SqlUnitOfWork(engine, owner_id=1) as uow:
+        for _ in range(3):  # interleaved rounds
+            q = median_ms(lambda: uow.connection.exec_driver_sql(SQL).all())
+            p = median_ms(lambda: plan_day(gather(uow=uow, now=NOW).inp, n=3))
+            print(f"roster select {q:7.1f} ms   today's plan {p:7.1f} ms   ratio {p / q:5.1f}x")
+    engine.dispose()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/data/large.db")
