@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from kithkin.domain.planner import plan_day
+from kithkin.domain.plan.planner import plan_day
 from kithkin.services.planning import builtin_actions, gather
 from kithkin.storage.engine import make_engine
 from kithkin.storage.uow import SqlUnitOfWork

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select  # noqa: TID251 - benchmarks time SQL directly
 
-from kithkin.domain.planner import plan_day, plan_week
+from kithkin.domain.plan.planner import plan_day, plan_week
 from kithkin.services.planning import builtin_actions, gather
 from kithkin.storage.engine import make_engine
 from kithkin.storage.tables import interaction_people

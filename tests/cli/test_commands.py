@@ -19,6 +19,7 @@ def test_init_interactive_asks_and_stores(run: Run) -> None:
         "weekday_minutes": 20,
         "weekend_minutes": 60,
         "barriers": ["introversion"],
+        "started_on": "2026-11-26",
     }
 
 
@@ -51,6 +52,7 @@ def test_init_with_flags_and_yes(run: Run) -> None:
         "weekday_minutes": 10,
         "weekend_minutes": 30,
         "barriers": ["little_time", "social_anxiety"],
+        "started_on": "2026-11-26",
     }
     assert "All set" in ok(run("init", "--yes")).stdout
 

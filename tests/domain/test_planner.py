@@ -22,16 +22,14 @@ from kithkin.domain.model import (
     PersonStatus,
     Profile,
 )
-from kithkin.domain.plan_scoring import make_context, rank
-from kithkin.domain.planner import (
+from kithkin.domain.plan.inputs import Outcome, PersonHistory, PlanInput
+from kithkin.domain.plan.planner import (
     DayPlan,
-    Outcome,
-    PersonHistory,
-    PlanInput,
     plan_day,
     plan_week,
     suggest_now,
 )
+from kithkin.domain.plan.scoring import make_context, rank
 from kithkin.domain.windows import Interval, WakingHours
 
 CIRCLES = {"inner": 7, "close": 14, "friends": 30, "wider": 90}

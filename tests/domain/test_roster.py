@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from kithkin.domain import cadence
 from kithkin.domain.catalogue import Action
 from kithkin.domain.model import Birthday, Feeling, Person, PersonStatus
-from kithkin.domain.plan_scoring import WeekScores, make_context, rank, score
-from kithkin.domain.planner import DayPlan, PlanInput, plan_day, plan_week
+from kithkin.domain.plan.inputs import PlanInput
+from kithkin.domain.plan.planner import DayPlan, plan_day, plan_week
+from kithkin.domain.plan.scoring import WeekScores, make_context, rank, score
 from kithkin.domain.roster import (
     EPOCH_ORDINAL,
     LocalDays,

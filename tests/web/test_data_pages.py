@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from kithkin.bootstrap import App
 from kithkin.web.app import create_app
-from kithkin.web.data_pages import redact
-from kithkin.web.uploads import MAX_UPLOAD_BYTES
+from kithkin.web.data.pages import redact
+from kithkin.web.data.uploads import MAX_UPLOAD_BYTES
 from tests.conftest import make_app
 from tests.web.conftest import WebClient
 from tests.web.html import Node, parse

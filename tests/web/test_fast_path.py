@@ -17,9 +17,9 @@ from kithkin.domain.errors import DatabaseUnavailable
 from kithkin.services.checkins import check_in
 from kithkin.services.people import add_person
 from kithkin.web.app import create_app
+from kithkin.web.cache.store import ViewCache
 from kithkin.web.deps import get_app
 from kithkin.web.security import COOKIE, Csrf
-from kithkin.web.today_cache import ViewCache
 from tests.conftest import FIXED_NOW, make_app
 from tests.web.html import parse
 

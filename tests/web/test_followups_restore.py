@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi.testclient import TestClient
 
 from kithkin.web.app import create_app
-from kithkin.web.restore import MAX_BACKUP_BYTES
+from kithkin.web.data.restore import MAX_BACKUP_BYTES
 from tests.conftest import make_app
 from tests.web.conftest import WebClient, add_person
 from tests.web.html import parse

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from kithkin.bootstrap import App
 from kithkin.services.people import add_person
-from kithkin.web.people_pages import PAGE_SIZE
+from kithkin.web.people.pages import PAGE_SIZE
 from tests.conftest import FIXED_NOW
 from tests.web.html import parse
 

@@ -11,7 +11,7 @@ from kithkin.bootstrap import App
 from kithkin.services.checkins import check_in
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import add_person
-from kithkin.web.today_cache import ViewCache
+from kithkin.web.cache.store import ViewCache
 from tests.conftest import FIXED_NOW, make_app
 from tests.web.conftest import WebClient
 from tests.web.html import parse
@@ -143,7 +143,8 @@ def test_concurrent_misses_of_one_page_render_it_once(app: App, client: TestClie
 
     from starlette.requests import Request
 
-    from kithkin.web.today_cache import Rendered, cached_page
+    from kithkin.web.cache.registry import CachedRoute, always
+    from kithkin.web.cache.store import Rendered, cached_response
 
     renders: list[int] = []
 
@@ -156,7 +157,8 @@ def test_concurrent_misses_of_one_page_render_it_once(app: App, client: TestClie
 
     def ask(out: list[str]) -> None:
         scope = {"type": "http", "app": client.app, "headers": [], "state": {"csrf_session": "s"}}
-        response = cached_page(Request(scope), kind="test", now=FIXED_NOW, render_page=render_page)
+        route = CachedRoute("/test", always("test"))
+        response = cached_response(Request(scope), route, now=FIXED_NOW, render_page=render_page)
         out.append(bytes(response.body).decode())
 
     bodies: list[str] = []

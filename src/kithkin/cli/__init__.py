@@ -6,7 +6,6 @@ loop do not pay for libraries they do not use.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
@@ -132,14 +131,35 @@ def _leave(code: object) -> None:
     """End the process without the interpreter's tear-down (freeing every module and object
     one by one: a third of a short command's time). Safe here: the command has committed or
     rolled back and closed its database by now, and nothing else is left to run at exit but
-    the flush of the standard streams, done first."""
+    the flush of the standard streams, done first. Not safe, and so not done, while a
+    non-daemon thread still runs (the interpreter waits for it) or a stream could not be
+    flushed for a reason other than a reader that went away (the tear-down retries it and
+    reports what failed): then the process ends the ordinary way."""
     status = code if isinstance(code, int) else 0 if code is None else 1
     if not isinstance(code, int | None):  # sys.exit("message"): shown as the interpreter would
         sys.stderr.write(f"{code}\n")
+    pending = False
     try:
         sys.stdout.flush()
-    except (OSError, ValueError):
+    except BrokenPipeError:
         status = status or 1  # e.g. `kithkin today | head -c 1`: the reader went away
-    with contextlib.suppress(OSError, ValueError):
+    except (OSError, ValueError):
+        status, pending = status or 1, True
+    try:
         sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError):
+        pending = True
+    if pending or _threads_running():
+        raise SystemExit(status)
     os._exit(status)
+
+
+def _threads_running() -> bool:
+    """Whether a non-daemon thread other than this one is still alive."""
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    if threading is None:
+        return False
+    current = threading.current_thread()
+    return any(t is not current and t.is_alive() and not t.daemon for t in threading.enumerate())

@@ -107,23 +107,16 @@ def init(
             barriers=barriers,
         )
     if json_out:
-        emit_json(
-            {
-                "timezone": profile.timezone,
-                "daily_goal": profile.daily_goal,
-                "rest_days_per_week": profile.rest_days_per_week,
-                "weekday_minutes": profile.weekday_minutes,
-                "weekend_minutes": profile.weekend_minutes,
-                "barriers": sorted(b.value for b in profile.barriers),
-            }
-        )
+        from kithkin.services.serial.profile import profile_dict
+
+        emit_json(profile_dict(profile))
     else:
         say(text("init.done", goal=profile.daily_goal))
 
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Your day: Power of One, today's plan, streak, follow-ups, birthdays, who is due."""
-    from kithkin.services.suggestions import todays_plan
+    from kithkin.services.suggestions import stored_plan, todays_plan
     from kithkin.services.today import today as today_view
 
     app = _state(ctx).app
@@ -133,9 +126,11 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         from kithkin.storage.lean import NeedsFullPath
 
         try:
-            with lean as reader:
-                uow: Any = reader
-                view, plan = today_view(uow=uow, now=now), todays_plan(uow=uow, now=now)
+            with lean as reader:  # a DailyPlanReads: mypy checks the reads below against it
+                view, stored = today_view(uow=reader, now=now), stored_plan(uow=reader, now=now)
+            if stored is None:
+                raise NeedsFullPath("today's plan is not made yet")
+            plan = stored
         except NeedsFullPath:  # a first look today (the plan is made), an upgrade, ...
             lean = None
     if lean is None:
@@ -250,17 +245,9 @@ def checkin(
         )
     c = result.checkin
     if json_out:
-        emit_json(
-            {
-                "date": c.day.isoformat(),
-                "mood": c.mood,
-                "stress": c.stress,
-                "energy": c.energy,
-                "sleep_hours": c.sleep_hours,
-                "note": c.note,
-                "created": result.created,
-            }
-        )
+        from kithkin.services.serial.checkin import checkin_dict
+
+        emit_json(checkin_dict(result))
         return
     key = "checkin.saved" if result.created else "checkin.updated"
     say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))

@@ -34,11 +34,9 @@ def report(exc: BaseException, *, debug: bool) -> int:
     if isinstance(exc, KithkinError):
         typer.echo(f"Error: {exc.message}", err=True)
         return exit_code_for(exc)
-    typer.echo(
-        f"Error: something unexpected went wrong ({type(exc).__name__}). "
-        "Nothing was saved. Run again with --debug for details.",
-        err=True,
-    )
+    from kithkin.messages import text
+
+    typer.echo(text("cli.unexpected", kind=type(exc).__name__), err=True)
     return EXIT_ERROR
 
 

@@ -273,7 +273,9 @@ def ladder_before(
             predicted_peak=predicted_peak,
         )
     if json_out:
-        emit_json({"attempt_id": attempt_id, "step": step})
+        from kithkin.services.serial.ladder import attempt_before_dict
+
+        emit_json(attempt_before_dict(attempt_id, step))
         return
     say(text("ladder.before_saved", id=attempt_id))
 
@@ -306,18 +308,9 @@ def ladder_after(
         )
     a = done_attempt.attempt
     if json_out:
-        emit_json(
-            {
-                "attempt_id": done_attempt.id,
-                "step": a.step + 1,
-                "predicted_peak": a.predicted_peak,
-                "actual_peak": a.actual_peak,
-                "came_true": a.came_true.value if a.came_true else None,
-                "belief_before": a.belief_before,
-                "belief_after": a.belief_after,
-                "interaction_id": done_attempt.interaction_id,
-            }
-        )
+        from kithkin.services.serial.ladder import attempt_after_dict
+
+        emit_json(attempt_after_dict(done_attempt))
         return
     say(text("ladder.after_saved", predicted=a.predicted_peak, actual=a.actual_peak))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from kithkin.domain import limits
 from kithkin.domain.errors import BadChoice, BadDate, EmptyValue, OutOfRange, TooLong
 
 
@@ -83,9 +84,9 @@ DEFAULT_CIRCLES: tuple[tuple[str, int], ...] = (
     ("wider", 90),
 )
 
-SCALE_1_5 = (1, 5)
-SCALE_1_10 = (1, 10)
-MAX_MINUTES = 24 * 60
+SCALE_1_5 = limits.SCALE_1_5
+SCALE_1_10 = limits.SCALE_1_10
+MAX_MINUTES = limits.MINUTES[1]
 
 
 def check_range(field_name: str, value: float | None, low: float, high: float) -> None:
@@ -101,8 +102,8 @@ def check_choice(field_name: str, value: str, allowed: list[str] | tuple[str, ..
     return value
 
 
-NAME_MAX = 200  # names, nicknames, circle names, short labels
-TEXT_MAX = 10_000  # notes and other free text
+NAME_MAX = limits.NAME  # names and short one-line texts
+TEXT_MAX = limits.TEXT  # notes and other free text
 
 
 def check_text(field_name: str, value: str, *, limit: int = NAME_MAX) -> str:
@@ -191,8 +192,8 @@ class ContactPoint:
     label: str = ""
 
     def __post_init__(self) -> None:
-        check_length("contact", self.value, limit=320)
-        check_length("contact label", self.label, limit=60)
+        check_length("contact", self.value, limit=limits.CONTACT_VALUE)
+        check_length("contact label", self.label, limit=limits.CONTACT_LABEL)
 
 
 CONTACT_KINDS = ("phone", "email", "handle")
@@ -208,7 +209,7 @@ class Circle:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        check_range("cadence_days", self.cadence_days, 1, 3650)
+        check_range("cadence_days", self.cadence_days, *limits.CADENCE_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,11 +237,11 @@ class Person:
 
     def __post_init__(self) -> None:
         check_range("closeness", self.closeness, *SCALE_1_5)
-        check_range("cadence_days", self.cadence_days, 1, 3650)
-        check_length("name", self.name, limit=NAME_MAX)
-        check_length("nickname", self.nickname, limit=100)
-        check_length("how you met", self.how_met)
-        check_length("notes", self.notes)
+        check_range("cadence_days", self.cadence_days, *limits.CADENCE_DAYS)
+        check_length("name", self.name, limit=limits.NAME)
+        check_length("nickname", self.nickname, limit=limits.NICKNAME)
+        check_length("how you met", self.how_met, limit=limits.HOW_MET)
+        check_length("notes", self.notes, limit=limits.NOTES)
 
     @property
     def display_name(self) -> str:
@@ -271,12 +272,12 @@ class Interaction:
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, list(KINDS))
-        check_range("minutes", self.minutes, 0, MAX_MINUTES)
+        check_range("minutes", self.minutes, *limits.MINUTES)
         check_range("quality", self.quality, *SCALE_1_5)
         check_range("mood before", self.mood_before, *SCALE_1_10)
         check_range("mood after", self.mood_after, *SCALE_1_10)
-        check_length("with", self.with_other, limit=NAME_MAX)
-        check_length("note", self.note)
+        check_length("with", self.with_other, limit=limits.NAME)
+        check_length("note", self.note, limit=limits.NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,8 +307,8 @@ class CheckIn:
         check_range("mood", self.mood, *SCALE_1_10)
         check_range("stress", self.stress, *SCALE_1_10)
         check_range("energy", self.energy, *SCALE_1_10)
-        check_range("sleep hours", self.sleep_hours, 0, 24)
-        check_length("note", self.note)
+        check_range("sleep hours", self.sleep_hours, *limits.SLEEP_HOURS)
+        check_length("note", self.note, limit=limits.NOTE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,10 +326,10 @@ class Profile:
     started_on: date | None = None
 
     def __post_init__(self) -> None:
-        check_range("daily goal", self.daily_goal, 1, 10)
-        check_range("rest days per week", self.rest_days_per_week, 0, 6)
-        check_range("weekday minutes", self.weekday_minutes, 0, 600)
-        check_range("weekend minutes", self.weekend_minutes, 0, 600)
+        check_range("daily goal", self.daily_goal, *limits.DAILY_GOAL)
+        check_range("rest days per week", self.rest_days_per_week, *limits.REST_DAYS_PER_WEEK)
+        check_range("weekday minutes", self.weekday_minutes, *limits.DAY_MINUTES)
+        check_range("weekend minutes", self.weekend_minutes, *limits.DAY_MINUTES)
         check_range("waking start hour", self.waking_start_hour, 0, 23)
         check_range("waking end hour", self.waking_end_hour, 1, 24)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kithkin.domain import limits
 from kithkin.domain.errors import FollowUpNotFound
 from kithkin.domain.model import FollowUp, Person, check_text
 from kithkin.domain.timeutil import local_day, parse_day
@@ -32,7 +33,10 @@ def add_followup(
     due_day = parse_day(due, today=local_day(now, profile.timezone)) if due else None
     stored = uow.followups.add(
         FollowUp(
-            person_id=who.id, text=check_text("text", text, limit=1000), due=due_day, created_at=now
+            person_id=who.id,
+            text=check_text("text", text, limit=limits.FOLLOWUP_TEXT),
+            due=due_day,
+            created_at=now,
         )
     )
     plan_changed(uow=uow)

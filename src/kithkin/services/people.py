@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kithkin.domain import cadence
+from kithkin.domain import cadence, limits
 from kithkin.domain.errors import CircleNotFound, PersonNotFound
 from kithkin.domain.model import (
     CONTACT_KINDS,
@@ -29,8 +29,11 @@ from kithkin.services.plan_events import plan_changed
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.profiles import get_profile
 
+if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
 
-def circle_cadences(*, uow: UnitOfWork) -> dict[str, int]:
+
+def circle_cadences(*, uow: DailyReads) -> dict[str, int]:
     return {c.name: c.cadence_days for c in uow.circles.find()}
 
 
@@ -48,7 +51,11 @@ def parse_contact(text: str) -> ContactPoint:
     kind, _, rest = text.partition(":")
     check_choice("contact kind", kind.strip().lower(), CONTACT_KINDS)
     value, _, label = rest.partition("#")
-    return ContactPoint(kind.strip().lower(), check_text("contact value", value), label.strip())
+    return ContactPoint(
+        kind.strip().lower(),
+        check_text("contact value", value, limit=limits.CONTACT_VALUE),
+        label.strip(),
+    )
 
 
 def _clean(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
@@ -248,7 +255,7 @@ def _people(
 
 
 def due_bounds(
-    *, uow: UnitOfWork, circles: Mapping[str, int], today: date, tz: str
+    *, uow: DailyReads, circles: Mapping[str, int], today: date, tz: str
 ) -> dict[int, datetime]:
     """For each cadence in use, the instant a last contact must be at or after to be within it.
 
@@ -327,7 +334,7 @@ def list_circles(*, uow: UnitOfWork) -> list[Circle]:
 
 def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     """Create a circle or change its cadence."""
-    name = check_text("circle name", name, limit=60).lower()
+    name = check_text("circle name", name, limit=limits.CIRCLE_NAME).lower()
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
+from kithkin.domain.plan.status import DONE, OPEN
 from kithkin.domain.timeutil import local_day
-from kithkin.services.planning_ports import DONE, OPEN
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:

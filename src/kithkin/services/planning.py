@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,16 +23,16 @@ from kithkin.domain.catalogue import (
 from kithkin.domain.model import Barrier, FollowUp, Profile
 from kithkin.domain.timeutil import local_day
 from kithkin.services.people import circle_cadences
-from kithkin.services.planning_ports import DONE, SKIPPED, SNOOZED, PlanningUnitOfWork
+from kithkin.services.planning_ports import PlanningUnitOfWork
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported when a plan is computed, not to read one back
-    from kithkin.domain.planner import Outcome, PersonHistory, PlanInput
+    from kithkin.domain.plan.inputs import PlanInput
     from kithkin.domain.roster import Member
+    from kithkin.services.daily_ports import DailyPlanReads
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue" / "actions.toml"
 OUTCOME_WINDOW = 60  # days of suggestions read for skips and snoozes
-RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +43,7 @@ def builtin_actions() -> tuple[Action, ...]:
     return parse_actions(CATALOGUE.read_text("utf-8"))
 
 
-def load_actions(*, uow: PlanningUnitOfWork) -> tuple[Action, ...]:
+def load_actions(*, uow: DailyPlanReads) -> tuple[Action, ...]:
     """Built-in actions followed by the user's own."""
     custom = [action_from_mapping(row, custom=True) for row in uow.custom_actions.find()]
     return merge_actions(builtin_actions(), custom) if custom else builtin_actions()
@@ -74,12 +74,12 @@ def gather(
     profile: Profile | None = None,
     members: list[Member] | None = None,
 ) -> Gathered:
-    """Everything :func:`kithkin.domain.planner.plan_day` needs for the local day of ``now``.
+    """Everything :func:`kithkin.domain.plan.planner.plan_day` needs for the local day of ``now``.
 
     ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
     """
-    from kithkin.domain.plan_energy import energy_summary, kind_load
-    from kithkin.domain.planner import PlanInput
+    from kithkin.domain.plan import history
+    from kithkin.domain.plan.inputs import PlanInput
 
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
@@ -90,36 +90,9 @@ def gather(
     follow_ups: dict[int, list[FollowUp]] = {}
     for item in uow.followups.find(open_only=True):
         follow_ups.setdefault(item.person_id, []).append(item)
-    monday = today - timedelta(days=today.weekday())
-    yesterday = today - timedelta(days=1)
     past = uow.suggestions.since(today - timedelta(days=OUTCOME_WINDOW))
-    outcomes = _outcomes(past)
-    recent: dict[int, list[str]] = {}
-    reconnects = 0
-    loads: list[tuple[date, int]] = []
-    y_people: set[int] = set()
-    y_actions: set[str] = set()
-    for s in past:  # newest first
-        if s.person_id is not None and (today - s.day).days <= RECENT_WINDOW and s.day < today:
-            seen = recent.setdefault(s.person_id, [])
-            if s.action_id not in seen:
-                seen.append(s.action_id)
-        if s.reconnect and monday <= s.day < today:
-            reconnects += 1
-        if s.status == DONE:
-            loads.append((s.day, s.social_load))
-        if s.day == yesterday:
-            y_actions.add(s.action_id)
-            if s.person_id is not None:
-                y_people.add(s.person_id)
-    since = min(monday, yesterday)
-    load_of: dict[str, int] = {}
-    for d, k in uow.plan_data.interaction_kinds(since=since):
-        load = load_of.get(k)
-        if load is None:
-            load = load_of[k] = kind_load(k)
-        loads.append((d, load))
-    spent, last_high = energy_summary(loads, week_start=monday, today=today)
+    kinds = uow.plan_data.interaction_kinds(since=history.since_for_kinds(today))
+    summary = history.summarise(past, kinds, today=today)
     inp = PlanInput(
         today=today,
         now=now,
@@ -128,56 +101,16 @@ def gather(
         actions=actions,
         circles=circle_cadences(uow=uow),
         follow_ups={k: tuple(v) for k, v in follow_ups.items()},
-        history=_histories(people, recent, profile.timezone),
-        outcomes=outcomes,
-        energy_spent_week=spent,
-        last_high_load_day=last_high,
+        history=history.histories(people, summary.recent, profile.timezone),
+        outcomes=summary.outcomes,
+        energy_spent_week=summary.energy_spent_week,
+        last_high_load_day=summary.last_high_load_day,
         anxiety_cap=_ladder_cap(uow=uow, profile=profile),
-        yesterday_people=frozenset(y_people),
-        yesterday_actions=frozenset(y_actions),
-        reconnects_this_week=reconnects,
+        yesterday_people=summary.yesterday_people,
+        yesterday_actions=summary.yesterday_actions,
+        reconnects_this_week=summary.reconnects_this_week,
     )
     return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
-
-
-def _histories(
-    people: list[Member], recent: dict[int, list[str]], user_tz: str
-) -> dict[int, PersonHistory]:
-    """Recent actions and nearness per person (only for people with either)."""
-    from kithkin.domain.planner import PersonHistory
-
-    history: dict[int, PersonHistory] = {}
-    plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
-    for p in people:
-        pid = p.id
-        tz = p.timezone
-        nearby = tz is None or tz == user_tz
-        mine = recent.get(pid)
-        if mine:
-            history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=nearby)
-        elif nearby:
-            history[pid] = plain_nearby
-    return history
-
-
-def _outcomes(past: list[Any]) -> dict[int, Outcome]:
-    from kithkin.domain.planner import Outcome
-
-    skipped: dict[int, date] = {}
-    snoozed: dict[int, date] = {}
-    for s in past:
-        pid = s.person_id
-        if pid is None:
-            continue
-        if s.status == SKIPPED and (pid not in skipped or s.day > skipped[pid]):
-            skipped[pid] = s.day
-        until = s.snoozed_until if s.status == SNOOZED else None
-        if until is not None and (pid not in snoozed or until > snoozed[pid]):
-            snoozed[pid] = until
-    return {
-        pid: Outcome(skipped_on=skipped.get(pid), snoozed_until=snoozed.get(pid))
-        for pid in skipped.keys() | snoozed.keys()
-    }
 
 
 def _ladder_cap(*, uow: PlanningUnitOfWork, profile: Profile) -> int | None:

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
+from kithkin.domain.plan.status import OPEN
 from kithkin.services.ports import UnitOfWork
 
 if TYPE_CHECKING:
     from kithkin.domain.ladder import Attempt, Ladder
-
-OPEN, DONE, SKIPPED, SNOOZED = "open", "done", "skipped", "snoozed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from kithkin.domain.model import DEFAULT_CIRCLES, Barrier, Circle, Profile, chec
 from kithkin.domain.timeutil import local_day, zone
 
 if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
     from kithkin.services.ports import UnitOfWork
 
 
@@ -28,7 +29,7 @@ def parse_barriers(values: Iterable[str]) -> frozenset[Barrier]:
     return frozenset(out)
 
 
-def get_profile(*, uow: UnitOfWork) -> Profile:
+def get_profile(*, uow: DailyReads) -> Profile:
     """The user's profile, or :class:`NotInitialised`."""
     profile = uow.profile.get()
     if profile is None:

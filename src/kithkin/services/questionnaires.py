@@ -15,6 +15,7 @@ from kithkin.services.insights_ports import StoredResponse
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
     from kithkin.services.ports import UnitOfWork
 
 ITEM_FILES = {q.PSS10: "pss10.txt", q.PSS4: "pss4.txt", q.LSNS6: "lsns6.txt"}
@@ -131,7 +132,7 @@ def history(*, uow: UnitOfWork, instrument_id: str | None = None) -> list[Stored
     return uow.questionnaires.find(instrument_id=instrument_id)
 
 
-def schedule(*, uow: UnitOfWork) -> dict[str, int]:
+def schedule(*, uow: DailyReads) -> dict[str, int]:
     """Days between reminders per instrument (defaults overlaid by the user's; 0 means off)."""
     return {**q.DEFAULT_EVERY_DAYS, **uow.questionnaires.schedules()}
 
@@ -144,6 +145,6 @@ def set_schedule(*, uow: UnitOfWork, instrument_id: str, every_days: int) -> dic
     return schedule(uow=uow)
 
 
-def due(*, uow: UnitOfWork, today: date) -> list[q.Due]:
+def due(*, uow: DailyReads, today: date) -> list[q.Due]:
     active = {k: v for k, v in schedule(uow=uow).items() if v > 0}
     return q.due_instruments(uow.questionnaires.last_done(), today=today, every_days=active)

@@ -15,21 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
+from kithkin.domain.plan.status import DONE, OPEN, SKIPPED, SNOOZED
 from kithkin.domain.reason import Reason
 from kithkin.domain.timeutil import local_day, past_when
-from kithkin.services.planning_ports import (
-    DONE,
-    OPEN,
-    SKIPPED,
-    SNOOZED,
-    PlanningUnitOfWork,
-    StoredSuggestion,
-)
+from kithkin.services.planning_ports import PlanningUnitOfWork, StoredSuggestion
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:  # the planner is imported only when a plan is computed
-    from kithkin.domain.planner import DayPlan, Suggestion
+    from kithkin.domain.plan.planner import DayPlan, Suggestion
     from kithkin.domain.roster import Member
+    from kithkin.services.daily_ports import DailyPlanReads
     from kithkin.services.planning import Gathered
 
 PLAN_SIZE = 3
@@ -130,7 +125,7 @@ def _stored(day: date, s: Suggestion, g: Gathered) -> StoredSuggestion:
 
 
 def _view(
-    uow: PlanningUnitOfWork,
+    uow: DailyPlanReads,
     s: StoredSuggestion,
     g: Gathered | None,
     persons: Mapping[int, Person] | None = None,
@@ -169,7 +164,7 @@ def _view(
     )
 
 
-def _actions(uow: PlanningUnitOfWork, g: Gathered | None) -> Mapping[str, Any]:
+def _actions(uow: DailyPlanReads, g: Gathered | None) -> Mapping[str, Any]:
     """The catalogue with the user's own actions: the gathered plan inputs', or read."""
     if g is not None:
         return g.actions
@@ -189,7 +184,7 @@ def _ensure_today(
     marked = uow.plan_marks.is_marked()
     if stored and not marked:
         return stored, None, None
-    from kithkin.domain.planner import plan_day
+    from kithkin.domain.plan.planner import plan_day
     from kithkin.services.planning import gather
 
     kept = [s for s in stored if s.status != OPEN]
@@ -248,6 +243,9 @@ def todays_plan(
     """Today's suggestions (computed and stored on first use, then read back unchanged).
 
     ``members``: the lean roster, when the caller has already read it (see ``today``)."""
+    stored = stored_plan(uow=uow, now=now)
+    if stored is not None:
+        return stored
     rows, g, plan = _ensure_today(uow=uow, now=now, members=members)
     day = local_day(now, get_profile(uow=uow).timezone)
     notes = plan.notes if plan is not None and not rows else ()
@@ -256,7 +254,21 @@ def todays_plan(
     return PlanView(day, [_view(uow, s, g, persons, actions) for s in rows], notes)
 
 
-def _persons(uow: PlanningUnitOfWork, rows: list[StoredSuggestion]) -> dict[int, Person]:
+def stored_plan(*, uow: DailyPlanReads, now: datetime) -> PlanView | None:
+    """Today's plan as stored, read back unchanged; None while today's plan is not made or an
+    event marked it out of date (see ``services.plan_events``)."""
+    if uow.plan_marks.is_marked():
+        return None
+    day = local_day(now, get_profile(uow=uow).timezone)
+    rows = uow.suggestions.for_day(day)
+    if not rows:
+        return None
+    persons = _persons(uow, rows)
+    actions = _actions(uow, None)
+    return PlanView(day, [_view(uow, s, None, persons, actions) for s in rows], ())
+
+
+def _persons(uow: DailyPlanReads, rows: list[StoredSuggestion]) -> dict[int, Person]:
     return uow.people.get_many(s.person_id for s in rows if s.person_id is not None)
 
 
@@ -264,7 +276,7 @@ def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[
     """Today's stored plan, then a plan for each of the following days (those are not stored).
 
     The first day is exactly :func:`todays_plan`, so ``plan`` and ``plan --week`` agree."""
-    from kithkin.domain.planner import plan_week
+    from kithkin.domain.plan.planner import plan_week
     from kithkin.domain.timeutil import day_start_utc
     from kithkin.services.planning import gather
 
@@ -302,7 +314,7 @@ def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[
 def suggest(*, uow: PlanningUnitOfWork, now: datetime, minutes: int) -> SuggestionView | None:
     """The single best thing to do right now with ``minutes`` to spare (not stored)."""
     check_range("minutes", minutes, 1, 600)
-    from kithkin.domain.planner import suggest_now
+    from kithkin.domain.plan.planner import suggest_now
     from kithkin.services.planning import gather
 
     g = gather(uow=uow, now=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from kithkin.domain import cadence
 from kithkin.domain.model import CheckIn, PersonStatus, Profile
@@ -16,6 +16,7 @@ from kithkin.services.people import circle_cadences, due_bounds, followup_dict
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
+    from kithkin.services.daily_ports import DailyReads
     from kithkin.services.ports import UnitOfWork
 
 DUE_SHOWN = 5
@@ -91,7 +92,7 @@ class TodayView:
         }
 
 
-def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
+def today(*, uow: DailyReads, now: datetime, due_shown: int = DUE_SHOWN) -> TodayView:
     """The day at a glance.
 
     Who is due, network health and birthdays are worked out in the database (a count, the due
@@ -150,12 +151,13 @@ def today(*, uow: UnitOfWork, now: datetime, due_shown: int = DUE_SHOWN) -> Toda
     )
 
 
-def _insights_extras(*, uow: UnitOfWork, day: date) -> dict[str, Any]:
+def _insights_extras(*, uow: DailyReads, day: date) -> dict[str, Any]:
     from kithkin.services.questionnaires import due
 
     experiment = None
     if uow.experiments.active() is not None:  # the statistics are imported only then
         from kithkin.services.experiments import today_nudge
 
-        experiment = today_nudge(uow=uow, today=day)
+        # Only a full unit of work returns a running experiment (the lean reader steps aside).
+        experiment = today_nudge(uow=cast("UnitOfWork", uow), today=day)
     return {"questionnaires_due": tuple(due(uow=uow, today=day)), "experiment": experiment}

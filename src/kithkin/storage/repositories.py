@@ -41,6 +41,7 @@ from kithkin.domain.names import NameEntry
 from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.ports import PeopleQuery
+from kithkin.storage import shapes
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
 from kithkin.storage.rows import members
@@ -150,31 +151,16 @@ class CircleRepo(_Repo):
 
 
 # What the planner and the daily view read of everyone (the lean roster), in this order...
-PROFILE_COLUMNS = (
-    people.c.id,
-    people.c.name,
-    people.c.nickname,
-    circles.c.name.label("circle_name"),
-    people.c.cadence_days,
-    people.c.closeness,
-    people.c.feeling,
-    people.c.timezone,
-    people.c.birth_month,
-    people.c.birth_day,
-    people.c.birth_year,
-    people.c.interests,
-    people.c.how_met,
-)
-# ...and the rest of a full person record.
-PERSON_COLUMNS = (
-    *PROFILE_COLUMNS,
-    people.c.notes,
-    people.c.archived,
-    people.c.status,
-    people.c.uid,
-    people.c.last_contact_at,
-    people.c.created_at,
-)
+def _selected(fields: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(
+        circles.c.name.label(shapes.CIRCLE_NAME) if f == shapes.CIRCLE_NAME else people.c[f]
+        for f in fields
+    )
+
+
+PROFILE_COLUMNS = _selected(shapes.ROSTER_FIELDS)
+# ...and the rest of a full person record (both declared in ``storage.shapes``).
+PERSON_COLUMNS = _selected(shapes.PERSON_FIELDS)
 
 
 def _epoch_seconds(dialect: str, column: Any) -> Any:

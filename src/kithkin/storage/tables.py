@@ -5,6 +5,8 @@ Every row belongs to an owner (an account), even in the single-user local mode.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -22,6 +24,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from kithkin.storage import shapes
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,6 +45,21 @@ def _owner() -> Column[int]:
 
 def _utc(name: str, *, nullable: bool = True) -> Column[object]:
     return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+def _column(col: shapes.Col) -> Column[object]:
+    """A SQLAlchemy column from its declaration in ``storage.shapes``."""
+    if col.type == "utc":
+        return _utc(col.name, nullable=col.nullable)
+    if col.type.startswith("fk:"):
+        target = f"{col.type[3:]}.id"
+        return Column(
+            col.name, Integer, ForeignKey(target, ondelete="SET NULL"), nullable=col.nullable
+        )
+    kind: Any = {"int": Integer, "text": Text, "bool": Boolean}.get(col.type)
+    if kind is None:
+        kind = String(col.length)
+    return Column(col.name, kind, nullable=col.nullable, server_default=col.default)
 
 
 accounts = Table(
@@ -83,24 +102,7 @@ people = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _owner(),
-    Column("name", String(200), nullable=False),
-    Column("nickname", String(100), nullable=False, server_default=""),
-    Column("circle_id", Integer, ForeignKey("circles.id", ondelete="SET NULL"), nullable=True),
-    Column("cadence_days", Integer, nullable=True),
-    Column("closeness", Integer, nullable=False, server_default="3"),
-    Column("feeling", String(20), nullable=False, server_default="neutral"),
-    Column("timezone", String(64), nullable=True),
-    Column("birth_month", Integer, nullable=True),
-    Column("birth_day", Integer, nullable=True),
-    Column("birth_year", Integer, nullable=True),
-    Column("interests", Text, nullable=False, server_default=""),
-    Column("how_met", Text, nullable=False, server_default=""),
-    Column("notes", Text, nullable=False, server_default=""),
-    Column("archived", Boolean, nullable=False, server_default="0"),
-    Column("status", String(20), nullable=False, server_default="active"),
-    Column("uid", String(255), nullable=True),
-    _utc("last_contact_at"),
-    _utc("created_at", nullable=False),
+    *(_column(c) for c in shapes.PEOPLE),
     CheckConstraint("closeness BETWEEN 1 AND 5", name="closeness_range"),
     Index("ix_people_owner_status", "owner_id", "status", "archived"),
     Index("ix_people_owner_name", "owner_id", "name"),

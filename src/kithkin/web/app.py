@@ -12,9 +12,24 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from kithkin.bootstrap import App
+from kithkin.messages import text
 from kithkin.web import errors
-from kithkin.web.fast_path import FastPath
-from kithkin.web.render import CORE_NAV, HERE, NavItem, make_templates
+from kithkin.web.cache.fast_path import FastPath
+from kithkin.web.cache.registry import ROUTES
+from kithkin.web.cache.store import ViewCache
+from kithkin.web.data import api as data_api
+from kithkin.web.data import feed, restore
+from kithkin.web.data import pages as data_pages
+from kithkin.web.insights import api as insights_api
+from kithkin.web.insights import assess, assess_api
+from kithkin.web.insights import pages as insights_pages
+from kithkin.web.people import api as people_api
+from kithkin.web.people import edit, followups, triage
+from kithkin.web.people import pages as people_pages
+from kithkin.web.plan import api as plan_api
+from kithkin.web.plan import ladder
+from kithkin.web.plan import pages as plan_pages
+from kithkin.web.render import CORE_NAV, HERE, add_nav, make_templates
 from kithkin.web.security import (
     CSP,
     Csrf,
@@ -23,15 +38,17 @@ from kithkin.web.security import (
     allowed_hosts,
     secret_key,
 )
-from kithkin.web.today_cache import ViewCache
+from kithkin.web.settings import api as settings_api
+from kithkin.web.settings import pages as settings_pages
+from kithkin.web.today import api as today_api
+from kithkin.web.today import cards
+from kithkin.web.today import pages as today_pages
 
 OPENAPI_URL = "/api/openapi.json"
 
 
 def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     """The ASGI application over ``app`` (settings, engine, clock) built by the caller."""
-    from kithkin.web import api, pages, people_pages, planner
-
     web = FastAPI(
         title="kithkin",
         summary="Keep the relationships that protect your mental health.",
@@ -45,42 +62,43 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.csrf = Csrf(csrf_key or secret_key(app.settings.data_dir))
     web.state.nav = CORE_NAV
     web.state.today_cache = ViewCache()
+    web.state.cached_routes = ROUTES  # declared by the route modules imported above
     web.add_middleware(FastPath)  # innermost: after the host check and security headers
     web.add_middleware(SecurityMiddleware)
     settings = app.settings
     web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))
     errors.install(web)
     web.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    web.include_router(api.router)
-    web.include_router(pages.router)
-    web.include_router(people_pages.router)
-    planner.install(web)
-    from kithkin.web import (
-        data_api,
-        data_pages,
-        feed,
-        followups_pages,
-        insights_api,
-        insights_pages,
-        people_api,
-        person_edit,
-        restore,
-    )
-
-    web.include_router(person_edit.router)
-    web.include_router(followups_pages.router)
-    people_api.install(web)
-    restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
-    for module in (insights_pages, data_pages, insights_api, data_api, feed):
-        module.install(web)
+    _include_features(web)
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])
     return web
 
 
-def add_nav(web: FastAPI, label: str, path: str) -> None:
-    """For features added later (planner, insights, ladder, imports, reminders): a nav entry
-    that appears only once the feature's router is included."""
-    web.state.nav = (*web.state.nav, NavItem(label, path))
+def _include_features(web: FastAPI) -> None:
+    """Each feature's routes, in the order they are matched, and the navigation entries of the
+    features after the core pages (in this order on every page)."""
+    web.include_router(today_api.router)
+    web.include_router(people_api.router)
+    web.include_router(settings_api.router)
+    web.include_router(today_pages.router)
+    web.include_router(settings_pages.router)
+    web.include_router(people_pages.router)
+    web.include_router(plan_api.router)
+    web.include_router(assess_api.router)
+    web.include_router(cards.router)
+    web.include_router(plan_pages.router)
+    web.include_router(ladder.router)
+    web.include_router(assess.router)
+    add_nav(web, text("nav.plan"), "/plan")
+    add_nav(web, text("nav.ladder"), "/ladder")
+    add_nav(web, text("nav.assess"), "/assess")
+    web.include_router(edit.router)
+    web.include_router(followups.router)
+    web.include_router(triage.router)
+    web.include_router(triage.api_router)
+    restore.install(web)  # before data_api: /api/import/json before /api/import/{kind}
+    for module in (insights_pages, data_pages, insights_api, data_api, feed):
+        module.install(web)
 
 
 def api_docs() -> HTMLResponse:

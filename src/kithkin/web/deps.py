@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from starlette.datastructures import FormData
 
 from kithkin.bootstrap import App
@@ -51,3 +51,11 @@ Now = Annotated[datetime, Depends(get_now)]
 ReadUow = Annotated[UnitOfWork, Depends(read_uow)]
 WriteUow = Annotated[UnitOfWork, Depends(write_uow)]
 Form = Annotated[FormData, Depends(checked_form)]
+
+
+def json_writes_only(request: Request) -> None:
+    """Writes must be JSON: a cross-origin page cannot send that without a CORS preflight."""
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != "application/json":
+            raise HTTPException(415, "Send a JSON body (Content-Type: application/json).")

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from fastapi import Request
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from kithkin import messages
+from kithkin.domain import limits
 from kithkin.web.security import FIELD, Csrf
 
 HERE = Path(__file__).parent
@@ -24,12 +26,18 @@ class NavItem:
 
 
 CORE_NAV = (
-    NavItem("Today", "/"),
-    NavItem("Log", "/log"),
-    NavItem("Check-in", "/checkin"),
-    NavItem("People", "/people"),
-    NavItem("Settings", "/settings"),
+    NavItem(messages.text("nav.today"), "/"),
+    NavItem(messages.text("nav.log"), "/log"),
+    NavItem(messages.text("nav.checkin"), "/checkin"),
+    NavItem(messages.text("nav.people"), "/people"),
+    NavItem(messages.text("nav.settings"), "/settings"),
 )
+
+
+def add_nav(web: FastAPI, label: str, path: str) -> None:
+    """For features added later (planner, insights, ladder, imports, reminders): a nav entry
+    that appears only once the feature's router is included."""
+    web.state.nav = (*web.state.nav, NavItem(label, path))
 
 
 def make_templates() -> Jinja2Templates:
@@ -42,6 +50,7 @@ def make_templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     env.globals["text"] = messages.text
+    env.globals["limits"] = limits  # field limits for the forms' maxlength
     env.globals["csrf_field"] = FIELD
     return Jinja2Templates(env=env)
 
@@ -71,3 +80,12 @@ def render(
         **context,
     }
     return templates.TemplateResponse(request, chosen, full, status_code=status, headers=headers)
+
+
+def redirect(path: str) -> Response:
+    return RedirectResponse(path, status_code=303)
+
+
+def safe_next(value: str, default: str) -> str:
+    """Only local paths: never redirect to another site."""
+    return value if value.startswith("/") and not value.startswith("//") else default

@@ -1,4 +1,4 @@
-"""Request and error models of the JSON API; constraints match the domain's ranges."""
+"""Request and error models of the JSON API; limits read from ``kithkin.domain.limits``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kithkin.domain.model import MAX_MINUTES, Barrier, Feeling
+from kithkin.domain import limits
+from kithkin.domain.model import Barrier, Feeling
+
+# The limits of the domain (kithkin.domain.limits): the API accepts exactly what it accepts.
+_CADENCE = limits.CADENCE_DAYS
+_MOOD = limits.SCALE_1_10
+_REST = limits.REST_DAYS_PER_WEEK
+_DAY_MIN = limits.DAY_MINUTES
 
 
 class Strict(BaseModel):
@@ -18,28 +25,28 @@ class InteractionIn(Strict):
     people: list[str] = Field(
         default_factory=list, max_length=50, description="Names or ids ('#12' or '12')."
     )
-    with_other: str = Field("", max_length=200)
-    minutes: int | None = Field(None, ge=0, le=MAX_MINUTES)
+    with_other: str = Field("", max_length=limits.NAME)
+    minutes: int | None = Field(None, ge=limits.MINUTES[0], le=limits.MINUTES[1])
     meaningful: bool = True
-    quality: int | None = Field(None, ge=1, le=5)
-    mood_before: int | None = Field(None, ge=1, le=10)
-    mood_after: int | None = Field(None, ge=1, le=10)
-    note: str = Field("", max_length=10_000)
+    quality: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
+    mood_before: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
+    mood_after: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
+    note: str = Field("", max_length=limits.NOTE)
     when: str | None = Field(None, max_length=40, examples=["yesterday 18:30"])
-    timezone: str | None = Field(None, max_length=64)
+    timezone: str | None = Field(None, max_length=limits.TIMEZONE)
 
 
 class CheckInIn(Strict):
-    mood: int = Field(ge=1, le=10)
-    stress: int = Field(ge=1, le=10)
-    energy: int | None = Field(None, ge=1, le=10)
-    sleep_hours: float | None = Field(None, ge=0, le=24)
-    note: str = Field("", max_length=10_000)
+    mood: int = Field(ge=_MOOD[0], le=_MOOD[1])
+    stress: int = Field(ge=_MOOD[0], le=_MOOD[1])
+    energy: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
+    sleep_hours: float | None = Field(None, ge=limits.SLEEP_HOURS[0], le=limits.SLEEP_HOURS[1])
+    note: str = Field("", max_length=limits.NOTE)
     date: str | None = Field(None, max_length=20)
 
 
 class FollowUpIn(Strict):
-    text: str = Field(min_length=1, max_length=1000)
+    text: str = Field(min_length=1, max_length=limits.FOLLOWUP_TEXT)
     due: str | None = Field(None, max_length=20)
 
 
@@ -48,40 +55,40 @@ class FollowUpDoneIn(Strict):
 
 
 class PersonIn(Strict):
-    name: str = Field(min_length=1, max_length=200)
-    nickname: str | None = Field(None, max_length=100)
-    circle: str | None = Field("friends", max_length=60)
-    cadence_days: int | None = Field(None, ge=1, le=3650)
-    closeness: int | None = Field(None, ge=1, le=5)
+    name: str = Field(min_length=1, max_length=limits.NAME)
+    nickname: str | None = Field(None, max_length=limits.NICKNAME)
+    circle: str | None = Field("friends", max_length=limits.CIRCLE_NAME)
+    cadence_days: int | None = Field(None, ge=_CADENCE[0], le=_CADENCE[1])
+    closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
     feeling: str | None = Field(None, max_length=20)
-    timezone: str | None = Field(None, max_length=64)
+    timezone: str | None = Field(None, max_length=limits.TIMEZONE)
     birthday: str | None = Field(None, max_length=12)
     interests: list[str] | None = Field(None, max_length=50)
-    how_met: str | None = Field(None, max_length=2000)
-    notes: str | None = Field(None, max_length=10_000)
+    how_met: str | None = Field(None, max_length=limits.HOW_MET)
+    notes: str | None = Field(None, max_length=limits.NOTES)
 
 
 class ContactIn(Strict):
     kind: Literal["email", "phone", "handle"]
-    value: str = Field(min_length=1, max_length=300)
-    label: str = Field("", max_length=60)
+    value: str = Field(min_length=1, max_length=limits.CONTACT_VALUE)
+    label: str = Field("", max_length=limits.CONTACT_LABEL)
 
 
 class PersonPatch(Strict):
     """Only the fields sent change. ``null`` clears cadence_days, timezone and birthday (and
     circle: no circle); name, closeness and feeling cannot be cleared."""
 
-    name: str | None = Field(None, min_length=1, max_length=200)
-    nickname: str | None = Field(None, max_length=100)
-    circle: str | None = Field(None, max_length=60)
-    cadence_days: int | None = Field(None, ge=1, le=3650)
-    closeness: int | None = Field(None, ge=1, le=5)
+    name: str | None = Field(None, min_length=1, max_length=limits.NAME)
+    nickname: str | None = Field(None, max_length=limits.NICKNAME)
+    circle: str | None = Field(None, max_length=limits.CIRCLE_NAME)
+    cadence_days: int | None = Field(None, ge=_CADENCE[0], le=_CADENCE[1])
+    closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
     feeling: Feeling | None = None
-    timezone: str | None = Field(None, max_length=64)
+    timezone: str | None = Field(None, max_length=limits.TIMEZONE)
     birthday: str | None = Field(None, max_length=12, examples=["1815-12-10", "12-10"])
     interests: list[str] | None = Field(None, max_length=50)
-    how_met: str | None = Field(None, max_length=2000)
-    notes: str | None = Field(None, max_length=10_000)
+    how_met: str | None = Field(None, max_length=limits.HOW_MET)
+    notes: str | None = Field(None, max_length=limits.NOTES)
     contacts: list[ContactIn] | None = Field(
         None, max_length=50, description="Replaces every contact point."
     )
@@ -92,16 +99,16 @@ class FollowUpPatch(Strict):
 
 
 class ProfileIn(Strict):
-    timezone: str = Field(min_length=1, max_length=64, examples=["Europe/Berlin"])
-    daily_goal: int = Field(1, ge=1, le=10)
-    rest_days_per_week: int = Field(1, ge=0, le=6)
-    weekday_minutes: int = Field(15, ge=0, le=600)
-    weekend_minutes: int = Field(45, ge=0, le=600)
+    timezone: str = Field(min_length=1, max_length=limits.TIMEZONE, examples=["Europe/Berlin"])
+    daily_goal: int = Field(1, ge=limits.DAILY_GOAL[0], le=limits.DAILY_GOAL[1])
+    rest_days_per_week: int = Field(1, ge=_REST[0], le=_REST[1])
+    weekday_minutes: int = Field(15, ge=_DAY_MIN[0], le=_DAY_MIN[1])
+    weekend_minutes: int = Field(45, ge=_DAY_MIN[0], le=_DAY_MIN[1])
     barriers: list[Barrier] = Field(default_factory=list)
 
 
 class CircleIn(Strict):
-    cadence_days: int = Field(ge=1, le=3650)
+    cadence_days: int = Field(ge=_CADENCE[0], le=_CADENCE[1])
 
 
 class ErrorDetail(BaseModel):

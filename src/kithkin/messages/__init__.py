@@ -1,0 +1,49 @@
+"""Every sentence a user reads, keyed, one module per feature area.
+
+Tests assert on keys (and on the data behind them), never on the prose, so the warm tone can be
+edited freely here. Keep the voice encouraging and never shaming: a missed day is a rest day.
+
+``ERRORS`` (``errors``: a :class:`~kithkin.domain.errors.KithkinError`'s ``key`` -> sentence)
+and ``TEXT`` (every other sentence) are the areas' dictionaries merged. ``tests/test_messages.py``
+checks that every error class's key and every key used in ``src/`` and in the templates exists,
+and that no key is defined twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kithkin.messages import (
+    cli,
+    data,
+    errors,
+    insights,
+    ladder,
+    people,
+    plan,
+    settings,
+    today,
+    web,
+)
+
+AREAS = (today, people, plan, ladder, insights, data, settings, web, cli)
+
+ERRORS: dict[str, str] = dict(errors.ERRORS)
+TEXT: dict[str, str] = {}
+for _area in AREAS:
+    TEXT.update(_area.TEXT)
+
+
+def error_text(key: str, **params: Any) -> str:
+    """The user-facing sentence for an error key."""
+    template = ERRORS.get(key, ERRORS["error"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def text(key: str, **params: Any) -> str:
+    """The user-facing sentence for a text key."""
+    template = TEXT[key]
+    return template.format(**params) if params else template

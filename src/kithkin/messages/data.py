@@ -1,0 +1,106 @@
+"""Import, export, backup and restore, calendars and calls, triage and the calendar feed."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    "import.vcard.missing_end": "This card has no END:VCARD, so it was left out.",
+    "import.vcard.stray_text": "Some text outside any card was left out.",
+    "import.vcard.unreadable": "This card could not be read, so it was left out.",
+    "import.no_name": "This contact has no name, so it was left out.",
+    "import.bad_birthday": "The birthday could not be read; the rest of the contact was kept.",
+    "import.csv.unknown_header": (
+        "This file does not look like that export. Expected columns such as: {detail}."
+    ),
+    "calendar.unreadable": "This calendar file could not be read.",
+    "calendar.bad_event": "One event could not be read, so it was left out.",
+    "calendar.birthday": "{name}'s birthday",
+    "import.summary": (
+        "{created} new (waiting in triage), {updated} updated, {unchanged} unchanged, "
+        "{skipped} skipped."
+    ),
+    "import.dry_run": "Dry run: nothing was written. This is what the import would do:",
+    "import.refused": (
+        "Nothing was imported: {count} record(s) could not be read. Fix them, or run again "
+        "with --skip-bad to import the others."
+    ),
+    "import.problem": "line {line}, record {record}: {message} {detail}",
+    "import.triage_hint": "Run 'kithkin triage' to choose who joins your circles.",
+    "import.changed": "{name}: {changes}",
+    "export.done": "Wrote {count} {what} to {path}.",
+    "triage.empty": "No one is waiting in triage.",
+    "triage.prompt": (
+        "{name}: keep in a circle [i]nner/[c]lose/[f]riends/[w]ider, leave in the wider "
+        "[n]etwork, [x] ignore, [s]kip, [q]uit"
+    ),
+    "triage.done": "{name}: {action}.",
+    "triage.summary": "{kept} kept, {wider} in the wider network, {ignored} ignored, {left} left.",
+    "backup.exported": "Backup written to {path} ({rows} rows).",
+    "backup.restored": "Backup restored ({rows} rows).",
+    "backup.copied": "Copied the database to {path}.",
+    "calendar.added": "Calendar '{name}' registered; it is re-read each time you plan.",
+    "calendar.removed": "Calendar '{name}' removed.",
+    "calendar.none": "No calendars registered. Add one with 'kithkin calendar add FILE.ics'.",
+    "calendar.free": "Free on {day}: {minutes} minutes.",
+    "call.proposal": (
+        "Every {every} week(s) on {weekday} at {user_time} your time ({other_time} for {name}), "
+        "{minutes} minutes: it stays inside both waking windows all {count} times."
+    ),
+    "call.saved": "Saved. Export it with 'kithkin export ics FILE'.",
+    "call.none": "No recurring calls saved yet.",
+    "call.summary": "Call with {name}",
+    "feed.token": ("Your calendar feed token (shown once; keep it secret): {token}"),
+    "feed.revoked": "Revoked {count} feed token(s). Subscriptions using them stop updating.",
+    "web.import.intro": (
+        "Bring your people in from your phone, Google, Outlook or LinkedIn. kithkin checks the "
+        "file first and shows what would change; nothing is written until you confirm."
+    ),
+    "web.import.reselect": "To import, choose the file again and press Import.",
+    "web.import.refused": (
+        "Nothing was imported: {count} record(s) could not be read. Fix them, or tick "
+        "'Skip bad records' to import the others."
+    ),
+    "web.import.dry_run": (
+        "Checked: nothing has been written yet. This is what the import would do."
+    ),
+    "web.import.done": "Imported. New people wait in triage, so you choose who joins your circles.",
+    "web.triage.intro": (
+        "Everyone your import brought in waits here. Keep the ones who matter in a circle, leave "
+        "acquaintances in the wider network, or ignore someone: they will not come back on the "
+        "next import."
+    ),
+    "web.triage.empty": "No one is waiting. Lovely.",
+    "web.triage.kept": "{name}: now in {circle}.",
+    "web.triage.wider": "{name}: in your wider network.",
+    "web.triage.ignored": "{name}: ignored.",
+    "web.data.reminders_intro": (
+        "Reminders are set in your config file (the [reminders] table and notify_urls); "
+        "'kithkin remind' or 'kithkin worker' sends them."
+    ),
+    "web.data.notify_count": "{count} notification destination(s) configured.",
+    "web.data.notify_none": (
+        "No notification destinations yet: add notify_urls to your config file to get reminders."
+    ),
+    "web.data.log_empty": "No reminders sent yet.",
+    "web.data.feed_intro": (
+        "Subscribe to your planned connections, recurring calls and birthdays from any calendar "
+        "app. The link carries a secret: anyone with it can read your feed."
+    ),
+    "web.data.feed_token": (
+        "Here is your feed link. It is shown only this once, so copy it now into your calendar "
+        "app's 'subscribe by URL'."
+    ),
+    "web.data.feed_revoked": "Feed links revoked: subscriptions stop updating.",
+    "web.data.exports_intro": (
+        "Your data is yours. Download it whenever you like; the JSON backup holds everything."
+    ),
+    "web.restore.intro": (
+        "Restore a backup made with Download your data or 'kithkin export json'. It goes only "
+        "into an empty database, so nothing you have is ever overwritten."
+    ),
+    "web.restore.not_empty": (
+        "This database already holds your data, so the backup was not restored. Start kithkin "
+        "with a new, empty database, then restore there (before the welcome steps)."
+    ),
+    "web.restore.done": "Restored {rows} rows. Welcome back.",
+    "web.restore.welcome": "Moving from another device? Restore a backup instead.",
+}

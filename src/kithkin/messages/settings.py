@@ -1,0 +1,27 @@
+"""Reminders and other settings."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    "remind.morning.body_pick": "Your Power of One idea: {title} ({who}).",
+    "remind.questionnaire.title": "A short check on how you are",
+    "remind.questionnaire.body": "{name} is due: 'kithkin assess {id}' or the Assess page.",
+    "remind.morning.title": "Your day of connection",
+    "remind.morning.body_due": "Might like to hear from you: {names}.",
+    "remind.morning.body_followups": "Follow-ups: {items}.",
+    "remind.morning.body_empty": "Nothing pressing today. One small hello still counts.",
+    "remind.followups.title": "Follow-ups due",
+    "remind.birthdays.title": "Birthdays coming up",
+    "remind.birthday.today": "{name} today",
+    "remind.birthday.soon": "{name} on {date}",
+    "remind.checkin.title": "A moment to check in",
+    "remind.checkin.body": "How are you today? A ten-second check-in helps you see what helps.",
+    "remind.weekly.title": "Your week of connection",
+    "remind.weekly.body": (
+        "A few minutes to look back at your week: 'kithkin today' and your people."
+    ),
+    "remind.summary": "{sent} sent, {failed} failed (will retry), {queued} newly due.",
+    "remind.none_configured": (
+        "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
+    ),
+}

@@ -1,0 +1,77 @@
+"""The daily loop: Power of One, streaks, Today, logging, check-ins, set-up and the demo."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    "status.met": "Power of One: done for today. Lovely.",
+    "status.open": "Power of One: still open today. One small, real connection is enough.",
+    "status.rest": "A rest day. Rest is part of the practice.",
+    "status.missed": "Not met.",
+    "streak.line": "Streak {streak} day(s), best {best}. Habit strength {strength}%.",
+    "streak.none": "Every streak starts with one. Today is a fine day to begin.",
+    "consistency.line": "Last 30 days: {percent}% of your active days met the goal.",
+    "network.line": "Network health: in touch with {in_touch} of {total} people at their rhythm.",
+    "today.due_header": "Who might like to hear from you",
+    "today.followups_header": "Follow-ups due",
+    "today.birthdays_header": "Birthdays in the next 7 days",
+    "today.nothing_due": "Everyone is within their rhythm. Enjoy it.",
+    "today.never": "not yet in touch",
+    "today.days_ago": "{days} days since you were in touch ({circle}: every {cadence} days)",
+    "logged": "Logged: {kind} with {with_} on {day}.",
+    "logged.meaningful": "That counts for today's Power of One.",
+    "logged.meaningful_on": "That counts for your Power of One on {day}.",
+    "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",
+    "checkin.updated": "Updated your check-in for {day}: mood {mood}/10, stress {stress}/10.",
+    "init.done": "All set. Your daily goal is {goal} meaningful connection(s); take it gently.",
+    "demo.done": (
+        "Demo life ready: {people} people, {interactions} interactions, {checkins} check-ins."
+    ),
+    "db.upgraded": "Database is at the latest schema ({revision}).",
+    "db.backup": "Backed up the database to {path} before upgrading it.",
+    "nobody": "no one in particular",
+    "today.questionnaire_due": "Questionnaire due: {name} ('kithkin assess {id}').",
+    "today.experiment_challenge": (
+        "Experiment day {day} of {days}: today is a connection-challenge day. One small, real "
+        "moment with someone is plenty."
+    ),
+    "today.experiment_usual": "Experiment day {day} of {days}: a usual day, nothing extra to do.",
+    "web.welcome.intro": (
+        "A few questions so kithkin fits your life. You can change every answer later in Settings."
+    ),
+    "web.today.empty": (
+        "No one here yet. Add the people who matter to you, and kithkin will help you "
+        "keep in touch at a rhythm that suits each of them."
+    ),
+    "web.checkin.intro": "How are you today? One tap saves it; you can update it later today.",
+    "web.checkin.done": "You checked in today: mood {mood}/10, stress {stress}/10.",
+    "web.log.intro": "Who did you connect with? Only that matters; the rest is optional.",
+    "web.power.source": (
+        "Why one a day: in a study of more than 900 students, those asked to have one quality "
+        "conversation on a given day reported higher well-being that evening. Hall, Holmstrom, "
+        "Pennington, Perrault & Totzkay (2023), Communication Research."
+    ),
+    "web.today.wellbeing_header": "For your wellbeing",
+    # --- phone ---
+    "phone.power.met": "Today's connection: done. Lovely.",
+    "phone.power.met_more": "Today's connection: done, {count} moments so far. Lovely.",
+    "phone.power.open": "Today's connection: not yet. One small, real moment is enough.",
+    "phone.power.rest": "A rest day. Rest is part of the practice.",
+    "phone.power.explain": (
+        "Power of One: one meaningful connection a day (a real moment with someone, even a "
+        "short one) is the whole goal. Hall, Holmstrom, Pennington, Perrault & Totzkay (2023), "
+        "Communication Research."
+    ),
+    "phone.power.count": "{count} of {goal} meaningful connections today",
+    "phone.power.count_one": "{count} of 1 meaningful connection today",
+    "phone.checkin.header": "How are you?",
+    "phone.checkin.hint": "Tap your mood and your stress; it saves itself.",
+    "phone.checkin.more": "More: energy, sleep, a note",
+    "phone.quick.header": "Log a moment",
+    "phone.quick.people_hint": "Tap everyone who was there.",
+    "phone.quick.search": "Someone else",
+    "phone.errors.header": "Please check this:",
+    "phone.timeline.minutes_with": "{minutes} min with {names}",
+    "phone.plan.more_one": "1 more idea",
+    "phone.plan.more_many": "{count} more ideas",
+    # --- end phone ---
+}

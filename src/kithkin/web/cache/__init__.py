@@ -1,0 +1,1 @@
+"""Pages kept in the web process (``store``) and answered before routing (``fast_path``)."""

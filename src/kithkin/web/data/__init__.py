@@ -1,0 +1,1 @@
+"""Data in and out: import, export, restore, the calendar feed, Settings > data."""

@@ -1,0 +1,1 @@
+"""Insights, the connection experiment and the questionnaires (assess)."""

@@ -1,0 +1,113 @@
+"""HTML for wellbeing questionnaires: take one (radio groups), see the score, history, schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+
+from kithkin.domain import questionnaires as q
+from kithkin.domain.errors import InputError
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
+from kithkin.web import forms
+from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
+from kithkin.web.insights.instruments import Offer, local_today, offer, offers
+from kithkin.web.render import redirect, render
+
+router = APIRouter(include_in_schema=False)
+
+
+class AnswerMissing(InputError):
+    """A question of the questionnaire was left unanswered."""
+
+    key = "answer_missing"
+
+
+def assess_context(
+    uow: UnitOfWork, now: Any, data_dir: Path, errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    return {
+        "offers": offers(data_dir),
+        "due": due(uow=uow, today=local_today(uow, now)),
+        "history": list(reversed(history(uow=uow))),
+        "schedule": schedule(uow=uow),
+        "instruments": q.INSTRUMENTS,
+        "errors": errors or {},
+    }
+
+
+@router.get("/assess")
+def assess_page(request: Request, app: AppDep, uow: ReadUow, now: Now) -> Response:
+    context = assess_context(uow, now, app.settings.data_dir)
+    context["flash"] = "web.assess.schedule_saved" if request.query_params.get("saved") else None
+    return render(request, "assess.html", context)
+
+
+@router.post("/assess/schedule")
+def schedule_post(request: Request, app: AppDep, form: Form, uow: WriteUow, now: Now) -> Response:
+    instrument_id = forms.text(form, "instrument")
+    try:
+        every = forms.opt_int(form, "every_days", label="every")
+        set_schedule(uow=uow, instrument_id=instrument_id, every_days=every or 0)
+    except InputError as exc:
+        key = f"every-{instrument_id}" if instrument_id in q.INSTRUMENTS else "schedule"
+        context = assess_context(uow, now, app.settings.data_dir, {key: exc.message})
+        return render(request, "assess.html", {**context, "flash": None}, status=422)
+    return redirect("/assess?saved=schedule#schedule")
+
+
+def _offer_or_404(data_dir: Path, instrument_id: str) -> Offer:
+    try:
+        return offer(data_dir, instrument_id)
+    except q.UnknownInstrument:
+        raise HTTPException(404) from None
+
+
+@router.get("/assess/{instrument_id}")
+def take_page(request: Request, instrument_id: str, app: AppDep) -> Response:
+    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    return render(request, "assess_take.html", {"offer": found, "errors": {}, "values": {}})
+
+
+def _answers(form: Any, inst: q.Instrument) -> list[int]:
+    """One answer per question, from radio groups named ``q1``..``qN``."""
+    answers = []
+    for number in range(1, inst.n_items + 1):
+        raw = forms.text(form, f"q{number}")
+        if not raw.isdigit():
+            raise AnswerMissing(item=number)
+        answers.append(int(raw))
+    return answers
+
+
+@router.post("/assess/{instrument_id}")
+def take_post(
+    request: Request, instrument_id: str, *, app: AppDep, form: Form, uow: WriteUow, now: Now
+) -> Response:
+    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        answers = _answers(form, found.instrument)
+        done = take(uow=uow, now=now, instrument_id=found.instrument.id, answers=answers)
+    except InputError as exc:
+        item = exc.params.get("item")
+        key = f"q{item}" if isinstance(item, int) else "form"
+        context = {"offer": found, "errors": {key: exc.message}, "values": values}
+        return render(request, "assess_take.html", context, status=422)
+    # Post/Redirect/Get: reloading the result shows it again instead of storing it twice.
+    return redirect(f"/assess/{found.instrument.id}/result/{done.response.id}")
+
+
+@router.get("/assess/{instrument_id}/result/{response_id}")
+def result_page(
+    request: Request, instrument_id: str, response_id: int, *, app: AppDep, uow: ReadUow
+) -> Response:
+    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    done = result(uow=uow, instrument_id=found.instrument.id, response_id=response_id)
+    if done is None:
+        raise HTTPException(404)
+    context = {"offer": found, "done": done, "instrument": found.instrument}
+    return render(request, "assess_result.html", context)

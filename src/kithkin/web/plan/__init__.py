@@ -1,0 +1,1 @@
+"""The planner: the week, suggestions, the action catalogue and the exposure ladder."""

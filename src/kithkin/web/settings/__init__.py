@@ -1,0 +1,1 @@
+"""Your profile (onboarding and Settings) and your circles."""

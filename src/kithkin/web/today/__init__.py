@@ -1,0 +1,1 @@
+"""The daily loop: Today (cached), its suggestion cards, Log, Check-in."""

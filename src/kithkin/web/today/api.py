@@ -1,0 +1,50 @@
+"""The JSON API of the daily loop: Today and the check-in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+
+from kithkin.services.checkins import check_in
+from kithkin.services.ports import UnitOfWork
+from kithkin.services.serial.checkin import checkin_dict
+from kithkin.services.today import today
+from kithkin.web import schemas as s
+from kithkin.web.cache.registry import JSON, always, cached
+from kithkin.web.cache.store import Rendered, cached_response
+from kithkin.web.deps import Now, WriteUow, json_writes_only
+
+TODAY_JSON = cached("/api/today", key=always("api"), media_type=JSON, with_query=False)
+router = APIRouter(
+    prefix="/api",
+    tags=["kithkin"],
+    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
+    dependencies=[Depends(json_writes_only)],
+)
+
+
+@router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
+def api_today(request: Request, now: Now) -> Response:
+    def render_page(uow: UnitOfWork, _placeholder: str) -> Rendered:
+        view = today(uow=uow, now=now)
+        return Rendered(JSONResponse(view.as_dict()), view.day, view.profile.timezone)
+
+    return cached_response(request, TODAY_JSON, now=now, render_page=render_page)
+
+
+@router.post("/checkins", summary="Save today's check-in (a second one updates it)")
+def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
+    result = check_in(
+        uow=uow,
+        now=now,
+        mood=body.mood,
+        stress=body.stress,
+        energy=body.energy,
+        sleep_hours=body.sleep_hours,
+        note=body.note,
+        day=body.date,
+    )
+    response.status_code = 201 if result.created else 200
+    return checkin_dict(result)

@@ -1,0 +1,129 @@
+"""HTML pages for the daily loop: Today, Log, Check-in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from kithkin.domain.errors import InputError
+from kithkin.domain.model import KINDS
+from kithkin.services.checkins import check_in, todays_checkin
+from kithkin.services.interactions import log_interaction
+from kithkin.services.ports import UnitOfWork
+from kithkin.web import forms
+from kithkin.web.cache.registry import always, cached
+from kithkin.web.cache.store import Rendered, cached_response
+from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
+from kithkin.web.render import redirect, render, safe_next
+from kithkin.web.today import quick
+from kithkin.web.today.context import flash, today_context
+
+router = APIRouter(include_in_schema=False)
+# Only without a query string from the cache: ``?saved=`` shows a flash message.
+TODAY = cached("/", key=always("page"), with_query=False)
+
+LOG_FIELDS = {
+    "with": "with",
+    "minutes": "minutes",
+    "quality": "quality",
+    "mood before": "mood_before",
+    "mood after": "mood_after",
+    "kind": "kind",
+    "when": "when",
+}
+CHECKIN_FIELDS = {
+    "mood": "mood",
+    "stress": "stress",
+    "energy": "energy",
+    "sleep hours": "sleep_hours",
+    "when": "day",
+}
+
+
+@router.get("/")
+def today_page(request: Request, app: AppDep, now: Now) -> Response:
+    """Writes only the first time each day: today's plan is stored on first sight.
+
+    The computed page is cached per owner, data version and local day (see ``web.cache``);
+    a cached page is usually answered before the routes (``fast_path``)."""
+    if request.query_params.get("saved"):  # a flash message: rare, rendered afresh
+        with app.uow(write=True) as uow:
+            return render(request, "today.html", today_context(request, uow, now))
+
+    def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
+        context = today_context(request, uow, now)
+        view = context["view"]
+        response = render(request, "today.html", {**context, "csrf_token": placeholder})
+        return Rendered(response, view.day, view.profile.timezone)
+
+    return cached_response(request, TODAY, now=now, render_page=render_page, write=True)
+
+
+def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    return {"kinds": KINDS, "values": values, "errors": errors}
+
+
+@router.get("/log")
+def log_page(request: Request) -> Response:
+    values = {"with": request.query_params.get("with", ""), "kind": "text"}
+    return render(request, "log.html", _log_context(values, {}))
+
+
+@router.post("/log")
+def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    values = forms.values(form)
+    try:
+        log_interaction(
+            uow=uow,
+            now=now,
+            kind_id=forms.text(form, "kind") or "other",
+            with_names=quick.with_names(form),
+            minutes=forms.opt_int(form, "minutes"),
+            quality=forms.opt_int(form, "quality"),
+            mood_before=forms.opt_int(form, "mood_before", label="mood before"),
+            mood_after=forms.opt_int(form, "mood_after", label="mood after"),
+            meaningful=not forms.checked(form, "not_meaningful"),
+            note=forms.text(form, "note"),
+            when=forms.text(form, "when") or None,
+        )
+    except InputError as exc:
+        errors = forms.field_errors(exc, LOG_FIELDS)
+        values["with"] = ", ".join(quick.with_names(form))  # every chip, kept as typed names
+        return render(request, "log.html", _log_context(values, errors), status=422)
+    return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
+
+
+@router.get("/checkin")
+def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
+    current = todays_checkin(uow=uow, now=now)
+    values = {"mood": current.mood, "stress": current.stress} if current else {}
+    context = {"current": current, "values": values, "errors": {}, "flash": flash(request)}
+    return render(request, "checkin.html", context)
+
+
+@router.post("/checkin")
+def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
+    values = forms.values(form)
+    try:
+        result = check_in(
+            uow=uow,
+            now=now,
+            mood=quick.req_choice(form, "mood", low=1, high=10),
+            stress=quick.req_choice(form, "stress", low=1, high=10),
+            energy=forms.opt_int(form, "energy"),
+            sleep_hours=quick.opt_float(form, "sleep_hours", label="sleep hours"),
+            note=forms.text(form, "note"),
+        )
+    except InputError as exc:
+        context = {
+            "current": None,
+            "values": values,
+            "flash": None,
+            "errors": forms.field_errors(exc, CHECKIN_FIELDS),
+        }
+        return render(request, "checkin.html", context, status=422, partial="_checkin_form.html")
+    if request.headers.get("hx-request"):
+        return render(request, "_checkin_saved.html", {"result": result})
+    return redirect("/?saved=checkin")

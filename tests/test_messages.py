@@ -1,0 +1,136 @@
+"""The message catalogue (``kithkin.messages``): no key a user could meet is missing, none is
+defined twice, so an unknown key never turns silently into "Something went wrong"."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import re
+from collections import Counter
+from pathlib import Path
+
+import kithkin
+from kithkin import messages
+from kithkin.domain.errors import KithkinError
+
+SRC = Path(kithkin.__file__).resolve().parent
+TEMPLATES = SRC / "web" / "templates"
+TEXT_CALLS = {"text", "error_text"}
+
+
+def _all_subclasses(cls: type) -> set[type]:
+    found = set()
+    for sub in cls.__subclasses__():
+        found |= {sub} | _all_subclasses(sub)
+    return found
+
+
+def _import_everything() -> None:
+    for info in pkgutil.walk_packages([str(SRC)], prefix="kithkin."):
+        if ".migrations" not in info.name and not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+
+
+def _python_files() -> list[Path]:
+    return [p for p in SRC.rglob("*.py") if "migrations" not in p.parts]
+
+
+def _keys_used_in_source() -> dict[str, set[str]]:
+    """Literal keys passed to text()/error_text() (also as attributes, messages.text), to a
+    Reason (rendered through text()), and ``key = "..."`` on classes: key -> files."""
+    used: dict[str, set[str]] = {}
+    for path in _python_files():
+        tree = ast.parse(path.read_text("utf-8"))
+        # text() here is the catalogue's (not SQLAlchemy's, nor a vCard's) when imported from it
+        imported = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "kithkin.messages"
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            key = None
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                if isinstance(func, ast.Name):
+                    ours = func.id == "Reason" or func.id in imported & TEXT_CALLS
+                else:
+                    ours = (
+                        isinstance(func, ast.Attribute)
+                        and func.attr in TEXT_CALLS
+                        and getattr(func.value, "id", None) == "messages"
+                    )
+                first = node.args[0]
+                if ours and isinstance(first, ast.Constant):
+                    key = first.value
+            elif isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    if (
+                        isinstance(stmt, ast.Assign)
+                        and [getattr(t, "id", None) for t in stmt.targets] == ["key"]
+                        and isinstance(stmt.value, ast.Constant)
+                    ):
+                        used.setdefault(stmt.value.value, set()).add(f"{path.name}:{node.name}")
+            if isinstance(key, str):
+                used.setdefault(key, set()).add(path.name)
+    return used
+
+
+def test_every_error_class_has_its_sentence() -> None:
+    _import_everything()
+    classes = _all_subclasses(KithkinError) | {KithkinError}
+    assert len(classes) > 50
+    missing = sorted(
+        f"{c.__module__}.{c.__name__}: {c.key}" for c in classes if c.key not in messages.ERRORS
+    )
+    assert missing == []
+
+
+def test_every_key_used_in_the_source_exists() -> None:
+    used = _keys_used_in_source()
+    assert len(used) > 200  # the scan finds the keys (a broken scan cannot pass quietly)
+    known = messages.ERRORS.keys() | messages.TEXT.keys()
+    missing = {k: sorted(files) for k, files in used.items() if k not in known}
+    assert missing == {}
+
+
+def test_every_key_used_in_the_templates_exists() -> None:
+    call = re.compile(r"""\b(?:text|error_text)\(\s*["']([^"']+)["']""")
+    used = {
+        key: path.name
+        for path in TEMPLATES.rglob("*.html")
+        for key in call.findall(path.read_text("utf-8"))
+    }
+    assert len(used) > 20
+    known = messages.TEXT.keys() | messages.ERRORS.keys()
+    # text("status." ~ power.status): a prefix, completed in the template
+    missing = {
+        k: f
+        for k, f in used.items()
+        if k not in known and not (k.endswith(".") and any(n.startswith(k) for n in known))
+    }
+    assert missing == {}
+
+
+def test_no_key_is_defined_twice() -> None:
+    counts: Counter[str] = Counter()
+    package = Path(messages.__file__).parent
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Dict):
+                counts.update(k.value for k in node.keys if isinstance(k, ast.Constant))
+    assert sum(counts.values()) == len(messages.ERRORS) + len(messages.TEXT)
+    assert [k for k, n in counts.items() if n > 1] == []
+
+
+def test_the_stragglers_live_in_the_catalogue() -> None:
+    """The command line's unexpected-error line and the navigation labels."""
+    errors_py = (SRC / "cli" / "errors.py").read_text("utf-8")
+    assert "something unexpected" not in errors_py
+    base = (TEMPLATES / "base.html").read_text("utf-8")
+    assert "Skip to content" not in base and ">More<" not in base
+    from kithkin.web.render import CORE_NAV
+
+    labels = {item.label for item in CORE_NAV}
+    assert labels <= {v for k, v in messages.TEXT.items() if k.startswith("nav.")}
