@@ -144,3 +144,19 @@ def test_ladder_attempt_flow(run) -> None:  # type: ignore[no-untyped-def]
     assert _json(run("ladder", "up", "--json"))["level"] == 2  # type: ignore[index]
     assert _json(run("ladder", "back", "--json"))["level"] == 1  # type: ignore[index]
     assert _json(run("today", "--json"))["met"] is True  # type: ignore[index]
+
+
+def test_plan_week_and_today_agree_on_today_and_follow_a_new_person(run) -> None:  # type: ignore[no-untyped-def]
+    today = _json(run("plan", "--json"))
+    week = _json(run("plan", "--week", "--json"))
+    assert isinstance(today, dict) and isinstance(week, list)
+    assert week[0] == today
+    text = run("plan", "--week")
+    assert text.exit_code == 0
+    assert "Add a few people" not in text.stdout
+    assert run("people", "add", "Gus Green", "--circle", "inner", "--closeness", "5").exit_code == 0
+    again = _json(run("plan", "--json"))
+    assert isinstance(again, dict)
+    assert "Gus Green" in [s["person"]["name"] for s in again["suggestions"] if s["person"]]
+    assert _json(run("today", "--json"))["suggestions"] == again["suggestions"]  # type: ignore[index]
+    assert _json(run("plan", "--week", "--json"))[0] == again  # type: ignore[index]

@@ -91,7 +91,9 @@ def test_each_browser_gets_its_own_cookie_and_token_from_a_hit(
     assert tokens(fresh.text) == {Csrf(KEY).token_for(theirs)}
     cache: ViewCache = client.app.state.today_cache  # type: ignore[attr-defined]
     assert cache.placeholder not in fresh.text
-    saved = client.post("/checkin", data={"csrf_token": Csrf(KEY).token_for(theirs), "mood": 6})
+    saved = client.post(
+        "/checkin", data={"csrf_token": Csrf(KEY).token_for(theirs), "mood": 6, "stress": 5}
+    )
     assert saved.status_code in (200, 303)
 
 

@@ -198,8 +198,8 @@ def test_checkin_page_shows_todays_checkin(web: WebClient):
     web.post("/checkin", {"mood": "8", "stress": "2"})
     page = web.page("/checkin")
     assert "8/10" in page.one("#checkin-current").text
-    assert page.one("input#f-mood").get("value") == "8"
+    assert page.one("input#c-mood-8").get("checked") is not None
     bad = web.post("/checkin", {"mood": "11", "stress": "2"}, htmx=True)
     assert bad.status_code == 422
-    assert parse(bad.text).one("input#f-mood").get("aria-invalid") == "true"
+    assert parse(bad.text).one("fieldset#f-mood").get("aria-describedby") == "s-mood e-mood"
     assert json.loads(web.client.get("/api/today").text)["checkin"] == {"mood": 8, "stress": 2}

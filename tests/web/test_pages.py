@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from kithkin.bootstrap import App
+from kithkin.messages import error_text
 from kithkin.web.app import create_app
 from tests.conftest import make_app
 from tests.web.conftest import WebClient, add_person
@@ -106,8 +108,12 @@ def test_people_picker_options_search(web: WebClient):
 
 def test_checkin_saves_and_today_shows_it(web: WebClient):
     page = web.page("/checkin")
-    assert page.one("input#f-mood").get("type") == "range"
-    assert page.one("label[for=f-stress]")
+    mood = page.select("input[name=mood]")
+    assert [i.get("type") for i in mood] == ["radio"] * 10
+    assert [
+        i for i in mood + page.select("input[name=stress]") if i.get("checked") is not None
+    ] == []
+    assert page.one("fieldset#f-stress legend").text == "Stress"
     response = web.post("/checkin", {"mood": "7", "stress": "3"}, htmx=True)
     assert response.status_code == 200
     assert parse(response.text).one("#checkin-saved")
@@ -217,3 +223,47 @@ def test_a_bad_followup_without_javascript_is_a_422_page(web: WebClient, fields:
     response = web.post(f"/people/{pid}/followups", fields)
     assert response.status_code == 422
     assert web.page(f"/people/{pid}").select("#followups ul.followups li") == []
+
+
+def test_checkin_without_a_chosen_mood_is_refused_not_saved_as_five(web: WebClient):
+    response = web.post("/checkin", {"stress": "3"}, htmx=True)
+    assert response.status_code == 422
+    form = parse(response.text)
+    assert form.one("#e-mood").text == error_text("choice_missing", field="mood", low=1, high=10)
+    assert form.one("input#c-stress-3").get("checked") is not None  # the form is kept
+    assert web.client.get("/api/today").json()["checkin"] is None
+
+
+def test_checkin_more_saves_energy_and_sleep(web: WebClient, app: App):
+    response = web.post(
+        "/checkin", {"mood": "6", "stress": "4", "energy": "7", "sleep_hours": "7,5"}, htmx=True
+    )
+    assert response.status_code == 200
+    with app.uow() as uow:
+        (item,) = uow.checkins.find()
+    assert (item.energy, item.sleep_hours) == (7, 7.5)
+
+
+def test_today_quick_log_with_two_people_chips(web: WebClient):
+    ada, bea = add_person(web, "Ada Lovelace"), add_person(web, "Bea Berg")
+    page = web.page("/")
+    chips = page.select("#people-chips input[name=with]")
+    assert {c.get("value") for c in chips} == {f"#{ada}", f"#{bea}"}
+    assert page.one("#k-coffee").get("type") == "radio"
+    response = web.post("/log", {"with": [f"#{ada}", f"#{bea}"], "kind": "coffee", "next": "/"})
+    assert response.status_code == 303
+    (moment,) = web.client.get(f"/api/people/{ada}").json()["timeline"]
+    assert moment["kind"] == "coffee"
+    assert web.client.get(f"/api/people/{bea}").json()["timeline"][0]["id"] == moment["id"]
+
+
+def test_a_log_with_an_unknown_name_shows_the_error_summary_and_keeps_the_form(web: WebClient):
+    add_person(web, "Ada Lovelace")
+    response = web.post("/log", {"with": "Nobody Atall", "kind": "coffee", "note": "kept"})
+    assert response.status_code == 422
+    page = parse(response.text)
+    summary = page.one("#error-summary")
+    assert summary.get("tabindex") == "-1"
+    assert summary.one("a").get("href") == "#f-with"
+    assert page.one("#e-with").text == summary.one("a").text
+    assert page.one("textarea#f-note").text == "kept"

@@ -234,4 +234,7 @@ ERRORS: dict[str, str] = {
         "To add them anyway, run the command again with --force."
     ),
     # --- end undo ---
+    # --- phone ---
+    "choice_missing": "Choose your {field}: a number from {low} to {high}.",
+    # --- end phone ---
 }

@@ -58,4 +58,27 @@ TEXT: dict[str, str] = {
         "What gets in the way? l = little_time, i = introversion, s = social_anxiety, n = none"
     ),
     # --- end undo ---
+    # --- phone ---
+    "phone.power.met": "Today's connection: done. Lovely.",
+    "phone.power.met_more": "Today's connection: done, {count} moments so far. Lovely.",
+    "phone.power.open": "Today's connection: not yet. One small, real moment is enough.",
+    "phone.power.rest": "A rest day. Rest is part of the practice.",
+    "phone.power.explain": (
+        "Power of One: one meaningful connection a day (a real moment with someone, even a "
+        "short one) is the whole goal. Hall, Holmstrom, Pennington, Perrault & Totzkay (2023), "
+        "Communication Research."
+    ),
+    "phone.power.count": "{count} of {goal} meaningful connections today",
+    "phone.power.count_one": "{count} of 1 meaningful connection today",
+    "phone.checkin.header": "How are you?",
+    "phone.checkin.hint": "Tap your mood and your stress; it saves itself.",
+    "phone.checkin.more": "More: energy, sleep, a note",
+    "phone.quick.header": "Log a moment",
+    "phone.quick.people_hint": "Tap everyone who was there.",
+    "phone.quick.search": "Someone else",
+    "phone.errors.header": "Please check this:",
+    "phone.timeline.minutes_with": "{minutes} min with {names}",
+    "phone.plan.more_one": "1 more idea",
+    "phone.plan.more_many": "{count} more ideas",
+    # --- end phone ---
 }

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kithkin.domain.contacts import ContactRecord
 from kithkin.domain.contacts_merge import FieldChange, MergeAction, plan_merge
 from kithkin.domain.model import ContactPoint, Person, PersonStatus
+from kithkin.services.plan_events import plan_changed
 
 if TYPE_CHECKING:
     from kithkin.services.ports import UnitOfWork
@@ -187,6 +188,7 @@ def import_contacts(
             new_points.append((item.person.id, added))
     uow.contacts.update_fields(changed)
     uow.contacts.add_points(new_points)
+    plan_changed(uow=uow)
     if progress is not None:
         progress(len(records))
     uow.commit()

@@ -64,6 +64,10 @@ class DailySuggestions(Protocol):
     def for_day(self, day: date) -> list[StoredSuggestion]: ...
 
 
+class DailyPlanMarks(Protocol):
+    def is_marked(self) -> bool: ...
+
+
 class DailyCustomActions(Protocol):
     def find(self) -> list[dict[str, object]]: ...
 
@@ -98,6 +102,8 @@ class DailyPlanReads(DailyReads, Protocol):
 
     @property
     def suggestions(self) -> DailySuggestions: ...
+    @property
+    def plan_marks(self) -> DailyPlanMarks: ...
     @property
     def custom_actions(self) -> DailyCustomActions: ...
     @property

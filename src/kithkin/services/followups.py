@@ -11,6 +11,7 @@ from kithkin.domain.errors import FollowUpNotFound
 from kithkin.domain.model import FollowUp, Person, check_text
 from kithkin.domain.timeutil import local_day, parse_day
 from kithkin.services.people import resolve
+from kithkin.services.plan_events import plan_changed
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def add_followup(
             created_at=now,
         )
     )
+    plan_changed(uow=uow)
     uow.commit()
     return FollowUpView(stored, who)
 
@@ -62,6 +64,7 @@ def set_followup_due(
     uow.followups.set_due(followup_id, parse_day(due, today=today) if due else None)
     person = uow.people.get(found.person_id)
     assert person is not None
+    plan_changed(uow=uow)
     uow.commit()
     stored = uow.followups.get(followup_id)
     assert stored is not None
@@ -75,6 +78,7 @@ def complete_followup(*, uow: UnitOfWork, followup_id: int, done: bool = True) -
     uow.followups.set_done(followup_id, done)
     person = uow.people.get(found.person_id)
     assert person is not None
+    plan_changed(uow=uow)
     uow.commit()
     stored = uow.followups.get(followup_id)
     assert stored is not None

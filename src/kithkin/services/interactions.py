@@ -11,6 +11,7 @@ from kithkin.domain.errors import BadDate, InputError, NotFoundError
 from kithkin.domain.model import Interaction, Person, kind
 from kithkin.domain.timeutil import local_day, past_when
 from kithkin.services.people import resolve_many
+from kithkin.services.plan_events import interactions_logged, plan_changed
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def record(*, uow: UnitOfWork, items: Sequence[Interaction], now: datetime) -> l
     stored = [uow.interactions.add(item, created_at=now) for item in items]
     uow.people.refresh_last_contact({pid for i in stored for pid in i.person_ids})
     uow.day_stats.refresh({i.day for i in stored})
+    interactions_logged(uow=uow, items=stored, now=now)
     return stored
 
 
@@ -102,4 +104,5 @@ def delete_interaction(*, uow: UnitOfWork, interaction_id: int) -> None:
     uow.interactions.delete(interaction_id)
     uow.people.refresh_last_contact(item.person_ids)
     uow.day_stats.refresh([item.day])
+    plan_changed(uow=uow)
     uow.commit()

@@ -26,6 +26,7 @@ from kithkin.domain.model import (
 )
 from kithkin.domain.names import match
 from kithkin.domain.timeutil import day_start_utc, local_day, zone
+from kithkin.services.plan_events import plan_changed
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 from kithkin.services.profiles import get_profile
 
@@ -110,6 +111,7 @@ def add_person(*, uow: UnitOfWork, now: datetime, name: str, **fields: Any) -> P
         today=now.date(),
     )
     person = uow.people.add(Person(created_at=now, **values))
+    plan_changed(uow=uow)
     uow.commit()
     return person
 
@@ -166,6 +168,7 @@ def edit_person(
     if "status" in values:
         values["status"] = PersonStatus(values["status"])
     updated = uow.people.update(replace(person, **values))
+    plan_changed(uow=uow)
     uow.commit()
     return updated
 
@@ -173,6 +176,7 @@ def edit_person(
 def archive_person(*, uow: UnitOfWork, ref: str | int, archived: bool = True) -> Person:
     person = resolve(uow=uow, ref=ref)
     updated = uow.people.update(replace(person, archived=archived))
+    plan_changed(uow=uow)
     uow.commit()
     return updated
 
@@ -367,5 +371,6 @@ def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))
+    plan_changed(uow=uow)
     uow.commit()
     return circle

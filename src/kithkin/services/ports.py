@@ -196,6 +196,14 @@ class BackupStore(Protocol):
 # --- end contacts, calendars, reminders ---
 
 
+class PlanMarkRepo(Protocol):
+    """Whether today's stored plan is out of date (see ``services.plan_events``)."""
+
+    def mark(self) -> None: ...
+    def is_marked(self) -> bool: ...
+    def clear(self) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over the stores of one owner. Leaving the block without ``commit()``
     rolls everything back."""
@@ -249,6 +257,9 @@ class UnitOfWork(Protocol):
 
     @property
     def backup(self) -> BackupStore: ...
+
+    @property
+    def plan_marks(self) -> PlanMarkRepo: ...
 
     def commit(self) -> None: ...
     def data_version(self) -> int:

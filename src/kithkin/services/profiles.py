@@ -56,5 +56,6 @@ def init_profile(*, uow: UnitOfWork, now: datetime, **fields: Any) -> Profile:
     profile = replace(base, **changes)
     uow.profile.save(profile)
     ensure_circles(uow=uow)
+    uow.plan_marks.mark()  # today's plan follows the profile (services.plan_events)
     uow.commit()
     return profile

@@ -8,8 +8,8 @@ shapes the next days' plans.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -176,22 +176,65 @@ def _actions(uow: DailyPlanReads, g: Gathered | None) -> Mapping[str, Any]:
 def _ensure_today(
     *, uow: PlanningUnitOfWork, now: datetime, members: list[Member] | None = None
 ) -> tuple[list[StoredSuggestion], Gathered | None, DayPlan | None]:
+    """Today's stored rows; made on first use, and remade when an event marked them out of
+    date (what was done, skipped or snoozed stays, with its number)."""
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     stored = uow.suggestions.for_day(today)
-    if stored:
+    marked = uow.plan_marks.is_marked()
+    if stored and not marked:
         return stored, None, None
     from kithkin.domain.plan.planner import plan_day
     from kithkin.services.planning import gather
 
+    kept = [s for s in stored if s.status != OPEN]
     g = gather(uow=uow, now=now, profile=profile, members=members)
-    plan = plan_day(g.inp, n=PLAN_SIZE)
-    rows = [_stored(today, s, g) for s in plan.suggestions]
+    inp = g.inp
+    if kept:
+        inp = replace(
+            inp,
+            exclude_people=inp.exclude_people
+            | {s.person_id for s in kept if s.person_id is not None},
+            yesterday_actions=inp.yesterday_actions | {s.action_id for s in kept},
+            reconnects_this_week=inp.reconnects_this_week + sum(s.reconnect for s in kept),
+        )
+    plan = plan_day(inp, n=max(PLAN_SIZE - len(kept), 0))
+    rows = _ranked(today, plan.suggestions, g, stored, kept)
+    if marked:
+        uow.plan_marks.clear()
+    if stored != kept:
+        uow.suggestions.delete_open(today)
     if rows:
         uow.suggestions.add_many(rows, created_at=now)
+    if rows or marked or stored != kept:
         uow.commit()
-        rows = uow.suggestions.for_day(today)
-    return rows, g, plan
+        return uow.suggestions.for_day(today), g, plan
+    return kept, g, plan
+
+
+def _ranked(
+    day: date,
+    picks: Sequence[Suggestion],
+    g: Gathered,
+    stored: list[StoredSuggestion],
+    kept: list[StoredSuggestion],
+) -> list[StoredSuggestion]:
+    """New rows for ``picks``: an idea that was already on the list keeps its number, the others
+    take the free numbers in order (the numbers of kept rows are never reused)."""
+    before = {(s.person_id, s.action_id): s.rank for s in stored if s.status == OPEN}
+    taken = {s.rank for s in kept}
+    ranks: list[int | None] = []
+    for p in picks:
+        rank = before.get((p.person_id, p.action_id))
+        ranks.append(rank if rank is not None and rank not in taken else None)
+        if rank is not None:
+            taken.add(rank)
+    free = (r for r in range(1, PLAN_SIZE + len(picks) + len(kept) + 1) if r not in taken)
+    out = []
+    for p, rank in zip(picks, ranks, strict=True):
+        chosen = rank if rank is not None else next(free)
+        out.append(_stored(day, replace(p, rank=chosen), g))
+    return sorted(out, key=lambda s: s.rank)
 
 
 def todays_plan(
@@ -212,7 +255,10 @@ def todays_plan(
 
 
 def stored_plan(*, uow: DailyPlanReads, now: datetime) -> PlanView | None:
-    """Today's plan as stored, read back unchanged; None while today's plan is not made."""
+    """Today's plan as stored, read back unchanged; None while today's plan is not made or an
+    event marked it out of date (see ``services.plan_events``)."""
+    if uow.plan_marks.is_marked():
+        return None
     day = local_day(now, get_profile(uow=uow).timezone)
     rows = uow.suggestions.for_day(day)
     if not rows:
@@ -227,16 +273,39 @@ def _persons(uow: DailyPlanReads, rows: list[StoredSuggestion]) -> dict[int, Per
 
 
 def week_plan(*, uow: PlanningUnitOfWork, now: datetime, days: int = 7) -> list[PlanView]:
-    """A plan for each of the next ``days`` days (not stored: only today's plan is)."""
+    """Today's stored plan, then a plan for each of the following days (those are not stored).
+
+    The first day is exactly :func:`todays_plan`, so ``plan`` and ``plan --week`` agree."""
     from kithkin.domain.plan.planner import plan_week
+    from kithkin.domain.timeutil import day_start_utc
     from kithkin.services.planning import gather
 
+    first = todays_plan(uow=uow, now=now)
+    if days <= 1:
+        return [first][:days]
     g = gather(uow=uow, now=now)
+    tomorrow = g.inp.today + timedelta(days=1)
+    planned = [s for s in first.suggestions if s.status != SKIPPED]
+    people = frozenset(s.person.id for s in planned if s.person is not None and s.person.id)
+    monday = tomorrow.weekday() == 0
+    load = sum(g.actions[s.action_id].social_load for s in planned if s.action_id in g.actions)
+    inp = replace(
+        g.inp,
+        today=tomorrow,
+        now=day_start_utc(tomorrow, g.inp.profile.timezone),
+        minutes_available=None,
+        free_slots=None,
+        exclude_people=g.inp.exclude_people | people,
+        yesterday_people=people,
+        yesterday_actions=frozenset(s.action_id for s in planned),
+        energy_spent_week=0 if monday else g.inp.energy_spent_week + load,
+        reconnects_this_week=0 if monday else g.inp.reconnects_this_week,
+    )
     plans = [
-        (p, [_stored(p.day, s, g) for s in p.suggestions]) for p in plan_week(g.inp, days=days)
+        (p, [_stored(p.day, s, g) for s in p.suggestions]) for p in plan_week(inp, days=days - 1)
     ]
     persons = _persons(uow, [s for _, rows in plans for s in rows])
-    return [
+    return [first] + [
         PlanView(plan.day, [_view(uow, s, g, persons) for s in rows], plan.notes)
         for plan, rows in plans
     ]

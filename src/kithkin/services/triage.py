@@ -8,6 +8,7 @@ from enum import StrEnum
 from kithkin.domain.errors import CircleNotFound, InputError
 from kithkin.domain.model import Person, PersonStatus
 from kithkin.services.people import resolve
+from kithkin.services.plan_events import plan_changed
 from kithkin.services.ports import PeopleQuery, UnitOfWork
 
 WIDER = "wider"
@@ -53,6 +54,7 @@ def triage_person(
             raise CircleNotFound(name=name or "(none)", allowed=", ".join(names))
         updated = replace(person, status=PersonStatus.ACTIVE, circle=name)
     saved = uow.people.update(updated)
+    plan_changed(uow=uow)
     uow.commit()
     return saved
 

@@ -329,6 +329,14 @@ class _Suggestions(_Reader):
             return [decode.suggestion(r) for r in rows]
 
 
+class _PlanMarks(_Reader):
+    def is_marked(self) -> bool:
+        """False when today's stored plan is current; a plan to remake is the full path's."""
+        if self._all("SELECT 1 FROM plan_marks WHERE owner_id = ?", self.owner_id):
+            raise NeedsFullPath("plan_marks")
+        return False
+
+
 class _CustomActions(_Reader):
     def find(self) -> list[dict[str, object]]:
         import json
@@ -394,6 +402,7 @@ class LeanUnitOfWork:
         self.followups = _FollowUps(conn, owner_id)
         self.checkins = _CheckIns(conn, owner_id)
         self.suggestions = _Suggestions(conn, owner_id)
+        self.plan_marks = _PlanMarks(conn, owner_id)
         self.custom_actions = _CustomActions(conn, owner_id)
         self.plan_data = _PlanData(conn, owner_id)
         self.questionnaires = _Questionnaires(conn, owner_id)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 
 from kithkin.domain.ladder import Attempt, CameTrue, Ladder, Step
 from kithkin.services.planning_ports import StoredAttempt, StoredLadder, StoredSuggestion
@@ -111,6 +111,16 @@ class SuggestionRepo(_Repo):
                 }
                 for s in items
             ],
+        )
+
+    def delete_open(self, day: date) -> None:
+        """Remove the day's suggestions nobody acted on (before the plan is refreshed)."""
+        self.conn.execute(
+            delete(suggestions).where(
+                suggestions.c.owner_id == self.owner_id,
+                suggestions.c.day == day,
+                suggestions.c.status == "open",
+            )
         )
 
     def set_status(

@@ -139,7 +139,10 @@ interactions = Table(
     Column("mood_after", Integer, nullable=True),
     Column("note", Text, nullable=False, server_default=""),
     _utc("created_at", nullable=False),
+    # Made by the browser for a log written offline: a replay of the same log is a no-op.
+    Column("client_id", String(64), nullable=True),
     Index("ix_interactions_owner_day", "owner_id", "day"),
+    Index("ix_interactions_owner_client", "owner_id", "client_id", unique=True),
 )
 
 interaction_people = Table(
@@ -197,6 +200,7 @@ checkins = Table(
     Column("sleep_hours", Float, nullable=True),
     Column("note", Text, nullable=False, server_default=""),
     _utc("updated_at", nullable=False),
+    Column("client_id", String(64), nullable=True),  # as interactions.client_id
     UniqueConstraint("owner_id", "day", name="uq_checkins_owner_day"),
     CheckConstraint("mood BETWEEN 1 AND 10", name="mood_range"),
     CheckConstraint("stress BETWEEN 1 AND 10", name="stress_range"),
@@ -438,4 +442,13 @@ changes = Table(
     _utc("undone_at"),
     Column("data", Text, nullable=False),
     Index("ix_changes_owner_created", "owner_id", "created_at"),
+)
+
+
+# One row while an owner's stored plan for today is out of date (a person, an interaction, a
+# follow-up or the profile changed since it was made): the next read refreshes the plan.
+plan_marks = Table(
+    "plan_marks",
+    metadata,
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
 )

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     )
     from kithkin.storage.insights_repos import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
     from kithkin.storage.journal import ChangesRepo
+    from kithkin.storage.plan_marks import PlanMarkRepo
     from kithkin.storage.planning_repos import (
         CustomActionRepo,
         LadderRepo,
@@ -98,6 +99,7 @@ class SqlUnitOfWork:
     suggestions: _Lazy[SuggestionRepo] = _Lazy("planning_repos", "SuggestionRepo")
     custom_actions: _Lazy[CustomActionRepo] = _Lazy("planning_repos", "CustomActionRepo")
     ladders: _Lazy[LadderRepo] = _Lazy("planning_repos", "LadderRepo")
+    plan_marks: _Lazy[PlanMarkRepo] = _Lazy("plan_marks", "PlanMarkRepo")
     questionnaires: _Lazy[QuestionnaireRepo] = _Lazy("insights_repos", "QuestionnaireRepo")
     experiments: _Lazy[ExperimentRepo] = _Lazy("insights_repos", "ExperimentRepo")
     insights_data: _Lazy[InsightsDataRepo] = _Lazy("insights_repos", "InsightsDataRepo")

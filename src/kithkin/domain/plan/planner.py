@@ -139,7 +139,7 @@ def _plan(
             break
         state.take(chosen)
         picks.append(chosen)
-    if not ranked:
+    if not ctx.members:  # not "nobody ranked": everyone may be planned already (plan_week)
         notes += (Reason("plan.note.nobody"),)
     if not picks and ctx.energy_left is not None and ctx.energy_left < 1:
         notes += (Reason("plan.note.recharge"),)

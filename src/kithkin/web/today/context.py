@@ -9,6 +9,7 @@ from fastapi import Request
 from kithkin.domain.model import KINDS
 from kithkin.services.today import today
 from kithkin.web.plan.context import today_extras
+from kithkin.web.today import quick
 
 FLASH = {
     "logged": "web.flash.logged",
@@ -29,4 +30,6 @@ def flash(request: Request) -> str | None:
 def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
     view = today(uow=uow, now=now)
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
-    return {**context, **today_extras(uow=uow, now=now)}
+    extras = today_extras(uow=uow, now=now)
+    chips = quick.quick_people(uow=uow, plan=extras["plan"], due=[d.person for d in view.due])
+    return {**context, **extras, "chips": chips, "kind_chips": quick.KIND_CHIPS}

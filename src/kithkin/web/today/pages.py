@@ -17,6 +17,7 @@ from kithkin.web.cache.registry import always, cached
 from kithkin.web.cache.store import Rendered, cached_response
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
 from kithkin.web.render import redirect, render, safe_next
+from kithkin.web.today import quick
 from kithkin.web.today.context import flash, today_context
 
 router = APIRouter(include_in_schema=False)
@@ -32,7 +33,13 @@ LOG_FIELDS = {
     "kind": "kind",
     "when": "when",
 }
-CHECKIN_FIELDS = {"mood": "mood", "stress": "stress", "energy": "energy", "when": "day"}
+CHECKIN_FIELDS = {
+    "mood": "mood",
+    "stress": "stress",
+    "energy": "energy",
+    "sleep hours": "sleep_hours",
+    "when": "day",
+}
 
 
 @router.get("/")
@@ -72,7 +79,7 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
             uow=uow,
             now=now,
             kind_id=forms.text(form, "kind") or "other",
-            with_names=[n for n in forms.text(form, "with").split(",") if n.strip()],
+            with_names=quick.with_names(form),
             minutes=forms.opt_int(form, "minutes"),
             quality=forms.opt_int(form, "quality"),
             mood_before=forms.opt_int(form, "mood_before", label="mood before"),
@@ -87,6 +94,7 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
         return render(request, "log.html", _log_context(values, {"when": exc.message}), status=422)
     except InputError as exc:
         errors = forms.field_errors(exc, LOG_FIELDS)
+        values["with"] = ", ".join(quick.with_names(form))  # every chip, kept as typed names
         return render(request, "log.html", _log_context(values, errors), status=422)
     return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
 
@@ -104,16 +112,25 @@ def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Respo
     values = forms.values(form)
     try:
         # A field the form does not send keeps the stored value; one sent empty removes it.
-        clear = [name for name in ("energy", "note") if name in form and not forms.text(form, name)]
-        # the day's first check-in: a slider not sent counts at its starting place, 5
-        start = 5 if todays_checkin(uow=uow, now=now) is None else None
-        mood, stress = forms.opt_int(form, "mood"), forms.opt_int(form, "stress")
+        fields = {"energy": "energy", "note": "note", "sleep_hours": "sleep"}
+        clear = [
+            name for field, name in fields.items() if field in form and not forms.text(form, field)
+        ]
+        # the day's first check-in needs a mood and a stress the user chose (nothing preselected)
+        first = todays_checkin(uow=uow, now=now) is None
+
+        def chosen(field: str) -> int | None:
+            if first or forms.text(form, field):
+                return quick.req_choice(form, field, low=1, high=10)
+            return None
+
         result = check_in(
             uow=uow,
             now=now,
-            mood=start if mood is None else mood,
-            stress=start if stress is None else stress,
+            mood=chosen("mood"),
+            stress=chosen("stress"),
             energy=forms.opt_int(form, "energy"),
+            sleep_hours=quick.opt_float(form, "sleep_hours", label="sleep hours"),
             note=forms.text(form, "note") or None,
             clear=clear,
         )
