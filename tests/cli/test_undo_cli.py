@@ -31,9 +31,9 @@ def test_undo_with_nothing_to_undo(run: Run) -> None:
 
 def test_undo_reverts_a_log_exactly_and_lists_it(ready: Run, db_path: Path) -> None:
     before = data(db_path)
-    ok(ready("log", "call", "--with", "Ada", "--at", "2020-01-01"))
+    ok(ready("log", "call", "--with", "Ada", "--at", "2020-01-01", "--yes"))
     listed = as_json(ready("undo", "--list", "--json"))
-    assert listed[0]["label"] == "log call --with Ada --at 2020-01-01"
+    assert listed[0]["label"] == "log call --with Ada --at 2020-01-01 --yes"
     assert listed[0]["rows"] == 2  # the interaction and its link to Ada
     done = as_json(ready("undo", "--json"))
     assert done["id"] == listed[0]["id"]
@@ -95,7 +95,7 @@ def test_undo_after_a_restore_takes_the_restore_back(
 
 
 def test_log_list_edit_delete_keep_derived_data_in_step(ready: Run, db_path: Path) -> None:
-    ok(ready("log", "call", "--with", "Ada", "--at", "2020-01-01"))
+    ok(ready("log", "call", "--with", "Ada", "--at", "2020-01-01", "--yes"))
     (item,) = as_json(ready("log", "list", "--since", "2019-12-01", "--json"))
     assert item["day"] == "2020-01-01"
     assert as_json(ready("log", "list", "--since", "2026-11-01", "--json")) == []

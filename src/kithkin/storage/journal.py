@@ -53,12 +53,15 @@ from kithkin.storage.tables import (
 
 JOURNAL = "kithkin_journal"  # the same key as kithkin.storage.uow.JOURNAL
 # Not journaled: the journal itself, the cache counter, derived counts (recomputed on undo),
-# the accounts, and the reminder log (what the scheduler sent: not a user's action).
-SKIPPED = frozenset({"changes", "data_versions", "day_stats", "accounts", "reminder_log"})
+# the accounts, the reminder log (what the scheduler sent: not a user's action), and the marks
+# that say today's plan is out of date (derived: the plan is remade on the next read).
+SKIPPED = frozenset(
+    {"changes", "data_versions", "day_stats", "accounts", "reminder_log", "plan_marks"}
+)
 # Columns that are derived: an UPDATE that sets only these is not an action of its own.
 DERIVED_COLUMNS = {"people": frozenset({"last_contact_at"})}
-# A commit that only adds today's stored plan (made on the first read of the day) is not a
-# user's action either: the plan is derived from the data.
+# A commit that only makes or refreshes today's stored plan (on a read) is not a user's action
+# either: the plan is derived from the data.
 PLAN_TABLE = "suggestions"
 
 Key = tuple[Any, ...]
@@ -263,7 +266,8 @@ class Recorder:
             refs |= _refs(metadata.tables[name], image)
         if not images and not inserted:
             return None
-        if not images and set(inserted) == {PLAN_TABLE}:
+        touched = {name for name, _ in images} | set(inserted)
+        if touched <= {PLAN_TABLE}:  # today's plan made or refreshed on a read: derived
             return None
         return {
             "images": images,
