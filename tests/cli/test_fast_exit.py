@@ -44,6 +44,18 @@ def daily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         raise FastExit(status)
 
     monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    # Threads other tests of this worker left running are not the command's: only a thread
+    # started after this point counts (as in a real process, where nothing runs before main).
+    already = {t for t in threading.enumerate() if t.is_alive() and not t.daemon}
+    current = threading.current_thread()
+    monkeypatch.setattr(
+        cli,
+        "_threads_running",
+        lambda: any(
+            t is not current and t.is_alive() and not t.daemon and t not in already
+            for t in threading.enumerate()
+        ),
+    )
     yield
 
 

@@ -32,7 +32,7 @@ HOSTILE = (
 # Never fuzzed: a server, a loop, the network, and commands that wait for a terminal.
 SKIP = {"serve", "worker", "remind"}
 # Derived, not user data: the day's plan is made (and kept) on first look, whatever follows.
-DERIVED = ("suggestions", "data_versions")
+DERIVED = ("suggestions", "data_versions", "plan_marks")  # the day's plan, made on a look
 
 
 def _user_rows(path: Path) -> dict[str, object]:
