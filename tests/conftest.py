@@ -27,6 +27,17 @@ PG_ADMIN = os.environ.get("KITHKIN_TEST_PG", "postgresql+psycopg://postgres@127.
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _checkout_stays_clean() -> Iterator[None]:
+    """No test may leave a file in the directory the suite runs from (a fuzzed file name once
+    wrote a backup and two vCards into the checkout, and they were committed)."""
+    here = Path.cwd()
+    before = {p.name for p in here.iterdir()}
+    yield
+    left = sorted({p.name for p in here.iterdir()} - before - {".pytest_cache", ".hypothesis"})
+    assert left == [], f"tests left files in {here}: {left}"
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":

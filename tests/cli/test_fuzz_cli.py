@@ -12,6 +12,7 @@ import itertools
 from pathlib import Path
 
 import click
+import pytest
 import typer
 
 from kithkin.cli import app
@@ -73,7 +74,14 @@ def _args(command: click.Command, target: click.Parameter, value: str) -> list[s
     return args
 
 
-def test_no_hostile_value_crashes_or_writes(ready: Run, db_path: Path) -> None:
+def test_no_hostile_value_crashes_or_writes(
+    ready: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Commands that take a file name (export, backup) write where they are told: here, never
+    # into the checkout the suite runs from.
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
     root = typer.main.get_command(app)
     values = itertools.cycle(HOSTILE)
     cases = []
