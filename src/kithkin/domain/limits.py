@@ -20,6 +20,7 @@ CONTACT_VALUE = 320  # the longest e-mail address the standards allow
 CONTACT_LABEL = 60
 FOLLOWUP_TEXT = 1000
 TIMEZONE = 64  # an IANA zone name
+CLIENT_ID = 64  # the id a browser makes for a log or check-in it queued offline (a UUID)
 
 # --- ranges ---
 SCALE_1_5 = (1, 5)  # closeness, quality

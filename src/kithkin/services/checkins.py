@@ -29,6 +29,7 @@ CLEARABLE = ("energy", "sleep", "note")
 class CheckInResult:
     checkin: CheckIn
     created: bool
+    replayed: bool = False  # the browser sent this client id before: nothing was changed
 
 
 def check_in(
@@ -42,8 +43,16 @@ def check_in(
     note: str | None = None,
     day: str | None = None,
     clear: Iterable[str] = (),
+    client_id: str | None = None,
 ) -> CheckInResult:
-    """Save the day's check-in; on an existing one only the named fields change."""
+    """Save the day's check-in; on an existing one only the named fields change.
+
+    ``client_id`` is made by the browser for a check-in queued offline: sending it again
+    returns the stored check-in (``replayed``) and changes nothing."""
+    if client_id is not None:
+        earlier = uow.checkins.by_client_id(client_id)
+        if earlier is not None:
+            return CheckInResult(earlier, created=False, replayed=True)
     cleared = frozenset(clear)
     for name in sorted(cleared):
         if name not in CLEARABLE:
@@ -71,7 +80,7 @@ def check_in(
         ),
         note="" if "note" in cleared else (base.note if note is None else note.strip()),
     )
-    created = uow.checkins.upsert(checkin, now=now)
+    created = uow.checkins.upsert(checkin, now=now, client_id=client_id)
     uow.commit()
     return CheckInResult(checkin, created)
 

@@ -51,6 +51,17 @@ class InteractionIn(Strict):
     note: str = Field("", max_length=limits.NOTE)
     when: str | None = Field(None, max_length=40, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
+    client_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=limits.CLIENT_ID,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description=(
+            "An id the client makes (a UUID) for a write it may send again, as a phone does "
+            "when its offline queue syncs: a repeat returns the stored record (200) and "
+            "stores nothing new."
+        ),
+    )
 
 
 class CheckInIn(Strict):
@@ -66,6 +77,17 @@ class CheckInIn(Strict):
     sleep_hours: float | None = Field(None, ge=limits.SLEEP_HOURS[0], le=limits.SLEEP_HOURS[1])
     note: str | None = Field(None, max_length=limits.NOTE)
     date: str | None = Field(None, max_length=20)
+    client_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=limits.CLIENT_ID,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description=(
+            "An id the client makes (a UUID) for a write it may send again, as a phone does "
+            "when its offline queue syncs: a repeat returns the stored record (200) and "
+            "stores nothing new."
+        ),
+    )
 
 
 class FollowUpIn(Strict):

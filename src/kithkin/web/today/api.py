@@ -45,7 +45,9 @@ def api_today(request: Request, now: Now) -> Response:
 )
 def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
     nulls = {name for name in body.model_fields_set if getattr(body, name) is None}
-    clear = sorted({"sleep_hours": "sleep"}.get(name, name) for name in nulls - {"date"})
+    clear = sorted(
+        {"sleep_hours": "sleep"}.get(name, name) for name in nulls - {"date", "client_id"}
+    )
     result = check_in(
         uow=uow,
         now=now,
@@ -56,6 +58,7 @@ def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) 
         note=body.note,
         day=body.date,
         clear=clear,
+        client_id=body.client_id,
     )
     response.status_code = 201 if result.created else 200
     return checkin_dict(result)
