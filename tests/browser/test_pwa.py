@@ -150,11 +150,50 @@ def test_offline_log_and_checkin_are_kept_on_the_phone_and_synced_once(
         " return kithkinOffline.sync(); }",
         queued,
     )
-    assert again == {"sent": 2, "refused": 0}
+    assert again == {"sent": 2, "refused": 0, "waiting": 0}
     assert (_rows(tmp_path, "interactions"), _rows(tmp_path, "checkins")) == (1, 1)
     page.goto(live_server + "/people/1")
     expect(page.locator("#last-contact")).to_contain_text("today")
     page.screenshot(path=str(artifacts / f"pwa-synced-{size['width']}.png"))
+    context.close()
+
+
+def test_a_log_posted_when_the_server_cannot_be_reached_is_kept_by_the_worker(
+    browser: Browser, live_server: str, tmp_path: Path
+) -> None:
+    context = _context(browser, PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(PAGE_NOW)
+    onboard(page, live_server)
+    add_person(page, live_server, "Zoe Quinn")
+    page.goto(live_server + "/")
+    assert _worker_ready(page) == "activated"
+    page.reload()  # Today now comes through the worker and is kept for offline
+    expect(page.locator("#quick-log")).to_be_visible()
+
+    def unreachable(route) -> None:  # the phone says online; the server does not answer
+        route.abort("connectionrefused")
+
+    context.route("**/*", unreachable)
+    page.locator("#f-with").fill("Zoe Quinn")
+    page.locator("#quick-log").get_by_role("button", name="Log it").click()
+    expect(page).to_have_url(live_server + "/?offline=queued")
+    expect(page.locator("#offline-status")).to_have_text(
+        "Saved on this phone, will sync when you are back online."
+    )
+    assert _rows(tmp_path, "interactions") == 0
+    (kept,) = page.evaluate("kithkinOffline.pending()")
+    assert (kept["kind"], kept["body"]["people"]) == ("log", ["Zoe Quinn"])
+    # The worker's clock is the machine's, not the page's fixed one, and the live server's is
+    # FIXED_NOW: said as the page's clock says it, or the server would find it in the future.
+    kept["body"]["when"] = PAGE_NOW.isoformat()
+    page.evaluate("(item) => kithkinOffline.put(item)", kept)
+    context.unroute("**/*", unreachable)
+    page.evaluate("kithkinOffline.sync()")
+    expect(page.locator("#offline-status")).to_have_text(
+        "Synced what you saved on this phone. Thank you."
+    )
+    assert _rows(tmp_path, "interactions") == 1
     context.close()
 
 

@@ -1,9 +1,11 @@
 // kithkin's service worker (served at /sw.js, scope "/"; see kithkin.web.pwa.pages).
 // Static files: cache first (the cache is versioned, so a release brings new ones).
 // Pages: network first; a copy of each page seen is kept for when the phone is offline, and a
-// page never seen falls back to /offline. Writes (POST) always go to the network: the offline
-// queue for the quick log and the check-in lives in the page (static/offline.js).
+// page never seen falls back to /offline. Writes go to the network; a log or check-in form
+// post that cannot reach the server is kept in the offline queue (static/offline.js, shared
+// with the page) and answered with Today, which says it waits on this phone.
 "use strict";
+importScripts("/static/offline.js");
 var VERSION = "__VERSION__";
 var SHELL = ["__SHELL__"];
 var CACHE = "kithkin-" + VERSION;
@@ -34,10 +36,29 @@ function keep(request, response) {
   caches.open(CACHE).then(function (cache) { cache.put(url.pathname, copy); });
 }
 
+var QUEUED = { "/log": "log", "/checkin": "checkin" };
+
+function keepPost(event, kind) {
+  var copy = event.request.clone();
+  event.respondWith(fetch(event.request).catch(function () {
+    return copy.formData().then(function (data) {
+      return self.kithkinQueue.keep(kind, data, new Date());
+    }).then(function (kept) {
+      if (!kept) return caches.match("/offline");
+      return Response.redirect(new URL("/?offline=queued", self.location.origin).href, 303);
+    });
+  }));
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && request.mode === "navigate" && QUEUED[url.pathname]) {
+    keepPost(event, QUEUED[url.pathname]);
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.pathname.indexOf("/api/") === 0 || url.pathname === "/sw.js") return;
   if (url.pathname.indexOf("/static/") === 0) {
     event.respondWith(caches.match(request).then(function (hit) {
