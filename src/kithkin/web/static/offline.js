@@ -101,13 +101,21 @@
     });
   }
 
-  // Send what waits, oldest first; stop at the first network failure (try again later).
+  // Send what waits, oldest first; stop at the first network failure (try again later). One
+  // sender at a time across tabs and the worker (Web Locks, where the browser has them).
   var syncing = null;
   function sync() {
     if (syncing) return syncing;
+    var locks = global.navigator && global.navigator.locks;
+    syncing = (locks ? locks.request("kithkin-offline-sync", sendAll) : sendAll())
+      .finally(function () { syncing = null; });
+    return syncing;
+  }
+
+  function sendAll() {
     var sent = 0;
     var refused = 0;
-    syncing = all().then(function (items) {
+    return all().then(function (items) {
       items.sort(function (a, b) { return a.queued_at - b.queued_at; });
       return items.reduce(function (chain, item) {
         return chain.then(function (stop) {
@@ -124,8 +132,7 @@
       }, Promise.resolve(false));
     }).then(all).then(function (left) {
       return { sent: sent, refused: refused, waiting: left.length };
-    }).finally(function () { syncing = null; });
-    return syncing;
+    });
   }
 
   global.kithkinQueue = { keep: keep, sync: sync, pending: all, put: put };
