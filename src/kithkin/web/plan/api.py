@@ -8,7 +8,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from kithkin.domain.catalogue import action_to_mapping
-from kithkin.domain.ladder import Step
 from kithkin.services import ladders
 from kithkin.services.people import interaction_dict
 from kithkin.services.planning import add_action, load_actions
@@ -102,7 +101,10 @@ def api_ladder(uow: PlanReadUow) -> dict[str, Any]:
 
 @router.post("/ladder", status_code=201, summary="Build a new ladder (8-15 steps), easiest first")
 def api_ladder_create(body: ps.LadderIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]:
-    steps = [Step(x.description, x.feared_prediction, x.predicted_anxiety) for x in body.steps]
+    steps = [
+        ladders.checked_step(x.description, x.feared_prediction, x.predicted_anxiety)
+        for x in body.steps
+    ]
     view = ladders.create_ladder_from_steps(uow=uow, now=now, goal=body.goal, steps=steps)
     return view.as_dict()
 
