@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Query
 
 from kithkin.domain.catalogue import action_to_mapping
 from kithkin.services import ladders
@@ -14,16 +14,11 @@ from kithkin.services.planning import add_action, load_actions
 from kithkin.services.serial.ladder import attempt_after_dict, attempt_before_dict
 from kithkin.services.suggestions import mark_done, skip, snooze, suggest, todays_plan, week_plan
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, json_writes_only
+from kithkin.web.deps import Now, api_router
 from kithkin.web.plan import schemas as ps
 from kithkin.web.plan.deps import PlanReadUow, PlanWriteUow
 
-router = APIRouter(
-    prefix="/api",
-    tags=["planner"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("planner")
 
 
 @router.get("/plan/today", summary="Today's plan (stored on first sight, then stable)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
 from kithkin.services.checkins import check_in
@@ -14,15 +14,10 @@ from kithkin.services.today import today
 from kithkin.web import schemas as s
 from kithkin.web.cache.registry import JSON, always, cached
 from kithkin.web.cache.store import Rendered, cached_response
-from kithkin.web.deps import Now, WriteUow, json_writes_only
+from kithkin.web.deps import Now, WriteUow, api_router
 
 TODAY_JSON = cached("/api/today", key=always("api"), media_type=JSON, with_query=False)
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 
 @router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
