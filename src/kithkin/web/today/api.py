@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
-from kithkin.services.checkins import check_in
+from kithkin.services.checkins import check_in, cleared_on_the_web
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.serial.checkin import checkin_dict
 from kithkin.services.today import today
@@ -39,8 +39,7 @@ def api_today(request: Request, now: Now) -> Response:
     ),
 )
 def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
-    nulls = {name for name in body.model_fields_set if getattr(body, name) is None}
-    clear = sorted({"sleep_hours": "sleep"}.get(name, name) for name in nulls - {"date"})
+    clear = cleared_on_the_web({name: getattr(body, name) for name in body.model_fields_set})
     result = check_in(
         uow=uow,
         now=now,
