@@ -8,7 +8,7 @@ cannot be cleared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 CLEARABLE = ("energy", "sleep", "note")
 """The check-in fields a user can remove (by these names, as in the CLI's options)."""
+
+WEB_NAMES = {"sleep_hours": "sleep"}
+"""The web's field names (the form's inputs, the API's JSON keys) that ``clear`` knows by
+another name; the others are the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,20 @@ def check_in(
     created = uow.checkins.upsert(checkin, now=now, client_id=client_id)
     uow.commit()
     return CheckInResult(checkin, created)
+
+
+def cleared_on_the_web(sent: Mapping[str, object]) -> list[str]:
+    """The fields a web check-in removes, by the names ``clear`` knows: every field of ``sent``
+    (what the request named: the API's JSON keys, the form's fields) that came empty (a JSON
+    null, an empty form field). A field not sent keeps its stored value; the day is never
+    cleared, nor the client's id of an offline write; mood or stress sent empty are named
+    too, and :func:`check_in` refuses them."""
+    return sorted(
+        WEB_NAMES.get(name, name)
+        for name, value in sent.items()
+        if name not in ("date", "client_id")
+        and (value is None or (isinstance(value, str) and not value.strip()))
+    )
 
 
 def todays_checkin(*, uow: UnitOfWork, now: datetime) -> CheckIn | None:

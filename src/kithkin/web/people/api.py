@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Query, Response
 
 from kithkin.domain import limits
 from kithkin.domain.errors import EmptyValue
@@ -28,14 +28,9 @@ from kithkin.services.people import (
 )
 from kithkin.services.ports import PeopleQuery
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Now, ReadUow, WriteUow, api_router
 
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 NOT_NULL = ("name", "closeness", "feeling")
 EMPTY_WHEN_NULL: dict[str, Any] = {
