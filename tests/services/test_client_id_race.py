@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kithkin.bootstrap import App
 from kithkin.domain.model import Interaction
+from kithkin.services.checkins import check_in
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import add_person
 from kithkin.services.ports import ClientIdTaken, UnitOfWork
@@ -132,3 +133,54 @@ def test_the_race_between_two_connections_on_postgresql(
     finally:
         other.close()
     assert count_rows(app, "interactions") == 1
+
+
+class _InsertAfterUpdate:
+    """A connection that lets ``other_request`` run right after the first UPDATE of checkins:
+    between the upsert's update (no row yet) and its insert."""
+
+    def __init__(self, conn, other_request) -> None:
+        self._conn, self._other, self._done = conn, other_request, False
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+    def execute(self, statement, *args, **kwargs):
+        result = self._conn.execute(statement, *args, **kwargs)
+        if not self._done and str(statement).startswith("UPDATE checkins"):
+            self._done = True
+            self._other()
+        return result
+
+
+def test_two_first_checkins_of_a_day_at_once_make_one_row(app: App) -> None:
+    url = app.engine.url.render_as_string(hide_password=False)
+    other = make_app(url, LATER)
+
+    def other_request() -> None:
+        if url.startswith("sqlite"):  # writers take turns on SQLite: inside this transaction
+            uow.connection.execute(
+                insert(checkins).values(
+                    owner_id=uow.owner_id,
+                    day=FIXED_NOW.date(),
+                    mood=2,
+                    stress=2,
+                    updated_at=LATER,
+                )
+            )
+            return
+        with other.uow(write=True) as their:
+            check_in(uow=their, now=LATER, mood=2, stress=2, client_id=CID)
+
+    try:
+        with app.uow(write=True) as uow:
+            repo = uow.checkins
+            repo.conn = _InsertAfterUpdate(repo.conn, other_request)  # type: ignore[assignment]
+            result = check_in(uow=uow, now=LATER, mood=6, stress=3, client_id=CID)
+    finally:
+        other.close()
+    assert result.created is False  # the other request's row, updated
+    assert count_rows(app, "checkins") == 1
+    with app.uow() as uow:
+        stored = uow.checkins.get(FIXED_NOW.date())
+    assert stored is not None and (stored.mood, stored.stress) == (6, 3)

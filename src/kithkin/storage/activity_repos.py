@@ -284,6 +284,9 @@ class FollowUpRepo(_Repo):
         return [_followup(r) for r in self.conn.execute(stmt)]
 
 
+DAY_INDEX = "uq_checkins_owner_day"
+
+
 class CheckInRepo(_Repo):
     def get(self, day: date) -> CheckIn | None:
         row = self.conn.execute(
@@ -311,7 +314,9 @@ class CheckInRepo(_Repo):
 
     def upsert(self, checkin: CheckIn, *, now: datetime, client_id: str | None = None) -> bool:
         """Store the day's check-in; True when it was new, False when it replaced one. A
-        ``client_id`` (made by the browser) is kept on the row; None leaves the stored one."""
+        ``client_id`` (made by the browser) is kept on the row; None leaves the stored one.
+        When another request inserts the day's row between the update and the insert, that
+        unique constraint's violation is caught in a savepoint and this one updates it."""
         values: dict[str, Any] = {
             "mood": checkin.mood,
             "stress": checkin.stress,
@@ -329,9 +334,15 @@ class CheckInRepo(_Repo):
         )
         if done.rowcount:
             return False
-        self.conn.execute(
-            insert(checkins).values(owner_id=self.owner_id, day=checkin.day, **values)
-        )
+        try:  # another request may store the day's first check-in in between (two tabs)
+            with self.conn.begin_nested():
+                self.conn.execute(
+                    insert(checkins).values(owner_id=self.owner_id, day=checkin.day, **values)
+                )
+        except IntegrityError as error:
+            if not violates_unique(error, DAY_INDEX, "checkins", ("owner_id", "day")):
+                raise
+            return self.upsert(checkin, now=now, client_id=client_id)  # now an update
         return True
 
     def find(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]:
