@@ -55,3 +55,10 @@ def test_the_phones_clock_is_an_instant_with_an_offset_in_range(
         assert response.status_code == 422, (field, value)
         logged = client.post("/api/interactions", json={"kind": "coffee", field: value})
         assert logged.status_code == 422, (field, value)
+
+
+def test_a_null_clock_is_the_same_as_none_and_clears_nothing(client: TestClient) -> None:
+    body = {"mood": 5, "stress": 5, "energy": 6, "queued_at": None, "sent_at": None}
+    response = client.post("/api/checkins", json=body)
+    assert response.status_code == 201, response.text
+    assert response.json()["energy"] == 6
