@@ -66,8 +66,11 @@ accounts = Table(
     "accounts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", String(200), nullable=False, unique=True),  # the login name in hosted mode
     _utc("created_at", nullable=False),
+    # hosted mode (#16): an argon2id hash (NULL: no password, cannot log in), and a switch
+    Column("password_hash", String(200), nullable=True),
+    Column("disabled", Boolean, nullable=False, server_default="0"),
 )
 
 profiles = Table(
@@ -451,4 +454,55 @@ plan_marks = Table(
     "plan_marks",
     metadata,
     Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+# --- hosted-auth (#16): sessions, personal access tokens, invites, failed logins ---
+# Secrets are stored as their SHA-256 only (hex): a copy of the database logs no one in.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+    _utc("last_seen_at", nullable=False),
+    Column("user_agent", String(200), nullable=False, server_default=""),
+    Index("ix_sessions_owner", "owner_id"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(60), nullable=False, server_default=""),
+    Column("scope", String(20), nullable=False),  # read | read-write
+    _utc("created_at", nullable=False),
+    _utc("last_used_at"),
+    Index("ix_api_tokens_owner", "owner_id"),
+)
+
+invites = Table(
+    "invites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+    _utc("expires_at", nullable=False),
+    _utc("used_at"),
+    Column("used_by", Integer, ForeignKey("accounts.id", ondelete="SET NULL"), nullable=True),
+)
+
+# One row per wrong password, keyed "account:<name>" and "address:<ip>"; rows older than the
+# rate limit's window are pruned as new ones arrive. In the database, so every web process
+# counts the same attempts.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(260), nullable=False),
+    _utc("at", nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
 )
