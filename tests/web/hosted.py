@@ -42,8 +42,14 @@ def new_account(app: App, name: str, password: str = PASSWORD) -> int:
 class Browser:
     """A TestClient of one browser: its cookies, the CSRF token of its pages."""
 
-    def __init__(self, app: App, *, base_url: str = "http://testserver") -> None:
-        self.client = TestClient(create_app(app, csrf_key=b"k" * 32), base_url=base_url)
+    def __init__(
+        self, app: App, *, base_url: str = "http://testserver", raise_errors: bool = True
+    ) -> None:
+        self.client = TestClient(
+            create_app(app, csrf_key=b"k" * 32),
+            base_url=base_url,
+            raise_server_exceptions=raise_errors,
+        )
 
     def csrf(self, path: str = "/login") -> str:
         found = CSRF.search(self.client.get(path).text)
