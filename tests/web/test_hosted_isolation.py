@@ -33,7 +33,7 @@ from tests.web.hosted import (  # noqa: F401 - fast_hashes is an autouse fixture
     onboard,
 )
 
-SECRET_NAMES = ("Zephyrine Quokka", "Bartholomew Xylophone", "quokka-secret", "alpha-zq")
+SECRET_NAMES = ("Aabigail Quokka", "Bartholomew Xylophone", "quokka-secret", "alpha-zq")
 MISSING = "987654321"
 # Params that are not ids of anyone's rows: a catalogue's instrument, a circle's name (every
 # account has its own "inner"), the rank of a card in today's plan, an import's format.
@@ -86,7 +86,9 @@ def _seed_a(app: App, owner: int) -> dict[str, int | str]:
     with app.uow_for(owner, write=True) as uow:
         fill_demo(uow=uow, now=FIXED_NOW, days=14, timezone="Europe/Berlin")
     with app.uow_for(owner, write=True) as uow:
-        ids["person"] = add_person(uow=uow, now=FIXED_NOW, name=SECRET_NAMES[0]).id or 0
+        ids["person"] = (
+            add_person(uow=uow, now=FIXED_NOW, name=SECRET_NAMES[0], circle="inner").id or 0
+        )
     with app.uow_for(owner, write=True) as uow:
         ids["other"] = add_person(uow=uow, now=FIXED_NOW, name=SECRET_NAMES[1]).id or 0
     with app.uow_for(owner, write=True) as uow:

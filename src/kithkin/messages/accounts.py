@@ -57,6 +57,9 @@ TEXT: dict[str, str] = {
         "Type your password to confirm."
     ),
     "accounts.nav.account": "Account",
+    "accounts.footer": (
+        "Your data stays on this server, yours to download or delete (Settings > Account)."
+    ),
     "accounts.cli.added": "Account '{name}' created.",
     "accounts.cli.disabled": "Account '{name}' disabled; its sessions are logged out.",
     "accounts.cli.enabled": "Account '{name}' enabled again.",

@@ -7,6 +7,7 @@ journaled (undo is for the user's own data, not for logins) and nothing bumps a 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -82,13 +83,12 @@ class AccountRepo:
             insert(accounts).values(name=name, password_hash=password_hash, created_at=now)
         )
         account_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-        # SQLite may give a deleted account's id to a new one: its data version starts at the
-        # creation instant in microseconds, past any version the old account's cached pages
-        # (in any process) were kept at, so none of them is ever valid for the new account.
+        # SQLite may give a deleted account's id to a new one, while another web process still
+        # holds the old account's pages, keyed (id, data version). The new account's version
+        # starts at a random 62-bit number, so it never meets a version the old one's pages
+        # were kept at (the odds are those of guessing 62 random bits).
         self.conn.execute(
-            insert(data_versions).values(
-                owner_id=account_id, version=int(now.timestamp() * 1_000_000)
-            )
+            insert(data_versions).values(owner_id=account_id, version=secrets.randbits(62))
         )
         return account_id
 
