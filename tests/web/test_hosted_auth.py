@@ -300,3 +300,16 @@ def test_each_account_gets_its_own_cached_today_page(app: App) -> None:
         assert "Annsfriend" not in bob.client.get("/people").text
         assert "Annsfriend" in ann.client.get("/api/today").text + ann.client.get("/").text
         assert "Annsfriend" not in bob.client.get("/api/today").text + bob.client.get("/").text
+
+
+def test_local_mode_stays_as_it_was(database_url: str) -> None:
+    """No accounts, no login: the local account's pages and API, answered without a cookie."""
+    from tests.conftest import make_app
+
+    local = make_app(database_url)
+    client = Browser(local).client
+    assert client.get("/login").status_code == 404
+    assert client.get("/", follow_redirects=False).headers["location"] == "/welcome"
+    assert client.get("/api/people").status_code in (200, 409)
+    assert "Account" not in client.get("/welcome").text
+    local.close()
