@@ -53,9 +53,9 @@ def test_the_mode_check() -> None:
 
     for local in ("127.0.0.1", "localhost", "::1"):
         check_mode(local, hosted=False)
-    check_mode("0.0.0.0", hosted=True)  # noqa: S104
+    check_mode("0.0.0.0", hosted=True)
     with pytest.raises(ServeNeedsHosted):
-        check_mode("0.0.0.0", hosted=False)  # noqa: S104
+        check_mode("0.0.0.0", hosted=False)
 
 
 def test_hosted_from_the_environment_or_the_config_file(tmp_path: Path) -> None:
