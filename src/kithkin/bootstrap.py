@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from kithkin.storage.accounts_repos import AccountStore
+    from kithkin.storage.coach_repos import CoachStore
     from kithkin.storage.lean import LeanUnitOfWork
     from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
 
@@ -127,6 +128,13 @@ class App:
         from kithkin.storage.accounts_repos import AccountStore
 
         return AccountStore(self.engine)
+
+    @property
+    def coaching(self) -> CoachStore:
+        """Coach sharing (hosted mode): what each client shares with which coach."""
+        from kithkin.storage.coach_repos import CoachStore
+
+        return CoachStore(self.engine)
 
     def close(self) -> None:
         if self._engine is not None:

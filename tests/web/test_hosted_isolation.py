@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kithkin.bootstrap import App
 from kithkin.services.accounts import create_token
 from kithkin.services.calendars import new_feed_token
+from kithkin.services.coaching import share_with_coach
 from kithkin.services.demo import fill_demo
 from kithkin.services.followups import add_followup
 from kithkin.services.ladders import create_ladder, record_before
@@ -146,6 +147,8 @@ def _owned_ids(app: App, owner: int, seeded: dict[str, int | str]) -> dict[str, 
         "attempts": str(_first(app, t.exposure_attempts, owner)),
         "people": str(seeded["person"]),
         "interactions": str(_first(app, t.interactions, owner)),
+        "client_id": str(owner),  # a coach's view of a client: B is not A's coach
+        "share_id": str(_first(app, t.coach_shares, owner)),
     }
 
 
@@ -203,6 +206,15 @@ def test_account_b_reaches_nothing_of_account_a(app: App) -> None:
     new_account(app, "bravo")
     a = logged_in(app, "alpha-zq")  # a session of A's, with an id for B to try
     seeded = _seed_a(app, a_id)
+    new_account(app, "coach-zq")  # A shares everything with a coach (not B)
+    share_with_coach(
+        store=app.coaching,
+        accounts=app.accounts,
+        client_id=a_id,
+        coach_name="coach-zq",
+        shares={"power", "checkins", "questionnaires"},
+        now=FIXED_NOW,
+    )
     owned = _owned_ids(app, a_id, seeded)
     b = Browser(app, raise_errors=False)
     assert b.login("bravo").status_code == 303

@@ -60,6 +60,24 @@ TEXT: dict[str, str] = {
     "accounts.footer": (
         "Your data stays on this server, yours to download or delete (Settings > Account)."
     ),
+    "coach.share.title": "Your coach",
+    "coach.share.intro": (
+        "Let a coach's account see some of your numbers. Never your people's names, notes or "
+        "moments. Stop sharing at any time."
+    ),
+    "coach.share.coach": "Your coach's login name",
+    "coach.share.submit": "Share",
+    "coach.share.stop": "Stop sharing",
+    "coach.share.none": "You share nothing with a coach.",
+    "coach.share.views": "When your coach looked",
+    "coach.share.no_views": "No views yet.",
+    "coach.share.power": "Power of One: streak and strength",
+    "coach.share.checkins": "Check-in trends (mood and stress, last four weeks)",
+    "coach.share.questionnaires": "Questionnaire scores",
+    "coach.page.title": "Your clients",
+    "coach.page.none": "No one shares anything with you yet.",
+    "coach.page.client": "{name} shares",
+    "coach.page.recorded": "{name} sees that you looked, and when.",
     "accounts.cli.added": "Account '{name}' created.",
     "accounts.cli.disabled": "Account '{name}' disabled; its sessions are logged out.",
     "accounts.cli.enabled": "Account '{name}' enabled again.",

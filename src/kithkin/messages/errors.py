@@ -254,5 +254,6 @@ ERRORS: dict[str, str] = {
         "Serving on {host} would open your data to the network without a login: turn on "
         "accounts with 'kithkin serve --hosted' (or KITHKIN_HOSTED=true), or serve on 127.0.0.1."
     ),
+    "bad_share": "Choose what your coach may see: one or more of {allowed}.",
     # --- end hosted-auth ---
 }

@@ -506,3 +506,28 @@ login_failures = Table(
     _utc("at", nullable=False),
     Index("ix_login_failures_key_at", "key", "at"),
 )
+
+# Coach sharing: the client (owner) lets a coach's account see some of their numbers, never
+# names or notes; every view by the coach is recorded and shown to the client.
+coach_shares = Table(
+    "coach_shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("shares", String(100), nullable=False),  # comma-separated: power,checkins,...
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "coach_id", name="uq_coach_shares_owner_coach"),
+    Index("ix_coach_shares_coach", "coach_id"),
+)
+
+coach_views = Table(
+    "coach_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("shares", String(100), nullable=False),
+    _utc("viewed_at", nullable=False),
+    Index("ix_coach_views_owner", "owner_id", "viewed_at"),
+)

@@ -15,6 +15,7 @@ from kithkin.bootstrap import App
 from kithkin.messages import text
 from kithkin.web import errors
 from kithkin.web.accounts import api as accounts_api
+from kithkin.web.accounts import coach as accounts_coach
 from kithkin.web.accounts import pages as accounts_pages
 from kithkin.web.auth import AccountGate
 from kithkin.web.bounds import within_storage
@@ -83,6 +84,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     if settings.hosted:
         web.include_router(accounts_pages.router)
         web.include_router(accounts_api.router)
+        web.include_router(accounts_coach.router)
     _include_features(web)
     if settings.hosted:
         add_nav(web, text("accounts.nav.account"), "/settings/account")

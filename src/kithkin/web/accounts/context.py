@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from kithkin.bootstrap import App
 from kithkin.domain.accounts import Caller, Scope
 from kithkin.services.accounts import list_sessions, list_tokens
+from kithkin.services.coaching import SHAREABLE, client_page
 from kithkin.web.auth import SESSION_COOKIE, cookie_header
 from kithkin.web.render import redirect, render
 
@@ -51,5 +52,9 @@ def account_page(
         "new_token": new_token,
         "errors": errors or {},
         "session_cookie": SESSION_COOKIE,
+        "shareable": SHAREABLE,
     }
+    context["coach_shares"], context["coach_views"] = client_page(
+        store=app.coaching, client_id=caller.owner_id
+    )
     return render(request, "account.html", context, status=status)

@@ -87,9 +87,41 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_login_failures")),
     )
     op.create_index("ix_login_failures_key_at", "login_failures", ["key", "at"])
+    for name in ("coach_shares", "coach_views"):
+        op.create_table(
+            name,
+            sa.Column("id", sa.Integer(), nullable=False),
+            *_owner(),
+            sa.Column("coach_id", sa.Integer(), nullable=False),
+            sa.Column("shares", sa.String(length=100), nullable=False),
+            sa.Column(
+                "created_at" if name == "coach_shares" else "viewed_at",
+                sa.DateTime(timezone=True),
+                nullable=False,
+            ),
+            _owner_fk(name),
+            sa.ForeignKeyConstraint(
+                ["coach_id"],
+                ["accounts.id"],
+                name=op.f(f"fk_{name}_coach_id_accounts"),
+                ondelete="CASCADE",
+            ),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
+            *(
+                [sa.UniqueConstraint("owner_id", "coach_id", name="uq_coach_shares_owner_coach")]
+                if name == "coach_shares"
+                else []
+            ),
+        )
+    op.create_index("ix_coach_shares_coach", "coach_shares", ["coach_id"])
+    op.create_index("ix_coach_views_owner", "coach_views", ["owner_id", "viewed_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_coach_views_owner", table_name="coach_views")
+    op.drop_table("coach_views")
+    op.drop_index("ix_coach_shares_coach", table_name="coach_shares")
+    op.drop_table("coach_shares")
     op.drop_index("ix_login_failures_key_at", table_name="login_failures")
     op.drop_table("login_failures")
     op.drop_table("invites")
