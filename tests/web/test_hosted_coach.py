@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kithkin.bootstrap import App
-from kithkin.storage.tables import coach_views
+from kithkin.storage.tables import coach_views, people
 from tests.web.hosted import (  # noqa: F401 - fast_hashes is an autouse fixture
     fast_hashes,
     hosted_app,
@@ -71,3 +71,21 @@ def test_the_coach_sees_what_was_shared_and_nothing_after_revocation(app: App) -
     assert coach.client.get(f"/coach/{a_id}").status_code == 404
     assert "No one shares" in coach.client.get("/coach").text
     assert _views(app) == 2
+
+
+def test_the_insights_summary_and_the_scores_name_no_one(app: App) -> None:
+    a_id = new_account(app, "alpha-zq")
+    new_account(app, "coach-cleo")
+    _seed_a(app, a_id)
+    a, coach = logged_in(app, "alpha-zq"), logged_in(app, "coach-cleo")
+    everything = ["power", "checkins", "questionnaires", "insights"]
+    data = {"csrf_token": a.csrf(), "coach": "coach-cleo", "shares": everything}
+    assert a.client.post("/settings/account/coaches", data=data).status_code == 200
+    page = coach.client.get(f"/coach/{a_id}").text
+    for part in everything:
+        assert f'id="shared-{part}"' in page
+    assert "who5" in page
+    with app.engine.connect() as conn:
+        names = [n for (n,) in conn.execute(select(people.c.name).where(people.c.owner_id == a_id))]
+    assert len(names) > 20
+    assert [n for n in names if n in page] == []

@@ -74,6 +74,7 @@ TEXT: dict[str, str] = {
     "coach.share.power": "Power of One: streak and strength",
     "coach.share.checkins": "Check-in trends (mood and stress, last four weeks)",
     "coach.share.questionnaires": "Questionnaire scores",
+    "coach.share.insights": "The insights summary (never a sentence about one of your people)",
     "coach.page.title": "Your clients",
     "coach.page.none": "No one shares anything with you yet.",
     "coach.page.client": "{name} shares",

@@ -1,9 +1,10 @@
 """Coach sharing (#16): a client lets a coach's account see some of their numbers.
 
 What can be shared: the Power of One (streak and strength), check-in trends (mood and stress
-by day) and questionnaire scores. Never people's names, notes or interactions. Revocable at any
-time; every view by the coach is recorded in the same transaction as the check that allows it,
-and shown to the client.
+by day), questionnaire scores and the insights summary (without its sentences about a
+person). Never people's names, notes or interactions. Revocable at any time; every view by the
+coach is recorded in the same transaction as the check that allows it, and shown to the
+client.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from kithkin.domain.errors import InputError, NotFoundError, NotInitialised
 from kithkin.services.accounts_ports import AccountStore
 from kithkin.services.ports import UnitOfWork
 
-SHAREABLE = ("power", "checkins", "questionnaires")
+SHAREABLE = ("power", "checkins", "questionnaires", "insights")
 TREND_DAYS = 28
 
 
@@ -151,5 +152,14 @@ def _shared(uow: UnitOfWork, shares: frozenset[str], now: datetime) -> dict[str,
                 "band": r.band,
             }
             for r in history(uow=uow)
+        ]
+    if "insights" in shares:
+        from kithkin.services.insights import message_text, personal_insights
+
+        found = personal_insights(uow=uow, now=now)
+        out["insights"] = [
+            message_text(m)
+            for m in found.insights.summary
+            if not m.key.startswith("insights.person_")  # they name someone
         ]
     return out
