@@ -40,6 +40,8 @@ def test_without_an_account_pages_go_to_login_and_the_api_answers_401(app: App) 
     assert api.headers["www-authenticate"].startswith("Bearer")
     assert client.get("/login").status_code == 200
     assert client.get("/static/app.css").status_code == 200
+    for public in ("/manifest.webmanifest", "/sw.js", "/offline"):  # the installable app
+        assert client.get(public).status_code == 200, public
 
 
 def test_login_sets_a_strict_session_cookie_and_returns_to_the_page_asked_for(app: App) -> None:

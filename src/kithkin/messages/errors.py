@@ -237,6 +237,12 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- health ---
+    "schema_newer": (
+        "This database was written by a newer kithkin, revision {revision}; install a newer "
+        "kithkin to open it (nothing was changed)."
+    ),
+    # --- end health ---
     # --- hosted-auth ---
     "bad_login": "That login name and password do not match. Please try again.",
     "too_many_attempts": (

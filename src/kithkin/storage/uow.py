@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, text
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import activity_repos, people_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.engine import WROTE
 from kithkin.storage.tables import accounts, data_versions
@@ -145,11 +146,11 @@ class SqlUnitOfWork:
         owner = self.owner_id
         self.profile = repos.ProfileRepo(conn, owner)
         self.circles = repos.CircleRepo(conn, owner)
-        self.people = repos.PeopleRepo(conn, owner)
-        self.interactions = repos.InteractionRepo(conn, owner)
-        self.day_stats = repos.DayStatsRepo(conn, owner)
-        self.followups = repos.FollowUpRepo(conn, owner)
-        self.checkins = repos.CheckInRepo(conn, owner)
+        self.people = people_repos.PeopleRepo(conn, owner)
+        self.interactions = activity_repos.InteractionRepo(conn, owner)
+        self.day_stats = activity_repos.DayStatsRepo(conn, owner)
+        self.followups = activity_repos.FollowUpRepo(conn, owner)
+        self.checkins = activity_repos.CheckInRepo(conn, owner)
         for lazy in _LAZY:  # repositories of the other areas are made on first use
             self.__dict__.pop(lazy, None)
         return self

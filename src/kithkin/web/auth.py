@@ -28,7 +28,10 @@ from kithkin.services.accounts import resolve_session, resolve_token
 from kithkin.web.security import HEADER, Csrf, CsrfRejected
 
 SESSION_COOKIE = "kithkin_session"
-PUBLIC_PATHS = frozenset({"/login", "/signup", "/favicon.ico"})
+# the installable app's files hold no one's data (a manifest is fetched without cookies)
+PUBLIC_PATHS = frozenset(
+    {"/login", "/signup", "/favicon.ico", "/manifest.webmanifest", "/sw.js", "/offline"}
+)
 PUBLIC_PREFIXES = ("/static/", "/feed/")  # the calendar feed proves itself with its own token
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 Refusal = tuple[int, str, dict[str, str]]  # status, body, headers
