@@ -14,7 +14,8 @@ from playwright.sync_api import Browser, expect
 
 from kithkin.config import with_overrides
 from tests.browser.conftest import PHONE
-from tests.browser.flows import onboard
+from tests.browser.flows import add_person, onboard
+from tests.browser.test_pwa import PAGE_NOW, _rows, _worker_ready
 from tests.conftest import make_app
 
 pytestmark = pytest.mark.browser
@@ -47,6 +48,13 @@ def hosted_server(tmp_path: Path) -> Iterator[str]:
     app.close()
 
 
+def _sign_up(page: object, base: str, name: str) -> None:
+    page.goto(base + "/signup")  # type: ignore[attr-defined]
+    page.get_by_label("Login name").fill(name)  # type: ignore[attr-defined]
+    page.get_by_label("Password").fill(PASSWORD)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Create my account").click()  # type: ignore[attr-defined]
+
+
 def test_sign_up_onboard_log_out_and_in_on_a_phone(
     browser: Browser, hosted_server: str, artifacts: Path
 ) -> None:
@@ -74,3 +82,27 @@ def test_sign_up_onboard_log_out_and_in_on_a_phone(
     expect(page.locator("#power-h")).to_have_text("Power of One")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"]
+
+
+def test_an_offline_log_syncs_with_the_session_and_its_csrf_token(
+    browser: Browser, hosted_server: str, tmp_path: Path
+) -> None:
+    """Hosted mode asks a cookie-authenticated API write for the CSRF token: the offline queue
+    sends it, and the log arrives once, in this account."""
+    base = hosted_server
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.clock.set_fixed_time(PAGE_NOW)
+    _sign_up(page, base, "ann")
+    onboard(page, base)
+    add_person(page, base, "Zoe Quinn")
+    page.goto(base + "/")
+    _worker_ready(page)
+    page.context.set_offline(True)
+    page.locator("#f-with").fill("Zoe Quinn")
+    page.locator("#quick-log").get_by_role("button", name="Log it").click()
+    status = page.locator("#offline-status")
+    expect(status).to_have_text("Saved on this phone, will sync when you are back online.")
+    assert _rows(tmp_path, "interactions") == 0
+    page.context.set_offline(False)
+    expect(status).to_have_text("Synced what you saved on this phone. Thank you.")
+    assert _rows(tmp_path, "interactions") == 1
