@@ -106,3 +106,37 @@ def test_an_offline_log_syncs_with_the_session_and_its_csrf_token(
     page.context.set_offline(False)
     expect(status).to_have_text("Synced what you saved on this phone. Thank you.")
     assert _rows(tmp_path, "interactions") == 1
+
+
+def test_an_offline_log_waits_for_login_when_the_session_ended(
+    browser: Browser, hosted_server: str, tmp_path: Path
+) -> None:
+    """Sent while logged out (401), the queued log is kept, and sent after logging in again."""
+    base = hosted_server
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(PAGE_NOW)
+    _sign_up(page, base, "ann")
+    onboard(page, base)
+    add_person(page, base, "Zoe Quinn")
+    page.goto(base + "/")
+    _worker_ready(page)
+    context.set_offline(True)
+    page.locator("#f-with").fill("Zoe Quinn")
+    page.locator("#quick-log").get_by_role("button", name="Log it").click()
+    expect(page.locator("#offline-status")).to_have_text(
+        "Saved on this phone, will sync when you are back online."
+    )
+    context.clear_cookies(name="kithkin_session")  # the session ended meanwhile
+    context.set_offline(False)
+    result = page.evaluate("kithkinOffline.sync()")
+    assert result["waiting"] == 1 and result["refused"] == 0, result
+    assert _rows(tmp_path, "interactions") == 0
+    page.goto(base + "/login")
+    page.get_by_label("Login name").fill("ann")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#offline-status")).to_have_text(
+        "Synced what you saved on this phone. Thank you."
+    )
+    assert _rows(tmp_path, "interactions") == 1
