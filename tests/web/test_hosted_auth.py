@@ -315,3 +315,16 @@ def test_local_mode_stays_as_it_was(database_url: str) -> None:
     assert client.get("/api/people").status_code in (200, 409)
     assert "Account" not in client.get("/welcome").text
     local.close()
+
+
+def test_a_session_not_seen_for_a_month_ends(app: App) -> None:
+    from datetime import timedelta
+
+    ann = logged_in(app, "ann")
+    app.clock = lambda: FIXED_NOW + timedelta(days=29)
+    assert ann.client.get("/api/account").status_code == 200  # seen: a month from now
+    app.clock = lambda: FIXED_NOW + timedelta(days=29 + 31)
+    assert ann.client.get("/api/account").status_code == 401
+    from kithkin.services.accounts import list_sessions
+
+    assert list_sessions(store=app.accounts, owner_id=_id(app, "ann")) == []

@@ -24,8 +24,10 @@ INVITE_DAYS = 7
 # for one address; the next attempt within the window is refused until the oldest one ages out.
 FAILURES_ALLOWED = 10
 WINDOW = timedelta(minutes=1)
-# A session's "last seen" is written at most this often (not on every request).
+# A session's "last seen" is written at most this often (not on every request); a session not
+# seen for SESSION_IDLE ends.
 TOUCH_EVERY = timedelta(minutes=5)
+SESSION_IDLE = timedelta(days=30)
 
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 

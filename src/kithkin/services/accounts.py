@@ -194,12 +194,17 @@ def log_in(
 
 
 def resolve_session(*, store: AccountStore, secret: str, now: datetime) -> Caller | None:
-    """The caller behind a session cookie, or None (unknown, ended, or a disabled account).
-    Notes when it was last seen, at most every few minutes."""
+    """The caller behind a session cookie, or None (unknown, ended, not seen for
+    ``SESSION_IDLE``, or a disabled account). Notes when it was last seen, at most every few
+    minutes."""
     with store.open() as repo:
         found = repo.session_by_hash(digest(secret))
         account = None if found is None else repo.by_id(found.owner_id)
     if found is None or account is None or account.disabled:
+        return None
+    if now - found.last_seen_at >= rules.SESSION_IDLE:  # not seen for a month: it ends
+        with store.open(write=True) as repo:
+            repo.remove_session(found.owner_id, found.id)
         return None
     if now - found.last_seen_at >= rules.TOUCH_EVERY:
         with store.open(write=True) as repo:
