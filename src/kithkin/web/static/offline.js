@@ -94,13 +94,26 @@
     var body = BODY[kind](data);
     if (kind === "checkin" && (!body.mood || !body.stress)) return Promise.resolve(false);
     body.client_id = newId();
-    return put({ client_id: body.client_id, kind: kind, body: body, queued_at: at.getTime() })
+    // the form's CSRF token goes with it: hosted mode asks it of a cookie-authenticated write
+    var csrf = one(data, "csrf_token");
+    return put({ client_id: body.client_id, kind: kind, body: body, csrf: csrf, queued_at: at.getTime() })
       .then(function () { return true; });
+  }
+
+  // The page's own CSRF token (a page sends with this browser's current one); the worker uses
+  // the one kept with the write.
+  function pageToken() {
+    var body = global.document && global.document.body;
+    if (!body || !body.getAttribute("hx-headers")) return "";
+    try { return JSON.parse(body.getAttribute("hx-headers"))["X-CSRF-Token"] || ""; } catch (e) { return ""; }
   }
 
   // The body as queued, with the phone's clock then and now (an item queued by an earlier
   // version carries its moment in "when" instead: the server corrects that one too).
   function send(item) {
+    var headers = { "Content-Type": "application/json", "Accept": "application/json" };
+    var token = pageToken() || item.csrf;
+    if (token) headers["X-CSRF-Token"] = token;
     var body = Object.assign({}, item.body, {
       queued_at: new Date(item.queued_at).toISOString(),
       sent_at: new Date().toISOString()
@@ -108,7 +121,7 @@
     return fetch(ENDPOINT[item.kind], {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      headers: headers,
       body: JSON.stringify(body)
     });
   }
@@ -134,6 +147,8 @@
           if (stop) return true;
           return send(item).then(function (response) {
             if (response.ok) { sent += 1; return remove(item.client_id).then(function () { return false; }); }
+            // 401/403: logged out (hosted mode) or a stale CSRF token: keep it for after login
+            if (response.status === 401 || response.status === 403) return true;
             if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
               refused += 1;  // it can never be accepted as it is: say so rather than retry for ever
               return remove(item.client_id).then(function () { return false; });
@@ -210,7 +225,7 @@
   // prevented: the logout goes on, and the worker finishes even as this page goes away.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.matches || !form.matches('form[action="/logout"]')) return;
+    if (!form.matches || !form.matches('form[action^="/logout"]')) return;
     if (!("serviceWorker" in navigator)) return;
     var worker = navigator.serviceWorker.controller;
     if (worker) { worker.postMessage({ type: "clear" }); return; }
