@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from kithkin.cli.ask import ask_choice, ask_number, interactive
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.domain.errors import InputError
@@ -35,28 +35,6 @@ class LogNeedsWho(InputError):
     """`log` without --with, --with-other or --alone: never counted by accident."""
 
     key = "log_needs_who"
-
-
-def ask_number(question: str, low: int, high: int, default: int | None = None) -> int:
-    """Ask until the answer is a whole number from ``low`` to ``high`` (re-asked at once)."""
-    while True:
-        answer = typer.prompt(question, default=default, type=str).strip()
-        if answer.lstrip("-").isdigit() and low <= int(answer) <= high:
-            return int(answer)
-        typer.echo(text("prompt.number", low=low, high=high), err=True)
-
-
-def ask_choice(question: str, choices: dict[str, str], default: str) -> str:
-    """Ask until the answer is one of ``choices`` (a word, or the one-letter key shown)."""
-    words = set(choices.values())
-    while True:
-        answer = str(typer.prompt(question, default=default)).strip().lower()
-        if answer in words:
-            return answer
-        if answer in choices:
-            return choices[answer]
-        shown = ", ".join(f"{k} = {v}" for k, v in choices.items())
-        typer.echo(text("prompt.choice", choices=shown), err=True)
 
 
 def _state(ctx: typer.Context) -> State:
@@ -239,12 +217,7 @@ def log(
     ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Log an interaction (with --with, --with-other or --alone).
-
-    Examples:
-      kithkin log call --with Ada --minutes 20
-      kithkin log coffee --with-other barista
-    """
+    """Log an interaction (with --with, --with-other or --alone)."""
     from kithkin.services.interactions import OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
@@ -269,7 +242,7 @@ def log(
         try:
             logged = log_interaction(uow=uow, confirm_old=yes, **given)
         except OldInteraction as exc:
-            if yes or not sys.stdin.isatty() or not typer.confirm(exc.message, err=True):
+            if yes or not interactive() or not typer.confirm(exc.message, err=True):
                 raise
             logged = log_interaction(uow=uow, confirm_old=True, **given)
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
@@ -328,10 +301,6 @@ def checkin(
     The day's first check-in needs mood and stress (asked when left out). A second one that day
     changes only what it names and keeps the rest; use --clear energy (or sleep, note) to
     remove a value.
-
-    Examples:
-      kithkin checkin                      (asks for mood and stress)
-      kithkin checkin --mood 6 --stress 4 --sleep 7.5
     """
     from kithkin.services.checkins import check_in
 

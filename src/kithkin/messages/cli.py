@@ -23,4 +23,7 @@ TEXT: dict[str, str] = {
         "'kithkin demo' to explore with sample data. 'kithkin --help' lists every command."
     ),
     # --- end undo ---
+    # --- cli ---
+    "cli.examples": "Examples:",
+    # --- end cli ---
 }

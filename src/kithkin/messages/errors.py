@@ -237,4 +237,11 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- cli ---
+    "circle_new": (
+        "There is no circle called '{name}' yet (your circles: {allowed}); make it with "
+        "'kithkin circles set {quoted} DAYS' (DAYS: how often to be in touch), then run this "
+        "again."
+    ),
+    # --- end cli ---
 }

@@ -22,7 +22,9 @@ TEXT: dict[str, str] = {
     "logged.meaningful_on": "That counts for your Power of One on {day}.",
     "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",
     "checkin.updated": "Updated your check-in for {day}: mood {mood}/10, stress {stress}/10.",
-    "init.done": "All set. Your daily goal is {goal} meaningful connection(s); take it gently.",
+    "init.done": (
+        "All set. Your daily goal, in meaningful connections a day: {goal}. Take it gently."
+    ),
     "demo.done": (
         "Demo life ready: {people} people, {interactions} interactions, {checkins} check-ins."
     ),
@@ -55,7 +57,7 @@ TEXT: dict[str, str] = {
     "checkin.ask_mood": "Mood now, 1 (low) to 10 (great)",
     "checkin.ask_stress": "Stress now, 1 (calm) to 10 (overwhelmed)",
     "init.ask_barrier": (
-        "What gets in the way? l = little_time, i = introversion, s = social_anxiety, n = none"
+        "What gets in the way? l = little time, i = introversion, s = social anxiety, n = none"
     ),
     # --- end undo ---
     # --- phone ---
