@@ -139,6 +139,7 @@ def init(
             barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
     with app.uow(write=True) as uow:
+        first_steps = not uow.people.name_entries()  # nobody yet: say what comes next
         profile = init_profile(
             uow=uow,
             now=app.now(),
@@ -155,6 +156,8 @@ def init(
         emit_json(profile_dict(profile))
     else:
         say(text("init.done", goal=profile.daily_goal))
+        if first_steps:
+            say(text("init.next"))
 
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:

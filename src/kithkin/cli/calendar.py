@@ -144,7 +144,9 @@ def plan(
     with app.uow(write=save) as uow:
         person = resolve(uow=uow, ref=name)
         if not person.timezone or person.id is None:
-            raise PersonNoTimezone(name=person.name)
+            import shlex
+
+            raise PersonNoTimezone(name=person.name, quoted=shlex.quote(person.name))
         now = app.now()
         tz = get_profile(uow=uow).timezone
         busy = busy_between(

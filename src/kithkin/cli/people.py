@@ -179,6 +179,10 @@ def list_(
     if json_out:
         emit_json([r.as_dict() for r in rows])
         return
+    if not rows:
+        filtered = circle or due or search or triage or offset
+        say(text("people.none_match" if filtered else "people.none_yet"))
+        return
     table(
         None,
         ["#", "name", "circle", "every", "last", "due"],
@@ -240,10 +244,15 @@ def show(
             markup=False,
         )
     if data["timeline"]:
+        from kithkin.domain.model import KINDS
+
+        def kind(key: str) -> str:
+            return KINDS[key].label if key in KINDS else key
+
         table(
             None,
             ["day", "kind", "min", "note"],
-            [[i["day"], i["kind"], i["minutes"], i["note"]] for i in data["timeline"]],
+            [[i["day"], kind(i["kind"]), i["minutes"], i["note"]] for i in data["timeline"]],
         )
 
 

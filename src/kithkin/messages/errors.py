@@ -139,7 +139,8 @@ ERRORS: dict[str, str] = {
     "calendar_not_found": "There is no calendar called '{name}'.",
     "bad_every": "Could not read '{value}' as a repeat; use e.g. 1w, 2w or 4w.",
     "person_no_timezone": (
-        "{name} has no time zone yet. Add one with 'kithkin people edit {name} --timezone ...'."
+        "{name} has no time zone yet. Add one with: kithkin people edit {quoted} --timezone "
+        "ZONE (for example Europe/Berlin)."
     ),
     "no_call_slot": (
         "No {minutes}-minute slot stays inside both waking windows (and your free time) on "
@@ -239,8 +240,8 @@ ERRORS: dict[str, str] = {
     # --- end phone ---
     # --- cli ---
     "circle_new": (
-        "There is no circle called '{name}' yet (your circles: {allowed}); make it with "
-        "'kithkin circles set {quoted} DAYS' (DAYS: how often to be in touch), then run this "
+        "There is no circle called '{name}' yet (your circles: {allowed}); make it with: "
+        "kithkin circles set {quoted} DAYS (DAYS: how often to be in touch), then run this "
         "again."
     ),
     # --- end cli ---

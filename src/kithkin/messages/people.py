@@ -57,5 +57,9 @@ TEXT: dict[str, str] = {
     # --- cli ---
     "circle.ask_create": "There is no circle called '{name}' yet. Make it now?",
     "circle.ask_days": "How often to be in touch with the '{name}' circle, in days",
+    "people.none_yet": (
+        'No one in your people yet. Add someone: kithkin people add "Their Name" --circle inner'
+    ),
+    "people.none_match": "No one matches.",
     # --- end cli ---
 }

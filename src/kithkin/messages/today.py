@@ -7,7 +7,7 @@ TEXT: dict[str, str] = {
     "status.open": "Power of One: still open today. One small, real connection is enough.",
     "status.rest": "A rest day. Rest is part of the practice.",
     "status.missed": "Not met.",
-    "streak.line": "Streak {streak} day(s), best {best}. Habit strength {strength}%.",
+    "streak.line": "Streak: {streak} (best {best}). Habit strength {strength}%.",
     "streak.none": "Every streak starts with one. Today is a fine day to begin.",
     "consistency.line": "Last 30 days: {percent}% of your active days met the goal.",
     "network.line": "Network health: in touch with {in_touch} of {total} people at their rhythm.",
@@ -83,4 +83,14 @@ TEXT: dict[str, str] = {
     "phone.plan.more_one": "1 more idea",
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
+    # --- cli ---
+    "today.no_people": (
+        "No one in your people yet. Add someone who matters, and kithkin keeps you in touch: "
+        'kithkin people add "Their Name" --circle inner'
+    ),
+    "init.next": (
+        'Next: add the people who matter (kithkin people add "Their Name" --circle inner), '
+        "then 'kithkin today' shows your day."
+    ),
+    # --- end cli ---
 }

@@ -1,0 +1,69 @@
+"""What a brand-new user meets first (#15): next steps after init, an empty day and an empty
+list that say what to do, days and kinds in words, hints that can be copied as they are."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kithkin.cli.views import day_words
+from kithkin.domain.reason import Reason
+from kithkin.messages import text
+from tests.cli.conftest import Run, as_json, ok
+
+
+def flat(output: str) -> str:
+    return " ".join(output.split())
+
+
+def test_init_says_what_comes_next_and_today_asks_for_people(run: Run) -> None:
+    first = ok(run("init", "--yes", "--timezone", "Europe/Berlin")).stdout
+    assert flat(text("init.next")) in flat(first)
+    day = flat(ok(run("today")).stdout)
+    assert flat(text("today.no_people")) in day
+    assert flat(text("today.nothing_due")) not in day  # not 'everyone is in rhythm' with no one
+    assert flat(text("people.none_yet")) in flat(ok(run("people", "list")).stdout)
+    ok(run("people", "add", "Ada Lovelace", "--circle", "inner"))
+    assert flat(text("init.next")) not in flat(ok(run("init", "--yes")).stdout)
+    assert flat(text("today.no_people")) not in flat(ok(run("today")).stdout)
+    assert text("people.none_match") in ok(run("people", "list", "--circle", "close")).stdout
+
+
+def test_init_offers_the_system_time_zone(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    asked = ok(run("init", input="\n1\n15\n45\nn\n"))
+    assert "[Asia/Tokyo]" in asked.stdout
+    assert as_json(run("init", "--yes", "--json"))["timezone"] == "Asia/Tokyo"
+
+
+def test_birthdays_in_today_read_as_words(ready: Run) -> None:
+    ok(ready("people", "edit", "Ada", "--birthday", "11-28"))  # two days after the fixed now
+    shown = ok(ready("today")).stdout
+    assert day_words(date(2026, 11, 28)) == "Sat 28 November"
+    assert "Sat 28 November" in shown and "28 Nov " not in shown
+
+
+def test_people_show_names_the_kind(ready: Run) -> None:
+    ok(ready("log", "call", "--with", "Ada"))
+    shown = ok(ready("people", "show", "Ada")).stdout
+    assert "phone call" in shown
+
+
+def test_a_hint_with_a_two_word_name_can_be_copied(ready: Run) -> None:
+    result = ready("call", "plan", "Grace Hopper")
+    assert result.exit_code == 1
+    assert "kithkin people edit 'Grace Hopper' --timezone" in result.stderr
+
+
+def test_reasons_say_today_and_yesterday() -> None:
+    base = {"cadence": 7}
+    assert Reason("plan.reason.in_rhythm", {**base, "days": 0}).text == text(
+        "plan.reason.in_rhythm#0", **base
+    )
+    assert "yesterday" in Reason("plan.reason.in_rhythm", {**base, "days": 1}).text
+    assert Reason("plan.reason.in_rhythm", {**base, "days": 5}).text == text(
+        "plan.reason.in_rhythm", **base, days=5
+    )
+    assert Reason("plan.reason.birthday_soon", {"days": 1}).text == "birthday tomorrow"
+    assert "0 days ago" not in Reason("plan.reason.in_rhythm", {**base, "days": 0}).text
