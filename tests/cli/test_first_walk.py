@@ -4,13 +4,14 @@ list that say what to do, days and kinds in words, hints that can be copied as t
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from kithkin.cli.views import day_words
 from kithkin.domain.reason import Reason
-from kithkin.messages import text
-from tests.cli.conftest import Run, as_json, ok
+from kithkin.messages import error_text, text
+from tests.cli.conftest import Run, as_json, assert_one_line_error, ok
 
 
 def flat(output: str) -> str:
@@ -67,3 +68,30 @@ def test_reasons_say_today_and_yesterday() -> None:
     )
     assert Reason("plan.reason.birthday_soon", {"days": 1}).text == "birthday tomorrow"
     assert "0 days ago" not in Reason("plan.reason.in_rhythm", {**base, "days": 0}).text
+
+
+def test_export_to_a_folder_asks_for_a_file_name(ready: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for command, name in (("json", "kithkin.json"), ("vcard", "kithkin.vcf")):
+        result = ready("export", command, str(folder))
+        line = assert_one_line_error(result, 2)
+        assert str(folder / name) in line and "--force" not in line
+        # and --force does not try to overwrite the folder either
+        assert_one_line_error(ready("export", command, str(folder), "--force"), 2)
+    assert_one_line_error(ready("export", "ics", str(folder)), 2)
+    assert list(folder.iterdir()) == []
+
+
+def test_backup_into_a_folder_writes_a_dated_copy(ready: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    said = ok(ready("backup", str(folder), "--json"))
+    [made] = list(folder.iterdir())
+    assert made.suffix == ".db" and str(made) in said.stdout
+
+
+def test_a_file_that_cannot_be_written_is_not_called_unreadable(ready: Run, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "x.json"
+    line = assert_one_line_error(ready("export", "json", str(target)), 1)
+    assert line.startswith("Error: " + error_text("file_unwritable", path=target, reason="")[:12])

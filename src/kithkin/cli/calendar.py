@@ -254,7 +254,7 @@ def export_ics(
     app = _state(ctx).app
     with app.uow() as uow:
         content = calendar_feed(uow=uow, now=app.now())
-    _write(path, content, force=force)
+    _write(path, content, force=force, name="kithkin.ics")
     count = content.count("BEGIN:VEVENT")
     if json_out:
         emit_json({"path": str(path), "count": count})

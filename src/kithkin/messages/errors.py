@@ -245,4 +245,8 @@ ERRORS: dict[str, str] = {
         "again."
     ),
     # --- end cli ---
+    # --- cli (files) ---
+    "file_unwritable": "Could not write {path}: {reason}",
+    "folder_given": "{path} is a folder; give a file name in it, such as {example}.",
+    # --- end cli (files) ---
 }
