@@ -49,6 +49,8 @@ def test_people_show_names_the_kind(ready: Run) -> None:
     ok(ready("log", "call", "--with", "Ada"))
     shown = ok(ready("people", "show", "Ada")).stdout
     assert "phone call" in shown
+    listed = ok(ready("people", "list")).stdout
+    assert "0d ago" not in listed and text("people.last_today") in listed
 
 
 def test_a_hint_with_a_two_word_name_can_be_copied(ready: Run) -> None:

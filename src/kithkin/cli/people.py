@@ -192,12 +192,18 @@ def list_(
                 r.person.name + (" (archived)" if r.person.archived else ""),
                 r.person.circle or "-",
                 f"{r.cadence_days}d" if r.cadence_days else "-",
-                f"{r.days_since}d ago" if r.days_since is not None else text("today.never"),
+                _since(r.days_since),
                 "due" if r.due else "",
             ]
             for r in rows
         ],
     )
+
+
+def _since(days: int | None) -> str:
+    if days is None:
+        return text("today.never")
+    return text("people.last_today") if days == 0 else f"{days}d ago"
 
 
 @people_app.command("show")

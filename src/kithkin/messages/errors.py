@@ -95,7 +95,8 @@ ERRORS: dict[str, str] = {
         "Write each step as 'description|feared prediction|predicted anxiety 0-100'; got '{value}'."
     ),
     "ladder_missing": (
-        "There is no ladder yet. Build one with 'kithkin ladder create --goal ... --step ...'."
+        "There is no ladder yet. Build one with 'kithkin ladder create' (it asks for your goal "
+        "and the steps)."
     ),
     "attempt_not_found": "There is no ladder attempt with id {id}.",
     "attempt_already_completed": "Attempt {id} already has its 'after' part recorded.",

@@ -61,5 +61,6 @@ TEXT: dict[str, str] = {
         'No one in your people yet. Add someone: kithkin people add "Their Name" --circle inner'
     ),
     "people.none_match": "No one matches.",
+    "people.last_today": "today",
     # --- end cli ---
 }
