@@ -97,3 +97,11 @@ def test_a_file_that_cannot_be_written_is_not_called_unreadable(ready: Run, tmp_
     target = tmp_path / "no-such-folder" / "x.json"
     line = assert_one_line_error(ready("export", "json", str(target)), 1)
     assert line.startswith("Error: " + error_text("file_unwritable", path=target, reason="")[:12])
+
+
+def test_insights_on_day_one_explain_instead_of_empty_tables(ready: Run) -> None:
+    ok(ready("checkin", "--mood", "6", "--stress", "4"))
+    shown = ok(ready("insights")).stdout
+    assert "not enough data" not in shown
+    assert text("insights.by_mode_header") not in shown
+    assert shown.strip()  # the summary still says what it takes
