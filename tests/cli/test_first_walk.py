@@ -105,3 +105,12 @@ def test_insights_on_day_one_explain_instead_of_empty_tables(ready: Run) -> None
     assert "not enough data" not in shown
     assert text("insights.by_mode_header") not in shown
     assert shown.strip()  # the summary still says what it takes
+
+
+def test_empty_lists_say_how_to_start(ready: Run) -> None:
+    assert text("log.none") in ok(ready("log", "list")).stdout
+    assert text("checkin.none") in ok(ready("checkin", "list")).stdout
+    assert as_json(ready("log", "list", "--json")) == []
+    ok(ready("log", "call", "--with", "Ada", "--at", "yesterday"))
+    assert text("log.none_since") in ok(ready("log", "list", "--since", "today")).stdout
+    assert "Ada" in ok(ready("log", "list")).stdout

@@ -118,6 +118,9 @@ def log_list(
     if json_out:
         emit_json([interaction_dict(i, names) for i in items])
         return
+    if not items:
+        say(text("log.none_since" if since else "log.none"))
+        return
     rows = []
     for i in items:
         who = [names.get(p, f"#{p}") for p in i.person_ids] + (
@@ -221,6 +224,9 @@ def checkin_list(
         ]
     if json_out:
         emit_json([record_dict(r) for r in found])
+        return
+    if not found:
+        say(text("checkin.none_since" if since else "checkin.none"))
         return
     table(
         None,
