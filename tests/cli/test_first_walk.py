@@ -114,3 +114,17 @@ def test_empty_lists_say_how_to_start(ready: Run) -> None:
     ok(ready("log", "call", "--with", "Ada", "--at", "yesterday"))
     assert text("log.none_since") in ok(ready("log", "list", "--since", "today")).stdout
     assert "Ada" in ok(ready("log", "list")).stdout
+
+
+def test_logging_someone_new_says_how_to_add_them(ready: Run) -> None:
+    line = assert_one_line_error(ready("log", "call", "--with", "Bob Smith"), 2)
+    assert "kithkin people add 'Bob Smith'" in line and "--with-other 'Bob Smith'" in line
+    assert as_json(ready("log", "list", "--json")) == []
+    typo = assert_one_line_error(ready("log", "call", "--with", "Gx"), 2)
+    assert "Grace Hopper" in typo  # the 'did you mean' stays
+
+
+def test_init_questions_come_from_the_catalogue(run: Run) -> None:
+    asked = ok(run("init", input="UTC\n1\n15\n45\nn\n")).stdout
+    for key in ("init.ask_zone", "init.ask_goal", "init.ask_weekday", "init.ask_weekend"):
+        assert text(key) in asked

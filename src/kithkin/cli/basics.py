@@ -31,6 +31,12 @@ def say_counts(item: Interaction, *, today: date) -> None:
         say(text("logged.meaningful_on", day=item.day.isoformat()))
 
 
+class LogUnknownName(InputError):
+    """`log --with NAME` for someone not in your people (the hint names the ways on)."""
+
+    key = "log_unknown_name"
+
+
 class LogNeedsWho(InputError):
     """`log` without --with, --with-other or --alone: never counted by accident."""
 
@@ -74,7 +80,7 @@ def _ask_zone(default: str) -> str:
     from kithkin.domain.timeutil import zone
 
     while True:
-        answer = str(typer.prompt("Your time zone", default=default)).strip()
+        answer = str(typer.prompt(text("init.ask_zone"), default=default)).strip()
         try:
             zone(answer)
         except InputError as exc:
@@ -130,11 +136,11 @@ def init(
         if timezone is None:
             timezone = _ask_zone(system_zone(dict(os.environ)))
         if goal is None:
-            goal = ask_number("Meaningful connections per day", 1, 10, 1)
+            goal = ask_number(text("init.ask_goal"), 1, 10, 1)
         if weekday_minutes is None:
-            weekday_minutes = ask_number("Minutes you can give on a weekday", 0, 1440, 15)
+            weekday_minutes = ask_number(text("init.ask_weekday"), 0, 1440, 15)
         if weekend_minutes is None:
-            weekend_minutes = ask_number("Minutes on a weekend day", 0, 1440, 45)
+            weekend_minutes = ask_number(text("init.ask_weekend"), 0, 1440, 45)
         if barrier is None:
             barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
@@ -241,13 +247,21 @@ def log(
         "when": at,
         "timezone": tz,
     }
-    with app.uow(write=True) as uow:
-        try:
-            logged = log_interaction(uow=uow, confirm_old=yes, **given)
-        except OldInteraction as exc:
-            if yes or not interactive() or not typer.confirm(exc.message, err=True):
-                raise
-            logged = log_interaction(uow=uow, confirm_old=True, **given)
+    from kithkin.domain.errors import UnknownName
+
+    try:
+        with app.uow(write=True) as uow:
+            try:
+                logged = log_interaction(uow=uow, confirm_old=yes, **given)
+            except OldInteraction as exc:
+                if yes or not interactive() or not typer.confirm(exc.message, err=True):
+                    raise
+                logged = log_interaction(uow=uow, confirm_old=True, **given)
+    except UnknownName as exc:  # someone new: say how to add them, or log them as a weak tie
+        import shlex
+
+        name = str(exc.params.get("name", ""))
+        raise LogUnknownName(**exc.params, quoted=shlex.quote(name)) from None
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     if json_out:
         emit_json(interaction_dict(logged.interaction, names))

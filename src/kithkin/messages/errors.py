@@ -249,5 +249,9 @@ ERRORS: dict[str, str] = {
     # --- cli (files) ---
     "file_unwritable": "Could not write {path}: {reason}",
     "folder_given": "{path} is a folder; give a file name in it, such as {example}.",
+    "log_unknown_name": (
+        "No one in your people matches '{name}'.{hint} To add them: kithkin people add "
+        "{quoted}; for someone you will not keep up with, use --with-other {quoted} instead."
+    ),
     # --- end cli (files) ---
 }

@@ -84,6 +84,10 @@ TEXT: dict[str, str] = {
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
     # --- cli ---
+    "init.ask_zone": "Your time zone",
+    "init.ask_goal": "Meaningful connections per day",
+    "init.ask_weekday": "Minutes you can give on a weekday",
+    "init.ask_weekend": "Minutes on a weekend day",
     "today.no_people": (
         "No one in your people yet. Add someone who matters, and kithkin keeps you in touch: "
         'kithkin people add "Their Name" --circle inner'
