@@ -254,4 +254,10 @@ ERRORS: dict[str, str] = {
         "{quoted}; for someone you will not keep up with, use --with-other {quoted} instead."
     ),
     # --- end cli (files) ---
+    # --- health ---
+    "schema_newer": (
+        "This database was written by a newer kithkin, revision {revision}; install a newer "
+        "kithkin to open it (nothing was changed)."
+    ),
+    # --- end health ---
 }
