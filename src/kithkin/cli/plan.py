@@ -239,12 +239,12 @@ def ladder_create(
     app = _state(ctx).app
     if goal is None:
         goal = _ask_text(text("ladder.ask_goal"), "ladder goal")
+    asked = None if step else _ask_steps()  # asked before the write transaction opens
     with app.uow(write=True) as uow:
-        if step:
-            view = create_ladder(uow=uow, now=app.now(), goal=goal, steps=step)
+        if asked is None:
+            view = create_ladder(uow=uow, now=app.now(), goal=goal, steps=step or [])
         else:
-            steps = _ask_steps()
-            view = create_ladder_from_steps(uow=uow, now=app.now(), goal=goal, steps=steps)
+            view = create_ladder_from_steps(uow=uow, now=app.now(), goal=goal, steps=asked)
     if json_out:
         emit_json(view.as_dict())
         return
