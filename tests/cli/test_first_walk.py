@@ -128,3 +128,11 @@ def test_init_questions_come_from_the_catalogue(run: Run) -> None:
     asked = ok(run("init", input="UTC\n1\n15\n45\nn\n")).stdout
     for key in ("init.ask_zone", "init.ask_goal", "init.ask_weekday", "init.ask_weekend"):
         assert text(key) in asked
+
+
+def test_a_questionnaire_without_shipped_questions_says_so_in_today(ready: Run) -> None:
+    day = flat(ok(ready("today")).stdout)
+    assert flat(text("today.questionnaire_file", name="x", id="pss10")).split("(")[1] in day
+    assert "kithkin assess who5" in day  # WHO-5 ships: the plain line
+    ok(ready("assess", "schedule", "pss10", "--every", "0"))
+    assert "pss10" not in ok(ready("today")).stdout
