@@ -54,6 +54,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "people unarchive": ('kithkin people unarchive "#12"',),
     "people unignore": ('kithkin people unignore "#12"',),
     "people ignored": ("kithkin people ignored",),
+    "circles": ("kithkin circles", "kithkin circles --json"),
     "circles set": ("kithkin circles set climbing 21", "kithkin circles set inner 10"),
     "triage": ("kithkin triage", "kithkin triage --keep Ada --circle close"),
     # the plan
@@ -144,7 +145,7 @@ def add_examples(command: Any, words: list[str] | None = None) -> None:
 
     words = words or []
     found = EXAMPLES.get(example_key(words))
-    if found and not getattr(command, "commands", None):
+    if found:
         lines = "\n".join(f"  {line}" for line in found)
         command.epilog = f"\b\n{text('cli.examples')}\n{lines}"
     for name, sub in (getattr(command, "commands", None) or {}).items():
