@@ -132,3 +132,18 @@ def test_new_circle_declined_at_a_terminal_writes_nothing(ready: Run, db_path: P
         result.stderr
     )
     assert db_rows(db_path) == before
+
+
+def test_triage_keep_in_a_new_circle(
+    ready: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITHKIN_DATA_DIR", str(tmp_path))
+    ok(ready("import", "vcard", str(FIXTURES / "apple_contacts_ios17.vcf")))
+    name = as_json(ready("triage", "--list", "--json"))[0]["name"]
+    before = db_rows(db_path)
+    line = assert_one_line_error(ready("triage", "--keep", name, "--circle", "climbing"), 2)
+    assert "kithkin circles set climbing DAYS" in line
+    assert db_rows(db_path) == before
+    monkeypatch.setattr("kithkin.cli.people.interactive", lambda: True)
+    ok(ready("triage", "--keep", name, "--circle", "climbing", input="y\n21\n"))
+    assert as_json(ready("people", "list", "--circle", "climbing", "--json"))[0]["name"] == name
