@@ -199,6 +199,7 @@ checkins = Table(
     Column("energy", Integer, nullable=True),
     Column("sleep_hours", Float, nullable=True),
     Column("note", Text, nullable=False, server_default=""),
+    # The last change; for one queued offline, when it was made (the phone's clock corrected).
     _utc("updated_at", nullable=False),
     Column("client_id", String(64), nullable=True),  # as interactions.client_id
     UniqueConstraint("owner_id", "day", name="uq_checkins_owner_day"),
