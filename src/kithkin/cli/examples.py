@@ -29,6 +29,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "followup done": ("kithkin followup done 4", "kithkin followup done 4 --undo"),
     "followup edit": ('kithkin followup edit 4 --text "Ask about the new job" --due friday',),
     "followup delete": ("kithkin followup delete 4",),
+    # hosted mode: accounts (the administrator, on the server)
+    "accounts add": (
+        "kithkin accounts add ann",
+        "kithkin accounts add ann --password-stdin  # the password on standard input",
+    ),
+    "accounts list": ("kithkin accounts list",),
+    "accounts disable": ("kithkin accounts disable ann", "kithkin accounts disable ann --enable"),
+    "accounts invite": (
+        "kithkin accounts invite --base-url https://kithkin.example.org",
+        "kithkin accounts invite --days 3",
+    ),
     # corrections and undo
     "undo": ("kithkin undo", "kithkin undo --list"),
     "log list": ("kithkin log list --since 2026-11-01", "kithkin log list --limit 5 --json"),
