@@ -23,7 +23,7 @@ from kithkin.domain.model import (
     Interaction,
 )
 from kithkin.domain.timeutil import as_utc
-from kithkin.storage.repositories import _chunks, _Repo
+from kithkin.storage.repositories import _chunks, _Repo, require_own_people
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
 from kithkin.storage.tables import (
@@ -82,6 +82,7 @@ class InteractionRepo(_Repo):
         ]
 
     def add(self, interaction: Interaction, *, created_at: datetime) -> Interaction:
+        require_own_people(self.conn, self.owner_id, interaction.person_ids)
         new_id = self.conn.execute(
             insert(interactions).values(self._row(interaction, created_at))
         ).inserted_primary_key[0]  # type: ignore[index]
@@ -200,6 +201,7 @@ class DayStatsRepo(_Repo):
 
 class FollowUpRepo(_Repo):
     def add(self, followup: FollowUp) -> FollowUp:
+        require_own_people(self.conn, self.owner_id, [followup.person_id])
         new_id = self.conn.execute(
             insert(followups).values(
                 owner_id=self.owner_id,
