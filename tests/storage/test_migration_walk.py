@@ -9,9 +9,7 @@ unchanged.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,16 +29,14 @@ from sqlalchemy import (
     Numeric,
     String,
     Table,
-    create_engine,
     inspect,
     select,
-    text,
 )
 
 from kithkin.storage.engine import make_engine
 from kithkin.storage.revision import HEAD
 from kithkin.storage.schema import MIGRATIONS, current_revision, upgrade
-from tests.conftest import PG_ADMIN
+from tests.conftest import create_pg_database, drop_pg_database
 
 ROWS = 2  # rows per table: two, so that unique constraints and row pairing are exercised
 
@@ -148,22 +144,12 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any
     def make() -> str:
         if request.param == "sqlite":
             return f"sqlite:///{tmp_path / f'walk{len(made)}.db'}"
-        if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
-            pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-        name = f"kithkin_walk_{uuid.uuid4().hex[:10]}"
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        made.append(name)
-        return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+        made.append(create_pg_database("kithkin_walk"))
+        return made[-1]
 
     yield make
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in made:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    for url in made:
+        drop_pg_database(url)
 
 
 def test_the_walk_covers_every_revision() -> None:

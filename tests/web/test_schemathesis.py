@@ -11,19 +11,17 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from sqlalchemy import select
 
 from kithkin.bootstrap import App
 from kithkin.services.followups import add_followup
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import add_person
 from kithkin.services.profiles import init_profile
-from kithkin.storage.tables import metadata
 from kithkin.web.app import OPENAPI_URL, create_app
-from tests.conftest import FIXED_NOW, make_app
+from tests.conftest import FIXED_NOW, make_app, table_rows
 
 # Tables a refused request may still touch: the cache counter and today's derived plan.
-DERIVED = {"data_versions", "suggestions", "plan_marks"}
+DERIVED = frozenset({"data_versions", "suggestions", "plan_marks"})
 EXAMPLES = 5  # per operation: bounded, for CI
 
 
@@ -48,15 +46,6 @@ def api_schema(kithkin_app: App) -> Any:
     return schemathesis.openapi.from_asgi(OPENAPI_URL, web)
 
 
-def _state(app: App) -> dict[str, list[tuple[Any, ...]]]:
-    with app.engine.connect() as conn:
-        return {
-            t.name: sorted((tuple(r) for r in conn.execute(select(t))), key=repr)
-            for t in metadata.sorted_tables
-            if t.name not in DERIVED
-        }
-
-
 def test_no_500_and_refusals_write_nothing(api_schema: Any, kithkin_app: App) -> None:
     """Each operation of the document, a few generated requests each (schemathesis's own pytest
     plugin does not load under this pytest, so the operations are walked here)."""
@@ -74,13 +63,16 @@ def test_no_500_and_refusals_write_nothing(api_schema: Any, kithkin_app: App) ->
         )
         @given(case=operation.as_strategy())
         def one(case: Any) -> None:
-            before = _state(kithkin_app)
+            before = table_rows(kithkin_app.engine, DERIVED)
             response = case.call()
             statuses[response.status_code] += 1
             label = f"{case.method} {case.formatted_path}"
             assert response.status_code < 500, (label, response.text[:300])
             if 400 <= response.status_code < 500:
-                assert _state(kithkin_app) == before, (label, response.status_code)
+                assert table_rows(kithkin_app.engine, DERIVED) == before, (
+                    label,
+                    response.status_code,
+                )
 
         one()
     assert len(seen) > 40  # the document was read: every operation was walked
