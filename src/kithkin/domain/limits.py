@@ -20,6 +20,7 @@ CONTACT_VALUE = 320  # the longest e-mail address the standards allow
 CONTACT_LABEL = 60
 FOLLOWUP_TEXT = 1000
 TIMEZONE = 64  # an IANA zone name
+CLIENT_ID = 64  # the id a browser makes for a log or check-in it queued offline (a UUID)
 KIND_ID = 40  # an interaction's kind ("coffee")
 BIRTHDAY_TEXT = 12  # a birthday as typed: 1815-12-10 or 12-10
 WHEN = 40  # a moment as typed ("18:30", "yesterday 18:30")

@@ -53,7 +53,9 @@ def _interaction(row: Any, person_ids: tuple[int, ...]) -> Interaction:
 
 
 class InteractionRepo(_Repo):
-    def _row(self, item: Interaction, created_at: datetime) -> dict[str, Any]:
+    def _row(
+        self, item: Interaction, created_at: datetime, client_id: str | None = None
+    ) -> dict[str, Any]:
         return {
             "owner_id": self.owner_id,
             "occurred_at": item.occurred_at,
@@ -67,6 +69,7 @@ class InteractionRepo(_Repo):
             "mood_after": item.mood_after,
             "note": item.note,
             "created_at": created_at,
+            "client_id": client_id,
         }
 
     def _link(self, interaction_id: int, item: Interaction) -> list[dict[str, Any]]:
@@ -81,10 +84,12 @@ class InteractionRepo(_Repo):
             for pid in dict.fromkeys(item.person_ids)
         ]
 
-    def add(self, interaction: Interaction, *, created_at: datetime) -> Interaction:
+    def add(
+        self, interaction: Interaction, *, created_at: datetime, client_id: str | None = None
+    ) -> Interaction:
         require_own_people(self.conn, self.owner_id, interaction.person_ids)
         new_id = self.conn.execute(
-            insert(interactions).values(self._row(interaction, created_at))
+            insert(interactions).values(self._row(interaction, created_at, client_id))
         ).inserted_primary_key[0]  # type: ignore[index]
         links = self._link(new_id, interaction)
         if links:
@@ -108,6 +113,15 @@ class InteractionRepo(_Repo):
         if row is None:
             return None
         return _interaction(row, self._people_of([row.id]).get(row.id, ()))
+
+    def by_client_id(self, client_id: str) -> Interaction | None:
+        """The interaction a browser sent with this id before (an offline log replayed)."""
+        found = self.conn.execute(
+            select(interactions.c.id).where(
+                interactions.c.owner_id == self.owner_id, interactions.c.client_id == client_id
+            )
+        ).scalar()
+        return None if found is None else self.get(found)
 
     def delete(self, interaction_id: int) -> None:
         self.conn.execute(
@@ -259,9 +273,19 @@ class CheckInRepo(_Repo):
         ).first()
         return None if row is None else _checkin(row)
 
-    def upsert(self, checkin: CheckIn, *, now: datetime) -> bool:
-        """Store the day's check-in; True when it was new, False when it replaced one."""
-        values = {
+    def by_client_id(self, client_id: str) -> CheckIn | None:
+        """The check-in a browser sent with this id before (an offline check-in replayed)."""
+        row = self.conn.execute(
+            select(checkins).where(
+                checkins.c.owner_id == self.owner_id, checkins.c.client_id == client_id
+            )
+        ).first()
+        return None if row is None else _checkin(row)
+
+    def upsert(self, checkin: CheckIn, *, now: datetime, client_id: str | None = None) -> bool:
+        """Store the day's check-in; True when it was new, False when it replaced one. A
+        ``client_id`` (made by the browser) is kept on the row; None leaves the stored one."""
+        values: dict[str, Any] = {
             "mood": checkin.mood,
             "stress": checkin.stress,
             "energy": checkin.energy,
@@ -269,6 +293,8 @@ class CheckInRepo(_Repo):
             "note": checkin.note,
             "updated_at": now,
         }
+        if client_id is not None:
+            values["client_id"] = client_id
         done = self.conn.execute(
             update(checkins)
             .where(checkins.c.owner_id == self.owner_id, checkins.c.day == checkin.day)

@@ -38,6 +38,7 @@ class JournalSettings:
 
 if TYPE_CHECKING:
     from kithkin.storage.backup import BackupStore
+    from kithkin.storage.changes_repo import ChangesRepo
     from kithkin.storage.contacts_repos import (
         CalendarRepo,
         CallRepo,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
         ReminderLogRepo,
     )
     from kithkin.storage.insights_repos import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
-    from kithkin.storage.journal import ChangesRepo
     from kithkin.storage.plan_marks import PlanMarkRepo
     from kithkin.storage.planning_repos import (
         CustomActionRepo,
@@ -110,7 +110,7 @@ class SqlUnitOfWork:
     feed_tokens: _Lazy[FeedTokenRepo] = _Lazy("contacts_repos", "FeedTokenRepo")
     reminders: _Lazy[ReminderLogRepo] = _Lazy("contacts_repos", "ReminderLogRepo")
     backup: _Lazy[BackupStore] = _Lazy("backup", "BackupStore")
-    changes: _Lazy[ChangesRepo] = _Lazy("journal", "ChangesRepo")
+    changes: _Lazy[ChangesRepo] = _Lazy("changes_repo", "ChangesRepo")
     records: _Lazy[RecordsRepo] = _Lazy("records", "RecordsRepo")
 
     def __init__(
@@ -167,7 +167,7 @@ class SqlUnitOfWork:
         if conn.info.get(WROTE):
             recorder = conn.info.get(JOURNAL)
             if recorder is not None and self.journal is not None:
-                from kithkin.storage.journal import write_change
+                from kithkin.storage.changes_repo import write_change
 
                 self.last_change = write_change(
                     conn, recorder, now=self.journal.clock(), keep_days=self.journal.keep_days

@@ -36,6 +36,20 @@ def _allows_bool(annotation: Any) -> bool:
     return any(_allows_bool(a) for a in get_args(annotation))
 
 
+def _client_id() -> Any:
+    return Field(
+        None,
+        min_length=1,
+        max_length=limits.CLIENT_ID,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description=(
+            "An id the client makes (a UUID) for a write it may send again, as a phone does "
+            "when its offline queue syncs: a repeat returns the stored record (200) and "
+            "stores nothing new."
+        ),
+    )
+
+
 class InteractionIn(Strict):
     kind: str = Field(min_length=1, max_length=limits.KIND_ID, examples=["coffee"])
     people: list[str] = Field(
@@ -53,6 +67,7 @@ class InteractionIn(Strict):
     note: str = Field("", max_length=limits.NOTE)
     when: str | None = Field(None, max_length=limits.WHEN, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
+    client_id: str | None = _client_id()
 
 
 class CheckInIn(Strict):
@@ -68,6 +83,7 @@ class CheckInIn(Strict):
     sleep_hours: float | None = Field(None, ge=limits.SLEEP_HOURS[0], le=limits.SLEEP_HOURS[1])
     note: str | None = Field(None, max_length=limits.NOTE)
     date: str | None = Field(None, max_length=limits.DATE_TEXT)
+    client_id: str | None = _client_id()
 
 
 class FollowUpIn(Strict):

@@ -73,8 +73,13 @@ def api_person(person_id: int, uow: ReadUow, now: Now) -> dict[str, Any]:
     return person_detail(uow=uow, ref=person_id, now=now).as_dict()
 
 
-@router.post("/interactions", status_code=201, summary="Log an interaction")
-def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
+@router.post(
+    "/interactions",
+    status_code=201,
+    summary="Log an interaction",
+    responses={200: {"description": "Sent before with this client_id: the stored one"}},
+)
+def api_log(body: s.InteractionIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
     logged = log_interaction(
         uow=uow,
         now=now,
@@ -90,7 +95,10 @@ def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
         when=body.when,
         timezone=body.timezone,
         confirm_old=body.confirm_old,
+        client_id=body.client_id,
     )
+    if logged.replayed:
+        response.status_code = 200
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     return interaction_dict(logged.interaction, names)
 

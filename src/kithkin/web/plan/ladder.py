@@ -37,6 +37,7 @@ FLASH = {
     "after": "web.ladder.after_saved",
     "up": "web.ladder.moved_up",
     "back": "web.ladder.moved_back",
+    "undone": "web.flash.undone",  # the flash's Undo comes back here
 }
 BEFORE_FIELDS = {
     "step": "step",

@@ -50,6 +50,7 @@ def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) 
         note=body.note,
         day=body.date,
         clear=clear,
+        client_id=body.client_id,
     )
     response.status_code = 201 if result.created else 200
     return checkin_dict(result)
