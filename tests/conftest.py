@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 
 from kithkin.bootstrap import App
 from kithkin.config import load_settings
@@ -58,37 +59,51 @@ def _checkout_stays_clean() -> Iterator[None]:
         assert left == [], f"tests left files in {here}: {left}"
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
+def create_pg_database(prefix: str) -> str:
+    """A new, empty PostgreSQL database (skips the test when PostgreSQL is turned off)."""
     if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
         pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-    name = f"kithkin_test_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    admin.dispose()
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(url: str) -> None:
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def table_rows(engine: Engine, skip: frozenset[str] = frozenset()) -> dict[str, list[Any]]:
+    """Every row of every table but ``skip``, in a stable order: a database's state to compare."""
+    with engine.connect() as conn:
+        return {
+            t.name: sorted((tuple(r) for r in conn.execute(select(t))), key=repr)
+            for t in metadata.sorted_tables
+            if t.name not in skip
+        }
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    url = create_pg_database("kithkin_test")
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
     yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    drop_pg_database(url)
 
 
 @pytest.fixture
 def fresh_pg() -> Iterator[str]:
     """An empty PostgreSQL database of its own (no schema at all)."""
-    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-    name = f"kithkin_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    url = create_pg_database("kithkin_mig")
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -26,7 +26,7 @@ from kithkin.domain.model import (
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.ports import ClientIdTaken
 from kithkin.storage.engine import violates_unique
-from kithkin.storage.repositories import _chunks, _Repo
+from kithkin.storage.repositories import _chunks, _Repo, require_own_people
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
 from kithkin.storage.tables import (
@@ -98,7 +98,9 @@ class InteractionRepo(_Repo):
         another request stored the same id first (two tabs, or a tab and the service worker,
         sending one queued log at once), only that unique index's violation is caught, the
         savepoint is rolled back (the transaction stays usable, on PostgreSQL too) and
-        :class:`ClientIdTaken` is raised; any other integrity error is left as it is."""
+        :class:`ClientIdTaken` is raised; any other integrity error is left as it is. Every
+        person linked must be this owner's."""
+        require_own_people(self.conn, self.owner_id, interaction.person_ids)
         stmt = insert(interactions).values(self._row(interaction, created_at, client_id))
         if client_id is None:
             new_id = self.conn.execute(stmt).inserted_primary_key[0]  # type: ignore[index]
@@ -234,6 +236,7 @@ class DayStatsRepo(_Repo):
 
 class FollowUpRepo(_Repo):
     def add(self, followup: FollowUp) -> FollowUp:
+        require_own_people(self.conn, self.owner_id, [followup.person_id])
         new_id = self.conn.execute(
             insert(followups).values(
                 owner_id=self.owner_id,
