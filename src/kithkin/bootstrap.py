@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from kithkin.services.ports import ReminderQueue
     from kithkin.storage.lean import LeanUnitOfWork
     from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
 
@@ -104,6 +105,12 @@ class App:
         return SqlUnitOfWork(
             self.engine, owner_id=owner_id, write=write, journal=self._journal(write)
         )
+
+    def reminder_queue(self) -> ReminderQueue:
+        """The reminder queue of every account, for the workers (one transaction per use)."""
+        from kithkin.storage.reminder_queue import SqlReminderQueue
+
+        return SqlReminderQueue(self.engine)
 
     def close(self) -> None:
         if self._engine is not None:
