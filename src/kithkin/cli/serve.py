@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kithkin.cli.basics import _state
 from kithkin.cli.render import say
+
+if TYPE_CHECKING:
+    from kithkin.cli.state import State
 
 
 def serve(
@@ -16,6 +19,12 @@ def serve(
         str | None, typer.Option(help="Address to listen on (default 127.0.0.1: this machine).")
     ] = None,
     port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Web processes sharing the database (PostgreSQL for several)."
+        ),
+    ] = 1,
 ) -> None:
     """Open kithkin in your browser: the daily loop, and a JSON API under /api."""
     import uvicorn
@@ -26,10 +35,35 @@ def serve(
     bind_host = host or app.settings.host
     bind_port = port or app.settings.port
     _ = app.owner_id  # open (and if needed upgrade) the database before the first request
-    web = create_app(app)
     shown = f"[{bind_host}]" if ":" in bind_host else bind_host
     say(f"kithkin is running at http://{shown}:{bind_port}/  (Ctrl+C to stop)")
+    if workers > 1:  # each process builds its own app from the same settings
+        _run_workers(_state(ctx), host=bind_host, port=bind_port, workers=workers)
+        return
+    web = create_app(app)
     uvicorn.run(web, host=bind_host, port=bind_port, log_level="warning", server_header=False)
+
+
+def _run_workers(state: State, *, host: str, port: int, workers: int) -> None:
+    import json
+    import os
+
+    import uvicorn
+
+    from kithkin.web.factory import FLAGS
+
+    os.environ.update({k: v for k, v in state.environ.items() if k.startswith("KITHKIN_")})
+    flags = {k: v for k, v in state.overrides.items() if v is not None}
+    os.environ[FLAGS] = json.dumps(flags, default=str)
+    uvicorn.run(
+        "kithkin.web.factory:from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
