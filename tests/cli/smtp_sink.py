@@ -31,6 +31,7 @@ class Sink:
         self.held = threading.Event()
         self.release = threading.Event()
         self.held_subject = ""
+        self.peers: set[tuple[str, int]] = set()  # client addresses: one per connection
         self._lock = threading.Lock()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
@@ -38,6 +39,7 @@ class Sink:
         subject = str(message_from_bytes(envelope.content)["Subject"])
         with self._lock:
             self.seen += 1
+            self.peers.add(tuple(session.peer))
             hold = self.seen == self.hold_at
         if hold:
             self.held_subject = subject

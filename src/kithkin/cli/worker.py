@@ -26,6 +26,7 @@ from kithkin.messages import text
 
 if TYPE_CHECKING:
     from kithkin.bootstrap import App
+    from kithkin.notify.smtp import SmtpConnections
     from kithkin.services.reminder_worker import WorkerReport
     from kithkin.services.reminders import Notifier
 
@@ -42,8 +43,8 @@ class Destinations:
     with ``{account}`` in it serves every account, with the account's name put in (hosted mode:
     ``mailto://...?to={account}``); an account with neither has no destination."""
 
-    def __init__(self, app: App, names: dict[int, str]) -> None:
-        self.app, self.names = app, names
+    def __init__(self, app: App, names: dict[int, str], connections: SmtpConnections) -> None:
+        self.app, self.names, self.connections = app, names, connections
         self._made: dict[int, Notifier | None] = {}
 
     def __call__(self, owner_id: int) -> Notifier | None:
@@ -52,7 +53,7 @@ class Destinations:
         return self._made[owner_id]
 
     def _make(self, owner_id: int) -> Notifier | None:
-        from kithkin.notify.apprise import AppriseNotifier
+        from kithkin.notify.smtp import notifier
 
         name = self.names.get(owner_id)
         if name is None:
@@ -65,11 +66,18 @@ class Destinations:
             for u in self.app.settings.notify_urls
             if own or ACCOUNT in u
         ]
-        return AppriseNotifier(urls) if urls else None
+        return notifier(urls, self.connections) if urls else None
 
 
 def _round(
-    app: App, *, everyone: bool, batch: int, lease: int, name: str, stop: list[bool]
+    app: App,
+    *,
+    everyone: bool,
+    batch: int,
+    lease: int,
+    name: str,
+    stop: list[bool],
+    connections: SmtpConnections,
 ) -> WorkerReport:
     from functools import partial
 
@@ -88,7 +96,7 @@ def _round(
     )
     report = deliver(
         queue=app.reminder_queue,
-        notifier_for=Destinations(app, names),
+        notifier_for=Destinations(app, names, connections),
         clock=app.now,
         worker=name,
         settings=settings,
@@ -133,17 +141,30 @@ def worker(
     def _stop(_signum: int, _frame: object) -> None:
         stop[0] = True  # finish the message being sent, give back the rest, then leave
 
+    from kithkin.notify.smtp import SmtpConnections
+
     signal.signal(signal.SIGTERM, _stop)
-    name = worker_name()
-    while not stop[0]:
-        report = _round(app, everyone=all_accounts, batch=batch, lease=lease, name=name, stop=stop)
-        _show(report, json_out)
-        if once:
-            return
-        for _ in range(interval * 10):
-            if stop[0]:
-                break
-            clock.sleep(0.1)
+    name, connections = worker_name(), SmtpConnections()
+    try:
+        while not stop[0]:
+            report = _round(
+                app,
+                everyone=all_accounts,
+                batch=batch,
+                lease=lease,
+                name=name,
+                stop=stop,
+                connections=connections,
+            )
+            _show(report, json_out)
+            if once:
+                return
+            for _ in range(interval * 10):
+                if stop[0]:
+                    break
+                clock.sleep(0.1)
+    finally:
+        connections.close()
 
 
 def register(app: typer.Typer) -> None:
