@@ -123,3 +123,34 @@ def test_quiet_accounts_and_accounts_without_destination_are_handled(app: App) -
     with app.uow_for(nowhere) as uow:
         [failed] = uow.reminders.find()
     assert failed.status == "failed" and "{account}" in failed.last_error
+
+
+class WritesWhileSending:
+    """A notifier that, mid-send, lets another writer of the same account commit."""
+
+    def __init__(self, app: App, owner: int) -> None:
+        self.app, self.owner, self.sent = app, owner, 0
+
+    def send(self, *, title: str, body: str) -> Delivery:
+        if title != "logged mid-send":
+            with self.app.uow_for(self.owner, write=True) as uow:
+                uow.reminders.record_due(
+                    kind="other", occurrence=title, title="logged mid-send", body="", now=NOW
+                )
+                uow.commit()
+        self.sent += 1
+        return Delivery(True)
+
+
+def test_no_transaction_is_open_while_a_worker_sends(app: App) -> None:
+    owner = account(app, "a", count=3)
+    notifier = WritesWhileSending(app, owner)
+    report = deliver(
+        queue=app.reminder_queue,
+        notifier_for=lambda _o: notifier,
+        clock=lambda: NOW,
+        worker="w1",
+        settings=SETTINGS,
+        batch=3,
+    )
+    assert report.sent == 6 and notifier.sent == 6  # the three, and the three logged mid-send

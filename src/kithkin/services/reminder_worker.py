@@ -115,7 +115,7 @@ def deliver(
         now = clock()
         if now - quiet_at >= QUIET_REFRESH:
             quiet_at, quiet = now, quiet_owners(queue=queue, now=now, settings=settings)
-        with queue() as q:
+        with queue() as q:  # one connection per batch: no checkout between send and record
             claimed = q.claim(
                 now=now,
                 hold_until=now + lease,
@@ -125,25 +125,25 @@ def deliver(
                 skip_owners=quiet,
             )
             q.commit()
-        if not claimed:
-            break
-        _send(
-            claimed,
-            queue=queue,
-            notifier_for=notifier_for,
-            clock=clock,
-            worker=worker,
-            lease=lease,
-            stop=stop,
-            report=report,
-        )
+            if not claimed:
+                break
+            _send(
+                claimed,
+                q=q,
+                notifier_for=notifier_for,
+                clock=clock,
+                worker=worker,
+                lease=lease,
+                stop=stop,
+                report=report,
+            )
     return report
 
 
 def _send(
     claimed: list[ClaimedReminder],
     *,
-    queue: Queue,
+    q: ReminderQueue,
     notifier_for: Callable[[int], Notifier | None],
     clock: Clock,
     worker: str,
@@ -151,25 +151,26 @@ def _send(
     stop: Callable[[], bool],
     report: WorkerReport,
 ) -> None:
+    """Send each claimed reminder with no transaction open, and record its outcome at once."""
     for i, item in enumerate(claimed):
         if stop() or clock() >= item.hold_until - lease / 2:
             rest = [c.id for c in claimed[i:]]
-            with queue() as q:
-                report.released += q.release(rest, worker=worker, now=clock())
-                q.commit()
+            report.released += q.release(rest, worker=worker, now=clock())
+            q.commit()
             return
         notifier = notifier_for(item.owner_id)
         if notifier is None:
             result = Delivery(False, text("worker.no_destination", placeholder="{account}"))
         else:
             result = notifier.send(title=item.title, body=item.body)  # no transaction open
-        with queue() as q:  # recorded at once: the window for a duplicate stays this short
-            if result.ok:
-                kept = q.mark_sent(item.id, worker=worker, now=clock())
-                report.sent += 1
-            else:
-                retry_at = clock() + backoff(item.attempts + 1)
-                kept = q.mark_failed(item.id, worker=worker, error=result.error, retry_at=retry_at)
-                report.failed += 1
-            q.commit()
+        # Recorded at once, on the connection already open: between the mail server's "250"
+        # and this commit (one UPDATE) is the only moment a kill can make a duplicate.
+        if result.ok:
+            kept = q.mark_sent(item.id, worker=worker, now=clock())
+            report.sent += 1
+        else:
+            retry_at = clock() + backoff(item.attempts + 1)
+            kept = q.mark_failed(item.id, worker=worker, error=result.error, retry_at=retry_at)
+            report.failed += 1
+        q.commit()
         report.lost_claims += not kept

@@ -27,7 +27,8 @@ CLAIMABLE = ("pending", "failed", "sending")
 
 
 class SqlReminderQueue:
-    """``with SqlReminderQueue(engine) as q: q.claim(...); q.commit()``: one transaction.
+    """``with SqlReminderQueue(engine) as q: q.claim(...); q.commit()``: one connection, a
+    transaction per ``commit``.
 
     Not scoped to one owner: it is the workers' view of every account's reminders. Writes here
     do not move an owner's data version (no cached page shows the reminder log)."""
@@ -65,8 +66,9 @@ class SqlReminderQueue:
         return self._conn
 
     def commit(self) -> None:
+        """Commit. The next transaction begins with the next statement, not now: a worker keeps
+        this connection while it sends, with no transaction (nor SQLite's write lock) open."""
         self.conn.commit()
-        self.conn.begin()
 
     def accounts(self) -> dict[int, str]:
         """Every account with a profile: id -> name."""
