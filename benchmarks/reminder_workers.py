@@ -35,12 +35,8 @@ from typing import Any
 import psycopg
 from aiosmtpd.controller import Controller
 
-from kithkin.bootstrap import App
-from kithkin.config import load_settings
-from kithkin.services.profiles import init_profile
 from kithkin.storage.engine import make_engine
 from kithkin.storage.schema import upgrade
-from kithkin.storage.uow import ensure_account
 
 ADMIN = os.environ.get("KITHKIN_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 NOW = datetime(2026, 11, 26, 7, 30, tzinfo=UTC)  # nothing else due, no quiet hours (UTC)
@@ -70,23 +66,33 @@ class Sink:
 
 
 def seed(url: str, accounts: int, each: int) -> int:
-    settings = load_settings({"KITHKIN_CONFIG": "/nonexistent.toml"}, {"database_url": url})
-    app = App(settings, clock=lambda: NOW)
-    for a in range(accounts):
-        owner = ensure_account(app.engine, f"user{a}", now=NOW)
-        with app.uow_for(owner, write=True) as uow:
-            init_profile(uow=uow, now=NOW, timezone="UTC")
-            for r in range(each):
-                uow.reminders.record_due(
-                    kind=f"k{r}",
-                    occurrence="2026-11-26",
-                    title=f"reminder {a}-{r}",
-                    body="A small hello still counts.",
-                    now=NOW,
-                )
-            uow.commit()
-    app.close()
-    return accounts * each
+    """Accounts, their profiles (as ``kithkin init`` makes them, in UTC) and due reminders,
+    written in three statements."""
+    with psycopg.connect(url) as conn, conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO accounts (name, created_at) VALUES (%s, %s)",
+            [(f"user{a}", NOW) for a in range(accounts)],
+        )
+        cur.execute(
+            "INSERT INTO profiles (owner_id, timezone, daily_goal, rest_days_per_week, "
+            "weekday_minutes, weekend_minutes, started_on) "
+            "SELECT id, 'UTC', 1, 1, 15, 45, %s FROM accounts",
+            (NOW.date(),),
+        )
+        cur.execute("SELECT id, name FROM accounts ORDER BY id")
+        owners = cur.fetchall()
+        cur.executemany(
+            "INSERT INTO reminder_log (owner_id, kind, occurrence, status, title, body, "
+            "attempts, last_error, next_attempt_at, created_at) "
+            "VALUES (%s, %s, '2026-11-26', 'pending', %s, 'A small hello still counts.', "
+            "0, '', %s, %s)",
+            [
+                (owner, f"k{r}", f"reminder {name}-{r}", NOW, NOW)
+                for owner, name in owners
+                for r in range(each)
+            ],
+        )
+    return len(owners) * each
 
 
 def worker(url: str, port: int, now: datetime, folder: Path) -> subprocess.Popen[bytes]:
