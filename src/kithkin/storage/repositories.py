@@ -42,6 +42,7 @@ from kithkin.domain.roster import Member
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.ports import PeopleQuery
 from kithkin.storage import shapes
+from kithkin.storage.owner_lock import lock_owner
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
 from kithkin.storage.rows import members
@@ -406,6 +407,7 @@ class PeopleRepo(_Repo):
 
     def refresh_last_contact(self, person_ids: Iterable[int]) -> None:
         """Recompute each person's last meaningful contact from their interactions."""
+        lock_owner(self.conn, self.owner_id)  # PostgreSQL: one writer of this account at a time
         latest = (
             select(func.max(interaction_people.c.occurred_at))
             .where(
@@ -551,6 +553,7 @@ class InteractionRepo(_Repo):
 class DayStatsRepo(_Repo):
     def refresh(self, days: Iterable[date]) -> None:
         """Recompute the per-day counts for ``days`` from the interactions themselves."""
+        lock_owner(self.conn, self.owner_id)  # PostgreSQL: one writer of this account at a time
         for day in sorted(set(days)):
             row = self.conn.execute(
                 select(
