@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -131,10 +132,17 @@ def one(env: dict[str, str], url: str, workers: int, args: argparse.Namespace) -
                 [*command, f"http://127.0.0.1:{port}/"], capture_output=True, text=True, check=True
             ).stdout
         result = parse_wrk(out)
+        sockets = re.search(
+            r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+        )
+        result["socket_errors"] = float(sum(int(g) for g in sockets.groups())) if sockets else 0.0
         acknowledged = int(out.split("WRITES_OK ")[1].split()[0])
         result["errors"] = float(out.split("ERRORS ")[1].split()[0])
         result["writes_acknowledged"] = float(acknowledged)
-        result["lost_writes"] = float(acknowledged - (count_interactions(url) - before))
+        stored = count_interactions(url) - before
+        result["writes_stored"] = float(stored)
+        # stored may exceed acknowledged: a write committed as wrk stopped, its answer not read
+        result["lost_writes"] = float(max(0, acknowledged - stored))
         return result
     finally:
         server.terminate()
@@ -168,8 +176,10 @@ def main() -> None:
                 print(
                     f"{workers} web process{'es' if workers > 1 else ''}: "
                     f"{r['rps']:7.1f} req/s  p50 {r['p50_ms']:7.2f} ms  p99 {r['p99_ms']:7.2f} ms"
-                    f"  errors {int(r['errors'])}  writes {int(r['writes_acknowledged'])}"
-                    f"  lost {int(r['lost_writes'])}",
+                    f"  errors {int(r['errors'])} (+{int(r['socket_errors'])} wrk socket errors)"
+                    f"  writes {int(r['writes_acknowledged'])}"
+                    f" acknowledged, {int(r['writes_stored'])} stored,"
+                    f" lost {int(r['lost_writes'])}",
                     flush=True,
                 )
             print(f"load average {[round(x, 1) for x in os.getloadavg()]}")
