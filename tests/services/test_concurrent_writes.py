@@ -64,3 +64,40 @@ def test_two_logs_at_once_both_count(pg_url: str) -> None:
     with app.uow() as uow:
         assert uow.day_stats.meaningful_counts() == {date(2026, 11, 26): 3}
     app.close()
+
+
+def test_two_processes_creating_one_account_at_once_agree_on_it(pg_url: str) -> None:
+    """Several web processes or workers start together and each opens its account: the one that
+    loses the race to create it finds the other's (it crashed on the unique name before)."""
+    from sqlalchemy import insert
+
+    from kithkin.storage.tables import accounts
+    from kithkin.storage.uow import ensure_account
+    from tests.conftest import _empty_pg
+
+    _empty_pg(pg_url)
+    app = make_app(pg_url)
+    other = app.engine.connect()
+    other.begin()
+    made = other.execute(
+        insert(accounts).values(name="shared", created_at=FIXED_NOW)
+    ).inserted_primary_key[0]  # type: ignore[index]
+    outcome: list[object] = []
+
+    def second() -> None:
+        try:
+            outcome.append(ensure_account(app.engine, "shared", now=FIXED_NOW))
+        except Exception as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not waiting_for_a_lock(app) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the second one's insert waits on the first one's uncommitted name
+    assert waiting_for_a_lock(app)
+    other.commit()
+    other.close()
+    thread.join(60)
+    assert outcome == [made]
+    app.close()
