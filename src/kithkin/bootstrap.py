@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from kithkin.services.ports import ReminderQueue
     from kithkin.storage.accounts_repos import AccountStore
     from kithkin.storage.coach_repos import CoachStore
     from kithkin.storage.lean import LeanUnitOfWork
@@ -135,6 +136,12 @@ class App:
         from kithkin.storage.coach_repos import CoachStore
 
         return CoachStore(self.engine)
+
+    def reminder_queue(self) -> ReminderQueue:
+        """The reminder queue of every account, for the workers (one transaction per use)."""
+        from kithkin.storage.reminder_queue import SqlReminderQueue
+
+        return SqlReminderQueue(self.engine)
 
     def close(self) -> None:
         if self._engine is not None:

@@ -94,6 +94,7 @@ MODULES = (
     "transfer",
     "triage",
     "remind",
+    "worker",
     "calendar",
     "serve",
     "changes",

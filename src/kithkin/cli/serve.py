@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kithkin.cli.basics import _state
 from kithkin.cli.render import say
+
+if TYPE_CHECKING:
+    from kithkin.cli.state import State
 
 
 def serve(
@@ -19,6 +22,12 @@ def serve(
     hosted: Annotated[
         bool, typer.Option("--hosted", help="Accounts and logins (needed off this machine).")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=64, help="Web processes sharing the database (PostgreSQL for several)."
+        ),
+    ] = 1,
 ) -> None:
     """Open kithkin in your browser: the daily loop, and a JSON API under /api."""
     import uvicorn
@@ -35,9 +44,12 @@ def serve(
     check_mode(bind_host, hosted=app.settings.hosted)
     # open (and if needed upgrade) the database before the first request
     _ = app.engine if app.settings.hosted else app.owner_id
-    web = create_app(app)
     shown = f"[{bind_host}]" if ":" in bind_host else bind_host
     say(f"kithkin is running at http://{shown}:{bind_port}/  (Ctrl+C to stop)")
+    if workers > 1:  # each process builds its own app from the same settings
+        _run_workers(state, host=bind_host, port=bind_port, workers=workers, hosted=hosted)
+        return
+    web = create_app(app)
     uvicorn.run(web, host=bind_host, port=bind_port, log_level="warning", server_header=False)
 
 
@@ -50,6 +62,30 @@ def check_mode(bind_host: str, *, hosted: bool) -> None:
 
     if not hosted and bind_host.strip().lower() not in LOOPBACK:
         raise ServeNeedsHosted(host=bind_host)
+
+
+def _run_workers(state: State, *, host: str, port: int, workers: int, hosted: bool) -> None:
+    import json
+    import os
+
+    import uvicorn
+
+    from kithkin.web.factory import FLAGS
+
+    os.environ.update({k: v for k, v in state.environ.items() if k.startswith("KITHKIN_")})
+    if hosted:  # --hosted reaches every process, as the setting would
+        os.environ["KITHKIN_HOSTED"] = "true"
+    flags = {k: v for k, v in state.overrides.items() if v is not None}
+    os.environ[FLAGS] = json.dumps(flags, default=str)
+    uvicorn.run(
+        "kithkin.web.factory:from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -164,6 +164,50 @@ class ReminderEntry:
     last_error: str
     next_attempt_at: datetime | None
     sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedReminder:
+    """A reminder a worker holds (status "sending") until ``hold_until``."""
+
+    id: int
+    owner_id: int
+    kind: str
+    occurrence: str
+    title: str
+    body: str
+    attempts: int
+    hold_until: datetime
+
+
+class ReminderQueue(Protocol):
+    """Every account's reminders as the workers see them; one transaction per ``with``."""
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def accounts(self) -> dict[int, str]: ...
+    def timezones(self) -> dict[int, str]: ...
+    def claim(
+        self,
+        *,
+        now: datetime,
+        hold_until: datetime,
+        worker: str,
+        limit: int,
+        owners: Collection[int] | None = None,
+        skip_owners: Collection[int] = (),
+    ) -> list[ClaimedReminder]: ...
+    def mark_sent(self, entry_id: int, *, worker: str, now: datetime) -> bool: ...
+    def mark_failed(
+        self, entry_id: int, *, worker: str, error: str, retry_at: datetime
+    ) -> bool: ...
+    def release(self, ids: Collection[int], *, worker: str, now: datetime) -> int: ...
 
 
 class ContactsRepo(Protocol):

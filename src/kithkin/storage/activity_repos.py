@@ -26,6 +26,7 @@ from kithkin.domain.model import (
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.ports import ClientIdTaken
 from kithkin.storage.engine import violates_unique
+from kithkin.storage.owner_lock import lock_owner
 from kithkin.storage.repositories import _chunks, _Repo, require_own_people
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
@@ -199,6 +200,7 @@ class InteractionRepo(_Repo):
 class DayStatsRepo(_Repo):
     def refresh(self, days: Iterable[date]) -> None:
         """Recompute the per-day counts for ``days`` from the interactions themselves."""
+        lock_owner(self.conn, self.owner_id)  # PostgreSQL: one writer of this account at a time
         for day in sorted(set(days)):
             row = self.conn.execute(
                 select(

@@ -402,8 +402,11 @@ reminder_log = Table(
     _utc("next_attempt_at"),
     _utc("sent_at"),
     _utc("created_at", nullable=False),
+    # The worker holding a "sending" claim (host:pid:nonce); its outcome is recorded only by it.
+    Column("claimed_by", String(80)),
     UniqueConstraint("owner_id", "kind", "occurrence", name="uq_reminder_log_key"),
     Index("ix_reminder_log_owner_status", "owner_id", "status"),
+    Index("ix_reminder_log_due", "status", "next_attempt_at"),
 )
 
 # A counter per owner, bumped in the same transaction as every committed write (see
