@@ -20,6 +20,8 @@ CONTACT_VALUE = 320  # the longest e-mail address the standards allow
 CONTACT_LABEL = 60
 FOLLOWUP_TEXT = 1000
 TIMEZONE = 64  # an IANA zone name
+CARD_FIELD = 200  # a part of a structured name, an organisation, a department, a job title
+BIRTHDAY_TEXT = 200  # a birthday in words ("circa 1800")
 
 # --- ranges ---
 SCALE_1_5 = (1, 5)  # closeness, quality

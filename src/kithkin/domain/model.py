@@ -234,6 +234,16 @@ class Person:
     uid: str | None = None
     last_contact_at: datetime | None = None
     created_at: datetime | None = None
+    # As an address book wrote them (vCard N, ORG, TITLE); empty when never given.
+    family_name: str = ""
+    given_name: str = ""
+    additional_names: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
+    organisation: str = ""
+    department: str = ""
+    job_title: str = ""
+    birthday_text: str = ""  # a birthday in words ("circa 1800"), shown as written
 
     def __post_init__(self) -> None:
         check_range("closeness", self.closeness, *SCALE_1_5)
@@ -242,6 +252,22 @@ class Person:
         check_length("nickname", self.nickname, limit=limits.NICKNAME)
         check_length("how you met", self.how_met, limit=limits.HOW_MET)
         check_length("notes", self.notes, limit=limits.NOTES)
+        for label, value in self.card_fields().items():
+            check_length(label.replace("_", " "), value, limit=limits.CARD_FIELD)
+        check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_TEXT)
+
+    def card_fields(self) -> dict[str, str]:
+        """The structured name, organisation, department and job title, by field name."""
+        return {
+            "family_name": self.family_name,
+            "given_name": self.given_name,
+            "additional_names": self.additional_names,
+            "name_prefix": self.name_prefix,
+            "name_suffix": self.name_suffix,
+            "organisation": self.organisation,
+            "department": self.department,
+            "job_title": self.job_title,
+        }
 
     @property
     def display_name(self) -> str:

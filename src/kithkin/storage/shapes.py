@@ -23,6 +23,17 @@ class Col(NamedTuple):
     default: str | None = None  # the server default, as SQL text
 
 
+# The structured name's parts in vCard's order (N: family; given; additional; prefix; suffix).
+NAME_PARTS: tuple[str, ...] = (
+    "family_name",
+    "given_name",
+    "additional_names",
+    "name_prefix",
+    "name_suffix",
+)
+# Fields of a person kept as an address book wrote them (after the structured name).
+CARD_FIELDS: tuple[str, ...] = (*NAME_PARTS, "organisation", "department", "job_title")
+
 # The people table after ``id`` and ``owner_id``, in order.
 PEOPLE: tuple[Col, ...] = (
     Col("name", "str", 200),
@@ -43,6 +54,13 @@ PEOPLE: tuple[Col, ...] = (
     Col("uid", "str", 255, nullable=True),
     Col("last_contact_at", "utc", nullable=True),
     Col("created_at", "utc"),
+    # The name and work as an address book writes them (vCard N, ORG, TITLE), and a birthday
+    # in words (vCard 4.0 ``BDAY;VALUE=text``): kept as written, exported as read (0011).
+    *(Col(name, "str", 200, default="") for name in NAME_PARTS),
+    Col("organisation", "str", 200, default=""),
+    Col("department", "str", 200, default=""),
+    Col("job_title", "str", 200, default=""),
+    Col("birthday_text", "str", 200, default=""),
 )
 
 CIRCLE_NAME = "circle_name"  # a record field read from the joined circles table, not people
@@ -72,6 +90,8 @@ PERSON_FIELDS: tuple[str, ...] = (
     "uid",
     "last_contact_at",
     "created_at",
+    *CARD_FIELDS,
+    "birthday_text",
 )
 
 _INSTANTS = frozenset(c.name for c in PEOPLE if c.type == "utc")
