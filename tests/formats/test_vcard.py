@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kithkin.domain.contacts import structured_name
 from kithkin.domain.model import Birthday, ContactPoint
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
-from kithkin.domain.contacts import structured_name
 from kithkin.formats.vcard import NAME_FIELDS, parse_vcards
 from kithkin.formats.vcard_write import write_vcards
 

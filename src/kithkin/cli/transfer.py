@@ -29,6 +29,8 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would happen;
 SkipBad = Annotated[
     bool, typer.Option("--skip-bad", help="Import the good records and list the bad ones.")
 ]
+
+
 class VCardVersion(StrEnum):
     V3 = "3.0"
     V4 = "4.0"

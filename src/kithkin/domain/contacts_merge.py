@@ -44,7 +44,8 @@ class FieldChange:
 
     ``field`` is ``email``, ``phone``, ``handle``, ``nickname``, ``birthday``, ``birthday_year``,
     ``notes``, ``how_met``, ``uid``, ``birthday_text`` or a part of the name or work
-    (``family_name`` ... ``organisation``, ``department``, ``job_title``); ``value`` is what was added, as text.
+    (``family_name`` ... ``organisation``, ``department``, ``job_title``); ``value`` is what
+    was added, as text.
     """
 
     kind: str
@@ -233,7 +234,7 @@ def _new_person(record: ContactRecord) -> Person:
         notes=record.notes.strip(),
         uid=record.uid,
         birthday_text=record.birthday_text.strip(),
-        **record_card_fields(record),
+        **record_card_fields(record),  # type: ignore[arg-type]
     )
     merged, _ = _add_points(person, record.contact_points)
     return merged

@@ -212,6 +212,18 @@ class Circle:
         check_range("cadence_days", self.cadence_days, *limits.CADENCE_DAYS)
 
 
+# The parts of a structured name in vCard's order (N: family; given; additional; prefix;
+# suffix), and with them the work fields a person keeps as an address book wrote them.
+NAME_PARTS: tuple[str, ...] = (
+    "family_name",
+    "given_name",
+    "additional_names",
+    "name_prefix",
+    "name_suffix",
+)
+CARD_FIELDS: tuple[str, ...] = (*NAME_PARTS, "organisation", "department", "job_title")
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """Someone the user wants to stay close to, and what they remember about them."""
@@ -258,16 +270,7 @@ class Person:
 
     def card_fields(self) -> dict[str, str]:
         """The structured name, organisation, department and job title, by field name."""
-        return {
-            "family_name": self.family_name,
-            "given_name": self.given_name,
-            "additional_names": self.additional_names,
-            "name_prefix": self.name_prefix,
-            "name_suffix": self.name_suffix,
-            "organisation": self.organisation,
-            "department": self.department,
-            "job_title": self.job_title,
-        }
+        return {name: getattr(self, name) for name in CARD_FIELDS}
 
     @property
     def display_name(self) -> str:

@@ -21,18 +21,17 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kithkin.domain.model import Birthday, ContactPoint
+from kithkin.domain.model import NAME_PARTS, ContactPoint
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
-from kithkin.messages import text
 
 SOURCE = "vcard"
 # A birthday in words where BDAY cannot hold one (vCard 2.1 and 3.0, or next to a dated BDAY).
 BDAY_TEXT = "X-KITHKIN-BIRTHDAY-TEXT"
-NAME_FIELDS = ("family_name", "given_name", "additional_names", "name_prefix", "name_suffix")
+NAME_FIELDS = NAME_PARTS
 _N_ATTRS = ("family", "given", "additional", "prefix", "suffix")
 # Photos and the like are dropped unread; PROFILE:VCard (RFC 2426, written by Lotus Notes) says
 # nothing the BEGIN line does not, and vobject refuses it, so it is dropped too.

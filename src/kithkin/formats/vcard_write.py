@@ -77,7 +77,9 @@ class _Card:
         self.text("X-KITHKIN-HOW-MET", record.how_met)
         if record.organisation or record.department:
             units = record.department.split(";") if record.department else []
-            self.line("ORG", ";".join(self.escape(p) for p in (record.organisation, *units)), raw=True)
+            self.line(
+                "ORG", ";".join(self.escape(p) for p in (record.organisation, *units)), raw=True
+            )
         if record.birthday is not None:
             self.line("BDAY", _birthday_text(record.birthday, self.version), raw=True)
         if record.birthday_text:

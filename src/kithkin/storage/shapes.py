@@ -1,15 +1,19 @@
 """Record shapes declared once: the people table's columns and the person record's fields.
 
-Standard library only: the lean reader (``storage.lean``) reads these without SQLAlchemy.
-From these lists are built the SQLAlchemy columns (``storage.tables``), the columns the full
-path selects (``storage.repositories``), the lean reader's SQL, and the order in which the row
-decoders (``storage.rows``) unpack a row (``tests/storage/test_shapes.py`` holds the decoders to
-these names). Adding a field to a person means adding it here, to the decoder and to a revision.
+Standard library (and the pure domain) only: the lean reader (``storage.lean``) reads these
+without SQLAlchemy. From these lists are built the SQLAlchemy columns (``storage.tables``), the
+columns the full path selects (``storage.repositories``), the lean reader's SQL, and the order
+in which the row decoders (``storage.rows``) unpack a row (``tests/storage/test_shapes.py``
+holds the decoders to these names). Adding a field to a person means adding it here, to the
+decoder and to a revision.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from kithkin.domain.limits import BIRTHDAY_TEXT, CARD_FIELD
+from kithkin.domain.model import CARD_FIELDS
 
 
 class Col(NamedTuple):
@@ -22,17 +26,6 @@ class Col(NamedTuple):
     nullable: bool = False
     default: str | None = None  # the server default, as SQL text
 
-
-# The structured name's parts in vCard's order (N: family; given; additional; prefix; suffix).
-NAME_PARTS: tuple[str, ...] = (
-    "family_name",
-    "given_name",
-    "additional_names",
-    "name_prefix",
-    "name_suffix",
-)
-# Fields of a person kept as an address book wrote them (after the structured name).
-CARD_FIELDS: tuple[str, ...] = (*NAME_PARTS, "organisation", "department", "job_title")
 
 # The people table after ``id`` and ``owner_id``, in order.
 PEOPLE: tuple[Col, ...] = (
@@ -56,11 +49,8 @@ PEOPLE: tuple[Col, ...] = (
     Col("created_at", "utc"),
     # The name and work as an address book writes them (vCard N, ORG, TITLE), and a birthday
     # in words (vCard 4.0 ``BDAY;VALUE=text``): kept as written, exported as read (0011).
-    *(Col(name, "str", 200, default="") for name in NAME_PARTS),
-    Col("organisation", "str", 200, default=""),
-    Col("department", "str", 200, default=""),
-    Col("job_title", "str", 200, default=""),
-    Col("birthday_text", "str", 200, default=""),
+    *(Col(name, "str", CARD_FIELD, default="") for name in CARD_FIELDS),
+    Col("birthday_text", "str", BIRTHDAY_TEXT, default=""),
 )
 
 CIRCLE_NAME = "circle_name"  # a record field read from the joined circles table, not people

@@ -89,6 +89,17 @@ class PersonIn(Strict):
     interests: list[str] | None = Field(None, max_length=50)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
+    family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_prefix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_suffix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    organisation: str | None = Field(None, max_length=limits.CARD_FIELD)
+    department: str | None = Field(None, max_length=limits.CARD_FIELD)
+    job_title: str | None = Field(None, max_length=limits.CARD_FIELD)
+    birthday_text: str | None = Field(
+        None, max_length=limits.BIRTHDAY_TEXT, examples=["circa 1800"]
+    )
 
 
 class ContactIn(Strict):
@@ -112,6 +123,17 @@ class PersonPatch(Strict):
     interests: list[str] | None = Field(None, max_length=50)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
+    family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_prefix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_suffix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    organisation: str | None = Field(None, max_length=limits.CARD_FIELD)
+    department: str | None = Field(None, max_length=limits.CARD_FIELD)
+    job_title: str | None = Field(None, max_length=limits.CARD_FIELD)
+    birthday_text: str | None = Field(
+        None, max_length=limits.BIRTHDAY_TEXT, examples=["circa 1800"]
+    )
     contacts: list[ContactIn] | None = Field(
         None, max_length=50, description="Replaces every contact point."
     )

@@ -139,9 +139,7 @@ def api_export_json(uow: ReadUow, now: Now) -> Response:
     response_class=Response,
     responses={200: {"content": {"text/vcard": {}}}},
 )
-def api_export_vcard(
-    uow: ReadUow, version: Literal["3.0", "4.0", "2.1"] = "3.0"
-) -> Response:
+def api_export_vcard(uow: ReadUow, version: Literal["3.0", "4.0", "2.1"] = "3.0") -> Response:
     from kithkin.formats.vcard_write import write_vcards
 
     body = write_vcards(export_records(uow=uow), version)
