@@ -318,7 +318,8 @@ class _Props:
         if prop is None:
             return "", ""
         parts = _org_parts(prop.value)
-        return (parts[0] if parts else ""), ";".join(parts[1:]).strip(";")
+        organisation = parts[0].strip() if parts else ""
+        return organisation, ";".join(parts[1:]).strip().strip(";").strip()
 
     def points(self, name: str, kind: str) -> tuple[ContactPoint, ...]:
         found: list[ContactPoint] = []
@@ -361,7 +362,7 @@ def _org_parts(value: Any) -> list[str]:
     out: list[str] = []
     for part in parts:
         joined = ",".join(str(p) for p in part) if isinstance(part, list) else str(part)
-        out.append(joined.strip())
+        out.append(joined)
     return out
 
 

@@ -11,7 +11,7 @@ CardDAV servers and Thunderbird; 2.1 for old phones and Outlook 2003.
 - Escaping: in 3.0 and 4.0 ``\\``, ``,``, ``;`` and line breaks are escaped in text values, and
   ``,`` and ``;`` inside one part of ``N`` or ``ORG``. vCard 2.1 has no comma escape (a comma is
   literal there, and read back as one), only ``\\;``; a value with a line break or a letter
-  outside ASCII is written ``ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8``.
+  outside ASCII is written ``ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8`` on one line.
 - A birthday in words: ``BDAY;VALUE=text:`` in 4.0. 2.1 and 3.0 have no text birthday, so it
   goes in ``X-KITHKIN-BIRTHDAY-TEXT`` (so does a 4.0 card's when it also has a dated birthday).
 - Labels made of the TYPE words RFC 2426 allows (``work fax``, ``home``, ``pager``) go in
@@ -157,26 +157,15 @@ def _folded(line: str) -> str:
 
 
 def _quoted_printable(name: str, value: str) -> str:
-    """A vCard 2.1 line in quoted-printable UTF-8, with soft line breaks (``=``) at 75."""
+    """A vCard 2.1 line in quoted-printable UTF-8. Written on one line, without soft line
+    breaks: readers that unfold only the 3.0 way (vobject among them) do not join those."""
     encoded = "".join(
         chr(byte) if (33 <= byte <= 126 and byte != 61) or byte == 32 else f"={byte:02X}"
         for byte in value.encode("utf-8")
     )
     if encoded.endswith(" "):
         encoded = encoded[:-1] + "=20"
-    head = f"{name};ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:"
-    lines: list[str] = []
-    current = head
-    i = 0
-    while i < len(encoded):
-        step = 3 if encoded[i] == "=" else 1
-        if len(current) + step > 74:
-            lines.append(current + "=")
-            current = ""
-        current += encoded[i : i + step]
-        i += step
-    lines.append(current)
-    return "\r\n".join(lines) + "\r\n"
+    return f"{name};ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{encoded}\r\n"
 
 
 def _birthday_text(birthday: Birthday, version: Version) -> str:
