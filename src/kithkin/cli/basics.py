@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kithkin.cli.render import emit_json, say, table
+from kithkin.cli.render import console, emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.domain.errors import InputError
 from kithkin.messages import text
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from kithkin.domain.model import Interaction
+    from kithkin.services.calendar_health import UnreadableCalendar
+    from kithkin.services.ports import CalendarSource
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
@@ -193,6 +195,7 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         try:
             with lean as reader:  # a DailyPlanReads: mypy checks the reads below against it
                 view, stored = today_view(uow=reader, now=now), stored_plan(uow=reader, now=now)
+                calendars = reader.calendars.find()
             if stored is None:
                 raise NeedsFullPath("today's plan is not made yet")
             plan = stored
@@ -201,13 +204,36 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     if lean is None:
         with app.uow(write=True) as full:  # today's plan is stored on first sight
             view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
+            calendars = full.calendars.find()
+    unreadable = _unreadable(calendars, limit_mb=app.settings.max_file_mb)
     if json_out:
-        emit_json({**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]})
+        emit_json(
+            {
+                **view.as_dict(),
+                "suggestions": [s.as_dict() for s in plan.suggestions],
+                "unreadable_calendars": [u.as_dict() for u in unreadable],
+            }
+        )
         return
     from kithkin.cli.views import show_plan, show_today
 
+    for u in unreadable:  # one line each (never wrapped), before the day
+        line = text("today.calendar_unreadable", name=u.name, reason=u.reason)
+        console().print(line, style="yellow", markup=False, soft_wrap=True)
     show_today(view)
     show_plan(plan, header=text("plan.header"))
+
+
+def _unreadable(calendars: list[CalendarSource], *, limit_mb: int) -> list[UnreadableCalendar]:
+    """The registered calendars that cannot be read (nothing is imported when there are none)."""
+    if not calendars:
+        return []
+    from kithkin.formats.feed import calendar_trouble
+    from kithkin.services.calendar_health import unreadable_calendars
+
+    return unreadable_calendars(
+        sources=calendars, check=lambda path: calendar_trouble(path, limit_mb=limit_mb)
+    )
 
 
 def log(

@@ -24,4 +24,11 @@ TEXT: dict[str, str] = {
     "remind.none_configured": (
         "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
     ),
+    # --- contacts2 ---
+    "remind.calendar.title": "A calendar cannot be read",
+    "remind.calendar.body": (
+        "Your calendar '{name}' cannot be read ({reason}). Until it reads again, kithkin counts "
+        "none of your time as free. Fix the file, or forget it with 'kithkin calendar remove'."
+    ),
+    # --- end contacts2 ---
 }

@@ -81,4 +81,10 @@ TEXT: dict[str, str] = {
     "phone.plan.more_one": "1 more idea",
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
+    # --- contacts2 ---
+    "today.calendar_unreadable": (
+        "Your calendar '{name}' cannot be read just now ({reason}); no time counts as free "
+        "until it reads again."
+    ),
+    # --- end contacts2 ---
 }
