@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kithkin.bootstrap import App
 from kithkin.formats.feed import calendar_trouble
+from kithkin.messages import text
 from kithkin.services.calendar_health import unreadable_calendars
 from kithkin.services.calendars import add_calendar
 from kithkin.services.reminders import Delivery, ReminderSettings, run_reminders
@@ -85,6 +86,7 @@ def test_remind_reports_an_unreadable_calendar_once_a_day(app: App, tmp_path: Pa
     _remind(app, inbox, MORNING + timedelta(hours=6))
     assert len(inbox.sent) == 1
     title, body = inbox.sent[0]
+    assert title == text("remind.calendar.title")
     assert "family" in body and "work" not in body
     _remind(app, inbox, MORNING + timedelta(days=1))
     assert len(inbox.sent) == 2
