@@ -32,6 +32,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Integer,
     Table,
     and_,
     delete,
@@ -253,7 +254,8 @@ class Recorder:
                     keys.add((row.id,))
                     refs |= _refs(table, row._mapping)
             keys -= set(self.images.get(name, {}))
-            present = [k for k in sorted(keys, key=repr) if _exists(conn, table, k)]
+            still = _existing(conn, table, keys)
+            present = [k for k in sorted(keys, key=repr) if k in still]
             if present:
                 inserted[name] = [list(k) for k in present]
                 if floor is None:
@@ -291,6 +293,26 @@ def _refs(table: Table, values: Mapping[Any, Any]) -> set[tuple[str, Key]]:
 def _exists(conn: Connection, table: Table, key: Key) -> bool:
     found = conn.execute(select(func.count()).select_from(table).where(_where_key(table, key)))
     return bool(found.scalar())
+
+
+_IN_CHUNK = 500
+
+
+def _existing(conn: Connection, table: Table, keys: set[Key]) -> set[Key]:
+    """Which of ``keys`` are still rows of ``table``: one query per 500 keys for a one-column
+    key (an import inserts thousands of rows; a query each cost most of its commit)."""
+    names = _pk(table)
+    if len(names) != 1 or not isinstance(table.c[names[0]].type, Integer):
+        return {k for k in keys if _exists(conn, table, k)}
+    column = table.c[names[0]]
+    by_value = {_decode(k[0], column): k for k in keys}
+    values = list(by_value)
+    found: set[Key] = set()
+    for start in range(0, len(values), _IN_CHUNK):
+        chunk = values[start : start + _IN_CHUNK]
+        for (value,) in conn.execute(select(column).where(column.in_(chunk))):
+            found.add(by_value[value])
+    return found
 
 
 def _insert_rows(stmt: Insert, sets: list[dict[str, Any]]) -> list[dict[str, Any]]:
