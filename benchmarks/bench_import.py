@@ -38,7 +38,7 @@ ORGS = ["Riverside Clinic", "Company, The", "Brauerei Süd", "Indigo Labs", "Har
 
 def _qp(text: str) -> str:
     return "".join(
-        chr(b) if 33 <= b <= 126 and b != 61 or b == 32 else f"={b:02X}" for b in text.encode()
+        chr(b) if (33 <= b <= 126 and b != 61) or b == 32 else f"={b:02X}" for b in text.encode()
     )
 
 
@@ -136,11 +136,11 @@ def main() -> None:
         runner.invoke(app, ["init", "--yes", "--timezone", "Europe/Berlin"], env=env)
         command = ["import", "vcard", str(path), "--json"]
         parse, cards = timed(lambda: sum(1 for _ in vobject.readComponents(text)))
-        first, r1 = timed(lambda: runner.invoke(app, command, env=env))
-        again, r2 = timed(lambda: runner.invoke(app, command, env=env))
+        first, r1 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
+        again, r2 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
         assert cards == args.count, cards
         assert r1.exit_code == 0 and r2.exit_code == 0, (r1.output[-500:], r2.output[-500:])
-        assert '"created": %d' % args.count in r1.output, r1.output[:300]
+        assert f'"created": {args.count}' in r1.output, r1.output[:300]
         assert '"created": 0' in r2.output and '"updated": 0' in r2.output, r2.output[:300]
         rows["parse"].append(parse)
         rows["import"].append(first)
@@ -148,13 +148,10 @@ def main() -> None:
         print(f"round {number + 1}: parse {parse:.2f} s, import {first:.2f} s, again {again:.2f} s")
     med = {k: statistics.median(v) for k, v in rows.items()}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ratio = {k: med[k] / med["parse"] for k in med}
     print(f"vobject.readComponents   median {med['parse']:6.2f} s")
-    print(
-        f"kithkin import vcard     median {med['import']:6.2f} s   {med['import'] / med['parse']:.2f}x"
-    )
-    print(
-        f"import again (unchanged) median {med['again']:6.2f} s   {med['again'] / med['parse']:.2f}x"
-    )
+    print(f"kithkin import vcard     median {med['import']:6.2f} s   {ratio['import']:.2f}x")
+    print(f"import again (unchanged) median {med['again']:6.2f} s   {ratio['again']:.2f}x")
     print(f"peak resident memory of the whole run: {peak:.0f} MB")
 
 

@@ -224,7 +224,7 @@ def _duplicate(other: _Target, point: ContactPoint) -> PossibleDuplicate:
 
 
 def _new_person(record: ContactRecord) -> Person:
-    person = Person(
+    return Person(
         name=record.full_name.strip(),
         circle=None,
         status=PersonStatus.TRIAGE,
@@ -234,10 +234,9 @@ def _new_person(record: ContactRecord) -> Person:
         notes=record.notes.strip(),
         uid=record.uid,
         birthday_text=record.birthday_text.strip(),
+        contacts=tuple(_fresh_points((), record.contact_points)[0]),
         **record_card_fields(record),  # type: ignore[arg-type]
     )
-    merged, _ = _add_points(person, record.contact_points)
-    return merged
 
 
 def record_card_fields(record: ContactRecord) -> dict[str, str]:
@@ -295,7 +294,17 @@ def _better_birthday(have: Birthday | None, offered: Birthday | None) -> Birthda
 
 
 def _add_points(person: Person, points: Sequence[ContactPoint]) -> tuple[Person, list[FieldChange]]:
-    known = {(point.kind, contact_key(point)) for point in person.contacts}
+    added, changes = _fresh_points(person.contacts, points)
+    if not added:
+        return person, changes
+    return replace(person, contacts=person.contacts + tuple(added)), changes
+
+
+def _fresh_points(
+    have: Sequence[ContactPoint], points: Sequence[ContactPoint]
+) -> tuple[list[ContactPoint], list[FieldChange]]:
+    """The points not yet among ``have`` (by kind and compared value), each once."""
+    known = {(point.kind, contact_key(point)) for point in have}
     added: list[ContactPoint] = []
     changes: list[FieldChange] = []
     for point in points:
@@ -305,6 +314,4 @@ def _add_points(person: Person, points: Sequence[ContactPoint]) -> tuple[Person,
         known.add(key)
         added.append(point)
         changes.append(FieldChange("added", point.kind, point.value))
-    if not added:
-        return person, changes
-    return replace(person, contacts=person.contacts + tuple(added)), changes
+    return added, changes

@@ -264,9 +264,12 @@ class Person:
         check_length("nickname", self.nickname, limit=limits.NICKNAME)
         check_length("how you met", self.how_met, limit=limits.HOW_MET)
         check_length("notes", self.notes, limit=limits.NOTES)
-        for label, value in self.card_fields().items():
-            check_length(label.replace("_", " "), value, limit=limits.CARD_FIELD)
-        check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_TEXT)
+        for name in CARD_FIELDS:
+            value = getattr(self, name)
+            if len(value) > limits.CARD_FIELD:
+                check_length(name.replace("_", " "), value, limit=limits.CARD_FIELD)
+        if len(self.birthday_text) > limits.BIRTHDAY_TEXT:
+            check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_TEXT)
 
     def card_fields(self) -> dict[str, str]:
         """The structured name, organisation, department and job title, by field name."""

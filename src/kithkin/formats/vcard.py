@@ -1,20 +1,18 @@
-"""Read vCard 2.1, 3.0 and 4.0 files (Apple, Google, Android, Outlook) and write vCard 3.0.
+"""Read vCard 2.1, 3.0 and 4.0 files (Apple, Google, Android, Outlook, Evolution, Nextcloud).
 
 The file is split into cards here, line by line, so that one broken card cannot sink the others
 and every problem carries the line its card starts on; each card is then read by ``vobject``.
 While splitting, quoted-printable soft line breaks (vCard 2.1) are joined, because ``vobject``
 does not join them, and PHOTO/LOGO/SOUND/KEY properties are dropped unread, so huge base64 photos
-cost neither time nor memory.
+cost neither time nor memory. vCard 2.1 has no comma escape: the commas of its text values are
+escaped before vobject reads them (``FN:Doe, John`` is one name).
 
-Output is vCard 3.0: it is the version every common address book imports (Google and Outlook
-read 4.0 poorly). Labels made of the TYPE words RFC 2426 allows (``work fax``, ``home``,
-``pager``) go in ``TYPE``; any other label uses the Apple/Google ``itemN.X-ABLabel`` grouping, so
-a strict validator accepts the file. ``N`` is built from the display name (titles as prefix,
-``Jr``/``III`` as suffix). On reading, ``ORG`` is the organisation with its units in brackets
-(a vCard 2.1 comma is literal), a 4.0 birthday in words (``VALUE=text``) is kept in the notes,
-and ``PROFILE:VCard`` is dropped unread; other RFC 2426/6350 properties kithkin does not use
-(KIND, GENDER, MAILER, CLASS ...) are read and left aside. A birthday without a year is written
-``--MM-DD``. ``how_met`` is kept in ``X-KITHKIN-HOW-MET``.
+Kept as written: the structured name (``N``; several values of one part joined by ``,``),
+``ORG`` as the organisation and its units (the department, several joined by ``;``), ``TITLE``,
+and a birthday in words (4.0 ``BDAY;VALUE=text``, or ``X-KITHKIN-BIRTHDAY-TEXT`` where BDAY
+cannot hold one), never a problem. ``PROFILE:VCard`` is dropped unread; other RFC 2426/6350
+properties kithkin does not use (KIND, GENDER, MAILER, CLASS ...) are read and left aside.
+``how_met`` is kept in ``X-KITHKIN-HOW-MET``. Writing is :mod:`kithkin.formats.vcard_write`.
 """
 
 from __future__ import annotations

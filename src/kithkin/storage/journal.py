@@ -246,16 +246,21 @@ class Recorder:
             table = metadata.tables[name]
             keys = set(self.inserted.get(name, ()))
             floor = self.floors.get(name)
+            seen: set[Key] = set()  # rows read just now: they exist
             if floor is not None:
+                # only the key and the columns that refer to other rows are needed here
+                linked = [fk.parent for fk in table.foreign_keys]
                 found = conn.execute(
-                    select(table).where(table.c.owner_id == self.owner_id, table.c.id > floor)
+                    select(table.c.id, *linked).where(
+                        table.c.owner_id == self.owner_id, table.c.id > floor
+                    )
                 )
                 for row in found:
-                    keys.add((row.id,))
+                    seen.add((row.id,))
                     refs |= _refs(table, row._mapping)
-            keys -= set(self.images.get(name, {}))
-            still = _existing(conn, table, keys)
-            present = [k for k in sorted(keys, key=repr) if k in still]
+            keys = (keys | seen) - set(self.images.get(name, {}))
+            still = seen | _existing(conn, table, keys - seen)
+            present = [k for k in _in_order(keys) if k in still]
             if present:
                 inserted[name] = [list(k) for k in present]
                 if floor is None:
@@ -296,6 +301,14 @@ def _exists(conn: Connection, table: Table, key: Key) -> bool:
 
 
 _IN_CHUNK = 500
+
+
+def _in_order(keys: set[Key]) -> list[Key]:
+    """Keys in a stable order: by value (ids), or by their text when values do not compare."""
+    try:
+        return sorted(keys)
+    except TypeError:
+        return sorted(keys, key=repr)
 
 
 def _existing(conn: Connection, table: Table, keys: set[Key]) -> set[Key]:
