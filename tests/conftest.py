@@ -8,6 +8,7 @@ between tests. Set KITHKIN_SKIP_POSTGRES=1 to run only SQLite (never in CI).
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,15 +28,34 @@ PG_ADMIN = os.environ.get("KITHKIN_TEST_PG", "postgresql+psycopg://postgres@127.
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+def _untracked(here: Path) -> set[str] | None:
+    """Files in ``here`` that git neither tracks nor ignores (None outside a git checkout)."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard", "--directory"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(out.splitlines())
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _checkout_stays_clean() -> Iterator[None]:
-    """No test may leave a file in the directory the suite runs from (a fuzzed file name once
-    wrote a backup and two vCards into the checkout, and they were committed)."""
+    """No test may leave a file in the checkout the suite runs from that git would pick up (a
+    fuzzed file name once wrote a backup and two vCards there, and they were committed).
+    Ignored paths (test-artifacts/, caches) are allowed."""
     here = Path.cwd()
-    before = {p.name for p in here.iterdir()}
+    before = _untracked(here)
     yield
-    left = sorted({p.name for p in here.iterdir()} - before - {".pytest_cache", ".hypothesis"})
-    assert left == [], f"tests left files in {here}: {left}"
+    after = _untracked(here)
+    if before is not None and after is not None:
+        left = sorted(after - before)
+        assert left == [], f"tests left files in {here}: {left}"
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +74,30 @@ def pg_url() -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def fresh_pg() -> Iterator[str]:
+    """An empty PostgreSQL database of its own (no schema at all)."""
+    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
+        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
+    name = f"kithkin_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of its own (no schema at all) on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    url: str = request.getfixturevalue("fresh_pg")
+    return url
 
 
 def _empty_pg(url: str) -> None:

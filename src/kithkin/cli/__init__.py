@@ -97,6 +97,7 @@ MODULES = (
     "calendar",
     "serve",
     "changes",
+    "accounts",
 )
 # The daily loop builds only its own module's commands: Typer resolves the annotations of every
 # command it builds (about 80 ms for all 56), and ``kithkin today`` needs a handful.

@@ -16,20 +16,40 @@ def serve(
         str | None, typer.Option(help="Address to listen on (default 127.0.0.1: this machine).")
     ] = None,
     port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
+    hosted: Annotated[
+        bool, typer.Option("--hosted", help="Accounts and logins (needed off this machine).")
+    ] = False,
 ) -> None:
     """Open kithkin in your browser: the daily loop, and a JSON API under /api."""
     import uvicorn
 
+    from kithkin.config import with_overrides
     from kithkin.web.app import create_app
 
-    app = _state(ctx).app
+    state = _state(ctx)
+    app = state.app
+    if hosted:
+        app.settings = with_overrides(app.settings, hosted=True)
     bind_host = host or app.settings.host
     bind_port = port or app.settings.port
-    _ = app.owner_id  # open (and if needed upgrade) the database before the first request
+    check_mode(bind_host, hosted=app.settings.hosted)
+    # open (and if needed upgrade) the database before the first request
+    _ = app.engine if app.settings.hosted else app.owner_id
     web = create_app(app)
     shown = f"[{bind_host}]" if ":" in bind_host else bind_host
     say(f"kithkin is running at http://{shown}:{bind_port}/  (Ctrl+C to stop)")
     uvicorn.run(web, host=bind_host, port=bind_port, log_level="warning", server_header=False)
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+def check_mode(bind_host: str, *, hosted: bool) -> None:
+    """Local mode (no login) serves this machine only; any other address needs accounts."""
+    from kithkin.domain.accounts import ServeNeedsHosted
+
+    if not hosted and bind_host.strip().lower() not in LOOPBACK:
+        raise ServeNeedsHosted(host=bind_host)
 
 
 def register(app: typer.Typer) -> None:

@@ -268,8 +268,8 @@ class Person:
             value = getattr(self, name)
             if len(value) > limits.CARD_FIELD:
                 check_length(name.replace("_", " "), value, limit=limits.CARD_FIELD)
-        if len(self.birthday_text) > limits.BIRTHDAY_TEXT:
-            check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_TEXT)
+        if len(self.birthday_text) > limits.BIRTHDAY_WORDS:
+            check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_WORDS)
 
     def card_fields(self) -> dict[str, str]:
         """The structured name, organisation, department and job title, by field name."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from kithkin.messages import (
+    accounts,
     cli,
     data,
     errors,
@@ -26,7 +27,7 @@ from kithkin.messages import (
     web,
 )
 
-AREAS = (today, people, plan, ladder, insights, data, settings, web, cli)
+AREAS = (today, people, plan, ladder, insights, data, settings, web, cli, accounts)
 
 ERRORS: dict[str, str] = dict(errors.ERRORS)
 TEXT: dict[str, str] = {}

@@ -237,4 +237,29 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- health ---
+    "schema_newer": (
+        "This database was written by a newer kithkin, revision {revision}; install a newer "
+        "kithkin to open it (nothing was changed)."
+    ),
+    # --- end health ---
+    # --- hosted-auth ---
+    "bad_login": "That login name and password do not match. Please try again.",
+    "too_many_attempts": (
+        "Too many tries in a minute. Please wait {seconds} seconds, then try again."
+    ),
+    "bad_login_name": (
+        "A login name is 1 to {limit} lower-case letters, digits, dots, hyphens or underscores."
+    ),
+    "weak_password": "A password needs {low} to {high} characters.",
+    "login_taken": "The login name '{name}' is taken. Pick another one.",
+    "no_such_account": "There is no account called '{name}'.",
+    "signup_closed": "Sign-up is closed here. Ask whoever runs this kithkin for an invite.",
+    "bad_invite": "This invite link is unknown, already used or expired. Ask for a new one.",
+    "serve_needs_hosted": (
+        "Serving on {host} would open your data to the network without a login: turn on "
+        "accounts with 'kithkin serve --hosted' (or KITHKIN_HOSTED=true), or serve on 127.0.0.1."
+    ),
+    "bad_share": "Choose what your coach may see: one or more of {allowed}.",
+    # --- end hosted-auth ---
 }
