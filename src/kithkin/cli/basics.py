@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kithkin.cli.render import console, emit_json, say, table
+from kithkin.cli.calendar_check import show_unreadable, unreadable_calendars
+from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.domain.errors import InputError
 from kithkin.messages import text
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from kithkin.domain.model import Interaction
-    from kithkin.services.calendar_health import UnreadableCalendar
-    from kithkin.services.ports import CalendarSource
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
@@ -205,35 +204,16 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         with app.uow(write=True) as full:  # today's plan is stored on first sight
             view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
             calendars = full.calendars.find()
-    unreadable = _unreadable(calendars, limit_mb=app.settings.max_file_mb)
+    unreadable = unreadable_calendars(calendars, limit_mb=app.settings.max_file_mb)
     if json_out:
-        emit_json(
-            {
-                **view.as_dict(),
-                "suggestions": [s.as_dict() for s in plan.suggestions],
-                "unreadable_calendars": [u.as_dict() for u in unreadable],
-            }
-        )
+        data = {**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]}
+        emit_json({**data, "unreadable_calendars": [u.as_dict() for u in unreadable]})
         return
     from kithkin.cli.views import show_plan, show_today
 
-    for u in unreadable:  # one line each (never wrapped), before the day
-        line = text("today.calendar_unreadable", name=u.name, reason=u.reason)
-        console().print(line, style="yellow", markup=False, soft_wrap=True)
+    show_unreadable(unreadable)
     show_today(view)
     show_plan(plan, header=text("plan.header"))
-
-
-def _unreadable(calendars: list[CalendarSource], *, limit_mb: int) -> list[UnreadableCalendar]:
-    """The registered calendars that cannot be read (nothing is imported when there are none)."""
-    if not calendars:
-        return []
-    from kithkin.formats.feed import calendar_trouble
-    from kithkin.services.calendar_health import unreadable_calendars
-
-    return unreadable_calendars(
-        sources=calendars, check=lambda path: calendar_trouble(path, limit_mb=limit_mb)
-    )
 
 
 def log(
