@@ -95,7 +95,8 @@ ERRORS: dict[str, str] = {
         "Write each step as 'description|feared prediction|predicted anxiety 0-100'; got '{value}'."
     ),
     "ladder_missing": (
-        "There is no ladder yet. Build one with 'kithkin ladder create --goal ... --step ...'."
+        "There is no ladder yet. Build one with 'kithkin ladder create' (it asks for your goal "
+        "and the steps)."
     ),
     "attempt_not_found": "There is no ladder attempt with id {id}.",
     "attempt_already_completed": "Attempt {id} already has its 'after' part recorded.",
@@ -139,7 +140,8 @@ ERRORS: dict[str, str] = {
     "calendar_not_found": "There is no calendar called '{name}'.",
     "bad_every": "Could not read '{value}' as a repeat; use e.g. 1w, 2w or 4w.",
     "person_no_timezone": (
-        "{name} has no time zone yet. Add one with 'kithkin people edit {name} --timezone ...'."
+        "{name} has no time zone yet. Add one with: kithkin people edit {quoted} --timezone "
+        "ZONE (for example Europe/Berlin)."
     ),
     "no_call_slot": (
         "No {minutes}-minute slot stays inside both waking windows (and your free time) on "
@@ -237,6 +239,21 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- cli ---
+    "circle_new": (
+        "There is no circle called '{name}' yet (your circles: {allowed}); make it with: "
+        "kithkin circles set {quoted} DAYS (DAYS: how often to be in touch), then run this "
+        "again."
+    ),
+    # --- end cli ---
+    # --- cli (files) ---
+    "file_unwritable": "Could not write {path}: {reason}",
+    "folder_given": "{path} is a folder; give a file name in it, such as {example}.",
+    "log_unknown_name": (
+        "No one in your people matches '{name}'.{hint} To add them: kithkin people add "
+        "{quoted}; for someone you will not keep up with, use --with-other {quoted} instead."
+    ),
+    # --- end cli (files) ---
     # --- health ---
     "schema_newer": (
         "This database was written by a newer kithkin, revision {revision}; install a newer "
