@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from kithkin.cli import app
 from kithkin.messages import ERRORS, TEXT, error_text
+from kithkin.storage import shapes
 from tests.cli.conftest import NOW, Run, as_json, db_rows, ok
 
 DATA = ("changes", "data_versions")
@@ -106,7 +107,8 @@ def test_log_list_edit_delete_keep_derived_data_in_step(ready: Run, db_path: Pat
     ok(ready("log", "delete", str(item["id"])))
     rows = db_rows(db_path)
     assert rows["day_stats"] == []
-    assert all(p[-2] is None for p in rows["people"])  # nobody's last contact is left
+    last = ["id", "owner_id", *(c.name for c in shapes.PEOPLE)].index("last_contact_at")
+    assert all(p[last] is None for p in rows["people"])  # nobody's last contact is left
 
 
 def test_deleting_twice_unknown_ids_and_another_accounts_ids(ready: Run, db_path: Path) -> None:

@@ -78,7 +78,8 @@ def test_new_people_wait_in_triage_without_a_circle() -> None:
     person = item.person
     assert (person.status, person.circle, person.id) == (PersonStatus.TRIAGE, None, None)
     assert person.contacts == (email("ada@example.org", "home"), phone("+44 1"))
-    assert person.notes == "Countess, Analytical Engines\nPoet of numbers"
+    assert person.notes == "Poet of numbers"
+    assert (person.job_title, person.organisation) == ("Countess", "Analytical Engines")
     assert (person.uid, person.birthday) == ("u-1", Birthday(12, 10))
 
 

@@ -75,7 +75,11 @@ def test_outlook_csv() -> None:
         ContactPoint("phone", "(425) 555-0199", "mobile"),
         ContactPoint("phone", "(425) 555-0123", "work"),
     )
-    assert (siobhan.organisation, siobhan.title) == ("Contoso Ltd (Finance)", "Controller")
+    assert (siobhan.organisation, siobhan.department, siobhan.title) == (
+        "Contoso Ltd",
+        "Finance",
+        "Controller",
+    )
     assert siobhan.birthday == Birthday(7, 4, 1985)
     assert (kwame.nickname, kwame.birthday, kwame.line) == ("Kwams", None, 3)
     assert ingrid.birthday == Birthday(12, 24, 1975)

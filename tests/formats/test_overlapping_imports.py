@@ -48,10 +48,9 @@ def test_google_csv_then_apple_vcard_makes_no_duplicates() -> None:
         "020 7946 0018",
         "+44 7700 900999",
     }
-    assert (
-        plan.items[0].person.notes
-        == "Nurse, Riverside Clinic\nMet at the climbing gym.\nWe boulder on Thursdays."
-    )
+    first = plan.items[0].person
+    assert first.notes == "Met at the climbing gym.\nWe boulder on Thursdays."
+    assert (first.job_title, first.organisation) == ("Nurse", "Riverside Clinic")
 
 
 def test_both_files_in_one_import_merge_too() -> None:

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kithkin.domain.contacts import structured_name
 from kithkin.domain.model import Birthday, ContactPoint
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
-from kithkin.formats.vcard import parse_vcards, write_vcards
+from kithkin.formats.vcard import NAME_FIELDS, parse_vcards
+from kithkin.formats.vcard_write import write_vcards
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -32,7 +34,7 @@ def test_apple_ios17_export() -> None:
     amara = records[0]
     assert amara.line == 1
     assert amara.nickname == "Ami"
-    assert amara.organisation == "Riverside Clinic (Paediatrics)"
+    assert (amara.organisation, amara.department) == ("Riverside Clinic", "Paediatrics")
     assert amara.title == "Nurse"
     assert amara.emails == (
         ContactPoint("email", "amara.okafor@example.com", "home"),
@@ -87,7 +89,7 @@ def test_outlook_2_1_windows_1252() -> None:
     assert siobhan.full_name == "Siobhán Brennan"
     assert siobhan.notes == "Neighbour from the Seattle days.\nLikes long hikes."
     assert siobhan.birthday == Birthday(7, 4, 1985)
-    assert siobhan.organisation == "Contoso Ltd (Finance)"
+    assert (siobhan.organisation, siobhan.department) == ("Contoso Ltd", "Finance")
     assert kwame.line == 15
     assert kwame.emails == (ContactPoint("email", "KWAME.OSEI@Example.com"),)
 
@@ -207,16 +209,36 @@ RECORDS = st.builds(
     organisation=_TEXT,
     title=_TEXT,
     how_met=_LINES,
+    family_name=_TEXT,
+    given_name=_TEXT,
+    additional_names=_TEXT,
+    name_prefix=_TEXT,
+    name_suffix=_TEXT,
+    # ORG's units, kept joined by ";"
+    department=st.lists(_NAME.filter(lambda u: ";" not in u), max_size=3).map(";".join),
+    birthday_text=_TEXT,
 )
 
 
-@settings(max_examples=60, deadline=None, derandomize=True)
+@pytest.mark.parametrize("version", ["3.0", "4.0", "2.1"])
+@settings(max_examples=30, deadline=None, derandomize=True)
 @given(st.lists(RECORDS, min_size=1, max_size=4))
-def test_write_then_read_keeps_every_field(records: list[ContactRecord]) -> None:
-    text = write_vcards(records)
+def test_write_then_read_keeps_every_field(version: str, records: list[ContactRecord]) -> None:
+    text = write_vcards(records, version)
+    assert text.startswith(f"BEGIN:VCARD\r\nVERSION:{version}\r\n")
     parsed, problems = parse_vcards(text)
     assert problems == []
-    assert [r.__class__(**{**_fields(r), "line": 0, "source": ""}) for r in parsed] == records
+    assert [r.__class__(**{**_fields(r), "line": 0, "source": ""}) for r in parsed] == [
+        _with_name(r) for r in records
+    ]
+
+
+def _with_name(record: ContactRecord) -> ContactRecord:
+    """A record without a structured name is written with the one built from its name."""
+    if any(record.name_parts):
+        return record
+    parts = dict(zip(NAME_FIELDS, structured_name(record.full_name), strict=True))
+    return record.__class__(**{**_fields(record), **parts})
 
 
 def _fields(record: ContactRecord) -> dict[str, object]:

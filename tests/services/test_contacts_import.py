@@ -14,7 +14,8 @@ from kithkin.bootstrap import App
 from kithkin.domain.contacts import ContactRecord
 from kithkin.domain.model import ContactPoint, PersonStatus
 from kithkin.formats.contacts_csv import parse_csv
-from kithkin.formats.vcard import parse_vcards, write_vcards
+from kithkin.formats.vcard import parse_vcards
+from kithkin.formats.vcard_write import write_vcards
 from kithkin.services.backup import (
     RestoreNeedsEmptyDatabase,
     export_backup,

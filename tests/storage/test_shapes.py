@@ -39,6 +39,15 @@ SAMPLE: dict[str, Any] = {
     "uid": "uid-7",
     "last_contact_at": datetime(2026, 11, 20, 8, 30),
     "created_at": datetime(2026, 1, 2, 3, 4),
+    "family_name": "Lovelace",
+    "given_name": "Augusta",
+    "additional_names": "Ada",
+    "name_prefix": "Countess",
+    "name_suffix": "FRS",
+    "organisation": "Analytical Society",
+    "department": "Notes",
+    "job_title": "Translator",
+    "birthday_text": "winter 1815",
 }
 
 
@@ -75,6 +84,14 @@ def test_the_person_decoder_reads_each_declared_field_from_its_position() -> Non
     assert p.uid == "uid-7"
     assert p.last_contact_at is not None and p.last_contact_at.day == 20
     assert p.created_at is not None and p.created_at.year == 2026
+    assert (p.family_name, p.given_name, p.additional_names) == ("Lovelace", "Augusta", "Ada")
+    assert (p.name_prefix, p.name_suffix) == ("Countess", "FRS")
+    assert (p.organisation, p.department, p.job_title) == (
+        "Analytical Society",
+        "Notes",
+        "Translator",
+    )
+    assert p.birthday_text == "winter 1815"
 
 
 def test_the_roster_decoder_reads_each_declared_field_from_its_position() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kithkin.cli.ask import ask_choice, ask_number, interactive
+from kithkin.cli.calendar_check import show_unreadable, unreadable_calendars
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.domain.errors import InputError
@@ -180,6 +181,7 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         try:
             with lean as reader:  # a DailyPlanReads: mypy checks the reads below against it
                 view, stored = today_view(uow=reader, now=now), stored_plan(uow=reader, now=now)
+                calendars = reader.calendars.find()
             if stored is None:
                 raise NeedsFullPath("today's plan is not made yet")
             plan = stored
@@ -188,11 +190,15 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     if lean is None:
         with app.uow(write=True) as full:  # today's plan is stored on first sight
             view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
+            calendars = full.calendars.find()
+    unreadable = unreadable_calendars(calendars, limit_mb=app.settings.max_file_mb)
     if json_out:
-        emit_json({**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]})
+        data = {**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]}
+        emit_json({**data, "unreadable_calendars": [u.as_dict() for u in unreadable]})
         return
     from kithkin.cli.views import show_plan, show_today
 
+    show_unreadable(unreadable)
     show_today(view)
     show_plan(plan, header=text("plan.header"))
 

@@ -236,6 +236,25 @@ def show(
         ("leaves you feeling", data["feeling"]),
         ("time zone", data["timezone"]),
         ("birthday", birthday_words(data["birthday"])),
+        ("birthday in words", data["birthday_text"]),
+        (
+            "full name",
+            " ".join(
+                data[k]
+                for k in (
+                    "name_prefix",
+                    "given_name",
+                    "additional_names",
+                    "family_name",
+                    "name_suffix",
+                )
+                if data[k]
+            ),
+        ),
+        (
+            "work",
+            ", ".join(data[k] for k in ("job_title", "department", "organisation") if data[k]),
+        ),
         ("interests", ", ".join(data["interests"])),
         ("how you met", data["how_met"]),
         ("notes", data["notes"]),

@@ -17,12 +17,20 @@ if TYPE_CHECKING:
 
 
 def _once(app: App) -> RemindReport:
+    from kithkin.formats.feed import calendar_trouble
     from kithkin.notify.apprise import AppriseNotifier
     from kithkin.services.reminders import ReminderSettings, run_reminders
 
     settings = ReminderSettings.from_config(app.settings.extra.get("reminders", {}))
     notifier = AppriseNotifier(app.settings.notify_urls)
-    return run_reminders(units=app.uow, now=app.now(), notifier=notifier, settings=settings)
+    limit = app.settings.max_file_mb
+    return run_reminders(
+        units=app.uow,
+        now=app.now(),
+        notifier=notifier,
+        settings=settings,
+        check_calendar=lambda path: calendar_trouble(path, limit_mb=limit),
+    )
 
 
 def _show(report: RemindReport, json_out: bool) -> None:

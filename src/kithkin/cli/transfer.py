@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,6 +29,14 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would happen;
 SkipBad = Annotated[
     bool, typer.Option("--skip-bad", help="Import the good records and list the bad ones.")
 ]
+
+
+class VCardVersion(StrEnum):
+    V3 = "3.0"
+    V4 = "4.0"
+    V21 = "2.1"
+
+
 Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 
 
@@ -286,16 +295,23 @@ def parse_backup(data: bytes) -> Any:
 
 @export_app.command("vcard")
 def export_vcard(
-    ctx: typer.Context, path: FileArg, force: Force = False, json_out: JsonOpt = False
+    ctx: typer.Context,
+    path: FileArg,
+    force: Force = False,
+    json_out: JsonOpt = False,
+    vcard_version: Annotated[
+        VCardVersion,
+        typer.Option("--vcard-version", help="3.0 (most address books), 4.0 or 2.1."),
+    ] = VCardVersion.V3,
 ) -> None:
-    """Write your people as vCard 3.0 (re-importable; what most address books read)."""
-    from kithkin.formats.vcard import write_vcards
+    """Write your people as vCard (re-importable; 3.0 is what most address books read)."""
+    from kithkin.formats.vcard_write import write_vcards
     from kithkin.services.contacts_import import export_records
 
     app = _state(ctx).app
     with app.uow() as uow:
         records = export_records(uow=uow)
-    _write(path, write_vcards(records), force=force, name="kithkin.vcf")
+    _write(path, write_vcards(records, vcard_version.value), force=force, name="kithkin.vcf")
     _done(json_out, len(records), "people", path)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from kithkin.domain.errors import BadChoice, EmptyValue, InputError
 from kithkin.domain.ladder import CameTrue
 from kithkin.domain.model import (
+    CARD_FIELDS,
     CONTACT_KINDS,
     NAME_MAX,
     Barrier,
@@ -106,7 +107,17 @@ def _person(r: Row) -> None:
         how_met=r.get("how_met", ""),
         notes=r.get("notes", ""),
         status=PersonStatus(check_choice("status", r.get("status", "active"), list(PersonStatus))),
+        birthday_text=_text(r, "birthday_text"),
+        **{name: _text(r, name) for name in CARD_FIELDS},  # type: ignore[arg-type]
     )
+
+
+def _text(r: Row, name: str) -> str:
+    """A text field a backup may leave out (one written before it existed): empty then."""
+    value = r.get(name, "")
+    if not isinstance(value, str):
+        raise BadChoice(field=name.replace("_", " "), allowed="text", value=str(value)[:40])
+    return value
 
 
 def _contact(r: Row) -> None:

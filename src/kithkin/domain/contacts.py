@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _NOT_DIGIT = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
+_PREFIXES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,9 @@ class ContactRecord:
     ``phones`` and ``handles`` hold :class:`ContactPoint` values of kind ``email``, ``phone`` and
     ``handle`` with the exporter's label (``home``, ``mobile``, ``linkedin`` ...). ``source`` is a
     short tag of the format it came from (``vcard``, ``google``, ``outlook``, ``linkedin``).
+    The structured name (vCard ``N``: family; given; additional; prefix; suffix, several values
+    of one part joined by ``,``), ``organisation`` and ``department`` (``ORG``; several units
+    joined by ``;``), ``title`` and ``birthday_text`` (a birthday in words) are kept as written.
     """
 
     full_name: str
@@ -41,6 +46,24 @@ class ContactRecord:
     title: str = ""
     how_met: str = ""
     source: str = ""
+    family_name: str = ""
+    given_name: str = ""
+    additional_names: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
+    department: str = ""
+    birthday_text: str = ""
+
+    @property
+    def name_parts(self) -> tuple[str, str, str, str, str]:
+        """The structured name in vCard's order: family, given, additional, prefix, suffix."""
+        return (
+            self.family_name,
+            self.given_name,
+            self.additional_names,
+            self.name_prefix,
+            self.name_suffix,
+        )
 
     @property
     def contact_points(self) -> tuple[ContactPoint, ...]:
@@ -85,3 +108,30 @@ def contact_key(point: ContactPoint) -> str:
     if point.kind == "email":
         return normalise_email(point.value)
     return point.value.strip().casefold()
+
+
+def structured_name(full_name: str) -> tuple[str, str, str, str, str]:
+    """``N`` from a display name: leading titles are the prefix, trailing ``Jr``/``III`` the
+    suffix, the last word the family name, the first the given name, the rest additional.
+    ``Family, Given`` is read the other way round."""
+    name = full_name.strip()
+    if name.count(",") == 1 and all(part.strip() for part in name.split(",")):
+        family, given = (part.strip() for part in name.split(","))
+        if given.rstrip(".").lower() not in _SUFFIXES:
+            name = f"{given} {family}"
+    words = name.split()
+    prefix: list[str] = []
+    suffix: list[str] = []
+    while len(words) > 1 and words[0].rstrip(".").lower() in _PREFIXES:
+        prefix.append(words.pop(0))
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    if len(words) == 1:
+        return ("", words[0], "", " ".join(prefix), " ".join(suffix))
+    return (
+        words[-1] if words else "",
+        words[0] if words else "",
+        " ".join(words[1:-1]),
+        " ".join(prefix),
+        " ".join(suffix),
+    )

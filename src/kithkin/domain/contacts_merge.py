@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from kithkin.domain.contacts import ContactRecord, contact_key, fold_name
+from kithkin.domain.contacts import ContactRecord, contact_key, fold_name, structured_name
 from kithkin.domain.model import Birthday, ContactPoint, Person, PersonStatus
 from kithkin.domain.name_match import names_compatible
 
@@ -43,7 +43,9 @@ class FieldChange:
     """One addition: ``kind`` is ``added`` (a contact point) or ``set`` (an empty field filled).
 
     ``field`` is ``email``, ``phone``, ``handle``, ``nickname``, ``birthday``, ``birthday_year``,
-    ``notes``, ``how_met`` or ``uid``; ``value`` is what was added, as text.
+    ``notes``, ``how_met``, ``uid``, ``birthday_text`` or a part of the name or work
+    (``family_name`` ... ``organisation``, ``department``, ``job_title``); ``value`` is what
+    was added, as text.
     """
 
     kind: str
@@ -232,24 +234,39 @@ def _duplicate(other: _Target, point: ContactPoint) -> PossibleDuplicate:
 
 
 def _new_person(record: ContactRecord) -> Person:
-    person = Person(
+    return Person(
         name=record.full_name.strip(),
         circle=None,
         status=PersonStatus.TRIAGE,
         nickname=record.nickname,
         birthday=record.birthday,
         how_met=record.how_met,
-        notes=record_notes(record),
+        notes=record.notes.strip(),
         uid=record.uid,
+        birthday_text=record.birthday_text.strip(),
+        contacts=tuple(_fresh_points((), record.contact_points)[0]),
+        **record_card_fields(record),  # type: ignore[arg-type]
     )
-    merged, _ = _add_points(person, record.contact_points)
-    return merged
 
 
-def record_notes(record: ContactRecord) -> str:
-    """The record's notes, preceded by its title and organisation when it has them."""
-    work = ", ".join(part for part in (record.title.strip(), record.organisation.strip()) if part)
-    return "\n".join(part for part in (work, record.notes.strip()) if part)
+def record_card_fields(record: ContactRecord) -> dict[str, str]:
+    """The structured name, organisation, department and job title of a record, as
+    :meth:`Person.card_fields` names them. A structured name that is exactly the one kithkin
+    builds from the display name (``structured_name``) says nothing more and is not kept, so a
+    person without one exports and imports back without one."""
+    parts = tuple(part.strip() for part in record.name_parts)
+    if parts == structured_name(record.full_name):
+        parts = ("", "", "", "", "")
+    return {
+        "family_name": parts[0],
+        "given_name": parts[1],
+        "additional_names": parts[2],
+        "name_prefix": parts[3],
+        "name_suffix": parts[4],
+        "organisation": record.organisation.strip(),
+        "department": record.department.strip(),
+        "job_title": record.title.strip(),
+    }
 
 
 def _absorb(person: Person, record: ContactRecord) -> tuple[Person, list[FieldChange]]:
@@ -257,9 +274,11 @@ def _absorb(person: Person, record: ContactRecord) -> tuple[Person, list[FieldCh
     fills: dict[str, object] = {}
     for name, value in (
         ("nickname", record.nickname.strip()),
-        ("notes", record_notes(record)),
+        ("notes", record.notes.strip()),
         ("how_met", record.how_met.strip()),
         ("uid", record.uid or ""),
+        ("birthday_text", record.birthday_text.strip()),
+        *record_card_fields(record).items(),
     ):
         if value and not getattr(merged, name):
             fills[name] = value
@@ -285,7 +304,17 @@ def _better_birthday(have: Birthday | None, offered: Birthday | None) -> Birthda
 
 
 def _add_points(person: Person, points: Sequence[ContactPoint]) -> tuple[Person, list[FieldChange]]:
-    known = {(point.kind, contact_key(point)) for point in person.contacts}
+    added, changes = _fresh_points(person.contacts, points)
+    if not added:
+        return person, changes
+    return replace(person, contacts=person.contacts + tuple(added)), changes
+
+
+def _fresh_points(
+    have: Sequence[ContactPoint], points: Sequence[ContactPoint]
+) -> tuple[list[ContactPoint], list[FieldChange]]:
+    """The points not yet among ``have`` (by kind and compared value), each once."""
+    known = {(point.kind, contact_key(point)) for point in have}
     added: list[ContactPoint] = []
     changes: list[FieldChange] = []
     for point in points:
@@ -295,6 +324,4 @@ def _add_points(person: Person, points: Sequence[ContactPoint]) -> tuple[Person,
         known.add(key)
         added.append(point)
         changes.append(FieldChange("added", point.kind, point.value))
-    if not added:
-        return person, changes
-    return replace(person, contacts=person.contacts + tuple(added)), changes
+    return added, changes

@@ -27,6 +27,8 @@ WHEN = 40  # a moment as typed ("18:30", "yesterday 18:30")
 DATE_TEXT = 20  # a day as typed ("2026-11-26", "tomorrow")
 CHOICE = 20  # one of a few named choices (a feeling: "warm")
 LIST_ITEMS = 50  # names in one interaction, interests of a person, contact points of a person
+CARD_FIELD = 200  # a part of a structured name, an organisation, a department, a job title
+BIRTHDAY_WORDS = 200  # a birthday in words ("circa 1800"), as an address book wrote it
 
 # --- ranges ---
 SCALE_1_5 = (1, 5)  # closeness, quality

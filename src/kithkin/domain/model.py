@@ -212,6 +212,18 @@ class Circle:
         check_range("cadence_days", self.cadence_days, *limits.CADENCE_DAYS)
 
 
+# The parts of a structured name in vCard's order (N: family; given; additional; prefix;
+# suffix), and with them the work fields a person keeps as an address book wrote them.
+NAME_PARTS: tuple[str, ...] = (
+    "family_name",
+    "given_name",
+    "additional_names",
+    "name_prefix",
+    "name_suffix",
+)
+CARD_FIELDS: tuple[str, ...] = (*NAME_PARTS, "organisation", "department", "job_title")
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """Someone the user wants to stay close to, and what they remember about them."""
@@ -234,6 +246,16 @@ class Person:
     uid: str | None = None
     last_contact_at: datetime | None = None
     created_at: datetime | None = None
+    # As an address book wrote them (vCard N, ORG, TITLE); empty when never given.
+    family_name: str = ""
+    given_name: str = ""
+    additional_names: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
+    organisation: str = ""
+    department: str = ""
+    job_title: str = ""
+    birthday_text: str = ""  # a birthday in words ("circa 1800"), shown as written
 
     def __post_init__(self) -> None:
         check_range("closeness", self.closeness, *SCALE_1_5)
@@ -242,6 +264,16 @@ class Person:
         check_length("nickname", self.nickname, limit=limits.NICKNAME)
         check_length("how you met", self.how_met, limit=limits.HOW_MET)
         check_length("notes", self.notes, limit=limits.NOTES)
+        for name in CARD_FIELDS:
+            value = getattr(self, name)
+            if len(value) > limits.CARD_FIELD:
+                check_length(name.replace("_", " "), value, limit=limits.CARD_FIELD)
+        if len(self.birthday_text) > limits.BIRTHDAY_WORDS:
+            check_length("birthday in words", self.birthday_text, limit=limits.BIRTHDAY_WORDS)
+
+    def card_fields(self) -> dict[str, str]:
+        """The structured name, organisation, department and job title, by field name."""
+        return {name: getattr(self, name) for name in CARD_FIELDS}
 
     @property
     def display_name(self) -> str:

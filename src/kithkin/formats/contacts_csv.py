@@ -86,6 +86,7 @@ _OUTLOOK_ALIASES = {
     "weiteres telefon": "other phone",
     "firma": "company",
     "abteilung": "department",
+    "position": "job title",
     "geburtstag": "birthday",
     "notizen": "notes",
     # French
@@ -106,10 +107,12 @@ _USED: dict[str, frozenset[str]] = {
         {"first name", "middle name", "last name", "name", "given name", "additional name"}
         | {"family name", "nickname", "notes", "birthday", "organization name"}
         | {"organization 1 - name", "organization title", "organization 1 - title"}
+        | {"name prefix", "name suffix", "organization department", "organization 1 - department"}
     ),
     "outlook": frozenset(
         {"first name", "middle name", "last name", "nickname", "notes", "birthday", "company"}
         | {"department", "job title", *_OUTLOOK_EMAILS, *(h for h, _ in _OUTLOOK_PHONES)}
+        | {"title", "suffix"}
     ),
     "linkedin": frozenset(
         {"first name", "last name", "url", "email address", "company", "position"}
@@ -316,17 +319,16 @@ def _google(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
         nickname=row.get("nickname"),
         notes=row.get("notes"),
         organisation=row.get("organization name") or row.get("organization 1 - name"),
+        department=row.get("organization department") or row.get("organization 1 - department"),
         title=row.get("organization title") or row.get("organization 1 - title"),
         emails=tuple(emails),
         phones=tuple(phones),
+        family_name=row.get("last name") or row.get("family name"),
+        given_name=row.get("first name") or row.get("given name"),
+        additional_names=row.get("middle name") or row.get("additional name"),
+        name_prefix=row.get("name prefix"),
+        name_suffix=row.get("name suffix"),
     )
-
-
-def _with_unit(organisation: str, unit: str) -> str:
-    """An organisation with its department in brackets, as vCard ORG units are read."""
-    if organisation and unit:
-        return f"{organisation} ({unit})"
-    return organisation or unit
 
 
 def _outlook(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
@@ -344,10 +346,16 @@ def _outlook(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
         row.get("birthday"),
         nickname=row.get("nickname"),
         notes=row.get("notes"),
-        organisation=_with_unit(row.get("company"), row.get("department")),
+        organisation=row.get("company"),
+        department=row.get("department"),
         title=row.get("job title"),
         emails=emails,
         phones=phones,
+        family_name=row.get("last name"),
+        given_name=row.get("first name"),
+        additional_names=row.get("middle name"),
+        name_prefix=row.get("title"),
+        name_suffix=row.get("suffix"),
     )
 
 
@@ -360,6 +368,8 @@ def _linkedin(row: _Row) -> tuple[ContactRecord | None, list[Problem]]:
         name,
         organisation=row.get("company"),
         title=row.get("position"),
+        family_name=row.get("last name"),
+        given_name=row.get("first name"),
         emails=(ContactPoint("email", email),) if email else (),
         handles=(ContactPoint("handle", url, "linkedin"),) if url else (),
     )

@@ -54,6 +54,19 @@ class CalendarUnreadable(ConflictError):
     key = "calendar_unreadable"
 
 
+def calendar_trouble(path: str, *, limit_mb: int = 50) -> str | None:
+    """Why the calendar file at ``path`` cannot be read (gone, unreadable, no longer a
+    calendar, or a calendar that does not parse), or None when it reads."""
+    from datetime import UTC
+
+    moment = datetime(2000, 1, 1, tzinfo=UTC)
+    try:
+        BusyFiles(limit_mb=limit_mb)(path, moment, moment, "UTC")
+    except CalendarUnreadable as exc:
+        return str(exc.params.get("reason") or text("calendar.not_ics"))
+    return None
+
+
 def busy_reader(path: str, start: datetime, end: datetime, tz: str) -> list:  # type: ignore[type-arg]
     """Busy intervals from a calendar file on disk. A file that is gone, unreadable or no longer
     a calendar raises :class:`CalendarUnreadable`: it never counts as free time."""

@@ -1,35 +1,36 @@
-"""Read vCard 2.1, 3.0 and 4.0 files (Apple, Google, Android, Outlook) and write vCard 3.0.
+"""Read vCard 2.1, 3.0 and 4.0 files (Apple, Google, Android, Outlook, Evolution, Nextcloud).
 
 The file is split into cards here, line by line, so that one broken card cannot sink the others
 and every problem carries the line its card starts on; each card is then read by ``vobject``.
 While splitting, quoted-printable soft line breaks (vCard 2.1) are joined, because ``vobject``
 does not join them, and PHOTO/LOGO/SOUND/KEY properties are dropped unread, so huge base64 photos
-cost neither time nor memory.
+cost neither time nor memory. vCard 2.1 has no comma escape: the commas of its text values are
+escaped before vobject reads them (``FN:Doe, John`` is one name).
 
-Output is vCard 3.0: it is the version every common address book imports (Google and Outlook
-read 4.0 poorly). Labels made of the TYPE words RFC 2426 allows (``work fax``, ``home``,
-``pager``) go in ``TYPE``; any other label uses the Apple/Google ``itemN.X-ABLabel`` grouping, so
-a strict validator accepts the file. ``N`` is built from the display name (titles as prefix,
-``Jr``/``III`` as suffix). On reading, ``ORG`` is the organisation with its units in brackets
-(a vCard 2.1 comma is literal), a 4.0 birthday in words (``VALUE=text``) is kept in the notes,
-and ``PROFILE:VCard`` is dropped unread; other RFC 2426/6350 properties kithkin does not use
-(KIND, GENDER, MAILER, CLASS ...) are read and left aside. A birthday without a year is written
-``--MM-DD``. ``how_met`` is kept in ``X-KITHKIN-HOW-MET``.
+Kept as written: the structured name (``N``; several values of one part joined by ``,``),
+``ORG`` as the organisation and its units (the department, several joined by ``;``), ``TITLE``,
+and a birthday in words (4.0 ``BDAY;VALUE=text``, or ``X-KITHKIN-BIRTHDAY-TEXT`` where BDAY
+cannot hold one), never a problem. ``PROFILE:VCard`` is dropped unread; other RFC 2426/6350
+properties kithkin does not use (KIND, GENDER, MAILER, CLASS ...) are read and left aside.
+``how_met`` is kept in ``X-KITHKIN-HOW-MET``. Writing is :mod:`kithkin.formats.vcard_write`.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kithkin.domain.model import Birthday, ContactPoint
+from kithkin.domain.model import NAME_PARTS, ContactPoint
 from kithkin.formats.contacts import ContactRecord, Problem, parse_birthday
-from kithkin.messages import text
 
 SOURCE = "vcard"
+# A birthday in words where BDAY cannot hold one (vCard 2.1 and 3.0, or next to a dated BDAY).
+BDAY_TEXT = "X-KITHKIN-BIRTHDAY-TEXT"
+NAME_FIELDS = NAME_PARTS
+_N_ATTRS = ("family", "given", "additional", "prefix", "suffix")
 # Photos and the like are dropped unread; PROFILE:VCard (RFC 2426, written by Lotus Notes) says
 # nothing the BEGIN line does not, and vobject refuses it, so it is dropped too.
 _SKIPPED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY", "PROFILE"})
@@ -47,6 +48,7 @@ _LABEL_ALIASES = {"cell": "mobile", "iphone": "mobile", "main": "main"}
 _TYPE_FOR_LABEL = {"mobile": "CELL"}
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _PLAIN_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
+_TEXT_PROPS = frozenset({"FN", "N", "ORG", "NOTE", "NICKNAME", "TITLE", "ROLE"})
 _QP_CHARSET = re.compile(r"(?i)(;ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE)")
 
 
@@ -147,14 +149,45 @@ def iter_cards(lines: Iterable[str]) -> Iterator[_Card | Problem]:
 def _parse_component(card: _Card) -> Any:
     import vobject
 
-    text = "BEGIN:VCARD\r\n" + "\r\n".join(card.lines) + "\r\nEND:VCARD\r\n"
+    lines = card.lines
+    if any(ln.strip().upper() == "VERSION:2.1" for ln in lines):
+        lines = _commas_literal(lines)
+    text = "BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n"
     try:
         return vobject.readOne(text)
     except UnicodeDecodeError:
         # Outlook writes quoted-printable Windows-1252 without saying so.
-        fixed = [_QP_CHARSET.sub(r";CHARSET=windows-1252\1", ln, count=1) for ln in card.lines]
+        fixed = [_QP_CHARSET.sub(r";CHARSET=windows-1252\1", ln, count=1) for ln in lines]
         text = "BEGIN:VCARD\r\n" + "\r\n".join(fixed) + "\r\nEND:VCARD\r\n"
         return vobject.readOne(text)
+
+
+def _commas_literal(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """vCard 2.1 has no comma escape: a comma in a text value is part of it (``FN:Doe, John``,
+    ``ORG:Company, The``). vobject reads the 3.0 way, where a bare comma separates values, so
+    the commas of text values are escaped before it reads them."""
+    out: list[str] = []
+    text_value = False
+    for line in lines:
+        if line[:1] in (" ", "\t"):
+            out.append(_escape_commas(line) if text_value else line)
+            continue
+        head, sep, value = line.partition(":")
+        name = head.split(";", 1)[0].rsplit(".", 1)[-1].upper()
+        text_value = bool(sep) and (name in _TEXT_PROPS or name.startswith("X-"))
+        out.append(f"{head}:{_escape_commas(value)}" if text_value else line)
+    return tuple(out)
+
+
+def _escape_commas(value: str) -> str:
+    out: list[str] = []
+    escaped = False
+    for char in value:
+        if char == "," and not escaped:
+            out.append("\\")
+        out.append(char)
+        escaped = char == "\\" and not escaped
+    return "".join(out)
 
 
 def _bad_line(card: _Card) -> str:
@@ -187,15 +220,18 @@ def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
     if bday is not None:
         omit = bday.params.get("X-APPLE-OMIT-YEAR", [None])[0]
         is_text = any(v.lower() == "text" for v in bday.params.get("VALUE", ()))
-        try:
-            birthday = parse_birthday(str(bday.value), omit_year=omit)
-        except ValueError:
-            if is_text:  # vCard 4.0 allows a birthday in words ("circa 1800"): kept as text
-                birthday_text = str(bday.value).strip()
-            else:
+        if is_text:  # vCard 4.0 allows a birthday in words ("circa 1800"): kept as text
+            birthday_text = str(bday.value).strip()
+        else:
+            try:
+                birthday = parse_birthday(str(bday.value), omit_year=omit)
+            except ValueError:
                 problems.append(
                     Problem(card.line, card.index, "import.bad_birthday", str(bday.value))
                 )
+    organisation, department = props.organisation()
+    if not birthday_text:
+        birthday_text = props.text(BDAY_TEXT)
     record = ContactRecord(
         full_name=name,
         line=card.line,
@@ -205,20 +241,16 @@ def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
         phones=props.points("TEL", "phone"),
         handles=tuple(p for prop in _HANDLES for p in props.points(prop, "handle")),
         birthday=birthday,
-        notes=_with_birthday_text(props.text("NOTE"), birthday_text),
-        organisation=props.organisation(),
+        notes=props.text("NOTE"),
+        organisation=organisation,
+        department=department,
         title=props.text("TITLE"),
         how_met=props.text("X-KITHKIN-HOW-MET"),
         source=SOURCE,
+        birthday_text=birthday_text,
+        **props.name_parts(),
     )
     return record, problems
-
-
-def _with_birthday_text(notes: str, birthday: str) -> str:
-    if not birthday:
-        return notes
-    line = text("import.birthday_text", birthday=birthday)
-    return f"{notes}\n{line}" if notes else line
 
 
 class _Props:
@@ -265,14 +297,27 @@ class _Props:
         words = [" ".join(p) if isinstance(p, list) else str(p) for p in parts]
         return " ".join(w.strip() for w in words if w.strip())
 
-    def organisation(self) -> str:
+    def name_parts(self) -> dict[str, str]:
+        """The structured name (``N``), each part's values joined by ``,``."""
+        structured = self.first("N")
+        value = structured.value if structured is not None else None
+        if value is None or isinstance(value, str):
+            return {}
+        out = {}
+        for field, attr in zip(NAME_FIELDS, _N_ATTRS, strict=True):
+            part = getattr(value, attr)
+            values = part if isinstance(part, list) else [part]
+            out[field] = ",".join(str(v) for v in values).strip()
+        return out
+
+    def organisation(self) -> tuple[str, str]:
+        """``ORG`` as the organisation and its units (the department), joined by ``;``."""
         prop = self.first("ORG")
         if prop is None:
-            return ""
+            return "", ""
         parts = _org_parts(prop.value)
-        if len(parts) > 1:
-            return f"{parts[0]} ({', '.join(parts[1:])})"
-        return parts[0] if parts else ""
+        organisation = parts[0].strip() if parts else ""
+        return organisation, ";".join(parts[1:]).strip().strip(";").strip()
 
     def points(self, name: str, kind: str) -> tuple[ContactPoint, ...]:
         found: list[ContactPoint] = []
@@ -315,8 +360,7 @@ def _org_parts(value: Any) -> list[str]:
     out: list[str] = []
     for part in parts:
         joined = ",".join(str(p) for p in part) if isinstance(part, list) else str(part)
-        if joined.strip():
-            out.append(joined.strip())
+        out.append(joined)
     return out
 
 
@@ -325,92 +369,3 @@ def _clean_label(text: str) -> str:
     if match:
         return _LABEL_ALIASES.get(match[1].lower(), match[1].lower())
     return text.strip()
-
-
-def write_vcards(records: Sequence[ContactRecord]) -> str:
-    """Write records as vCard 3.0 text that :func:`parse_vcards` reads back without loss."""
-    import vobject
-
-    out = io.StringIO()
-    for record in records:
-        card = vobject.vCard()
-        card.add("fn").value = record.full_name
-        card.add("n").value = vobject.vcard.Name(**structured_name(record.full_name))
-        _add_text(card, "uid", record.uid or "")
-        _add_text(card, "nickname", record.nickname)
-        _add_text(card, "note", record.notes)
-        _add_text(card, "title", record.title)
-        _add_text(card, "x-kithkin-how-met", record.how_met)
-        if record.organisation:
-            card.add("org").value = [record.organisation]
-        if record.birthday is not None:
-            card.add("bday").value = _birthday_text(record.birthday)
-        groups = iter(range(1, 1_000_000))
-        for prop, points in (
-            ("email", record.emails),
-            ("tel", record.phones),
-            ("x-socialprofile", record.handles),
-        ):
-            for point in points:
-                _add_point(card, prop, point, groups)
-        out.write(card.serialize())
-    return out.getvalue()
-
-
-_PREFIXES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})
-
-
-def structured_name(full_name: str) -> dict[str, str]:
-    """``N`` from a display name: leading titles are the prefix, trailing ``Jr``/``III`` the
-    suffix, the last word the family name, the first the given name, the rest additional.
-    ``Family, Given`` is read the other way round."""
-    name = full_name.strip()
-    if name.count(",") == 1 and all(part.strip() for part in name.split(",")):
-        family, given = (part.strip() for part in name.split(","))
-        if given.rstrip(".").lower() not in _SUFFIXES:
-            name = f"{given} {family}"
-    words = name.split()
-    prefix: list[str] = []
-    suffix: list[str] = []
-    while len(words) > 1 and words[0].rstrip(".").lower() in _PREFIXES:
-        prefix.append(words.pop(0))
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
-        suffix.insert(0, words.pop())
-    if len(words) == 1:
-        return {"given": words[0], "prefix": " ".join(prefix), "suffix": " ".join(suffix)}
-    return {
-        "family": words[-1] if words else "",
-        "given": words[0] if words else "",
-        "additional": " ".join(words[1:-1]),
-        "prefix": " ".join(prefix),
-        "suffix": " ".join(suffix),
-    }
-
-
-def _add_text(card: Any, name: str, value: str) -> None:
-    if value:
-        card.add(name).value = value
-
-
-def _add_point(card: Any, name: str, point: ContactPoint, groups: Iterator[int]) -> None:
-    prop = card.add(name)
-    prop.value = point.value
-    if not point.label:
-        return
-    allowed = _TEL_TYPES if name == "tel" else _EMAIL_TYPES if name == "email" else frozenset()
-    words = [_TYPE_FOR_LABEL.get(w, w).lower() for w in point.label.split(" ")]
-    if all(_PLAIN_LABEL.match(w) and w in allowed for w in words):
-        prop.params["TYPE"] = [w.upper() for w in words]
-        return
-    group = f"item{next(groups)}"
-    prop.group = group
-    label = card.add("x-ablabel")
-    label.group = group
-    label.value = point.label
-
-
-def _birthday_text(birthday: Birthday) -> str:
-    if birthday.year is None:
-        return f"--{birthday.month:02d}-{birthday.day:02d}"
-    return f"{birthday.year:04d}-{birthday.month:02d}-{birthday.day:02d}"

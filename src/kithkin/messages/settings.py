@@ -36,4 +36,11 @@ TEXT: dict[str, str] = {
         "they may have gone out twice. Raise lease_seconds in [worker]."
     ),
     # --- end hosted-scale ---
+    # --- contacts2 ---
+    "remind.calendar.title": "A calendar cannot be read",
+    "remind.calendar.body": (
+        "Your calendar '{name}' cannot be read ({reason}). Until it reads again, kithkin counts "
+        "none of your time as free. Fix the file, or forget it with 'kithkin calendar remove'."
+    ),
+    # --- end contacts2 ---
 }

@@ -101,4 +101,10 @@ TEXT: dict[str, str] = {
         "then 'kithkin today' shows your day."
     ),
     # --- end cli ---
+    # --- contacts2 ---
+    "today.calendar_unreadable": (
+        "Your calendar '{name}' cannot be read just now ({reason}); no time counts as free "
+        "until it reads again."
+    ),
+    # --- end contacts2 ---
 }

@@ -208,6 +208,15 @@ def export_records(*, uow: UnitOfWork) -> list[ContactRecord]:
             birthday=p.birthday,
             notes=p.notes,
             how_met=p.how_met,
+            family_name=p.family_name,
+            given_name=p.given_name,
+            additional_names=p.additional_names,
+            name_prefix=p.name_prefix,
+            name_suffix=p.name_suffix,
+            organisation=p.organisation,
+            department=p.department,
+            title=p.job_title,
+            birthday_text=p.birthday_text,
         )
         for p in uow.contacts.load_all()
         if p.status is not PersonStatus.IGNORED

@@ -11,6 +11,7 @@ from kithkin.domain import cadence, limits
 from kithkin.domain.bounds import text_out_of_range
 from kithkin.domain.errors import BadDate, CircleNotFound, PersonNotFound
 from kithkin.domain.model import (
+    CARD_FIELDS,
     CONTACT_KINDS,
     Birthday,
     Circle,
@@ -65,6 +66,9 @@ def _clean(uow: UnitOfWork, fields: dict[str, Any], *, today: date | None = None
     out = dict(fields)
     if "name" in out:
         out["name"] = check_text("name", out["name"])
+    for name in (*CARD_FIELDS, "birthday_text"):
+        if isinstance(out.get(name), str):
+            out[name] = out[name].strip()
     if "circle" in out:
         out["circle"] = _check_circle(uow, out["circle"])
     if out.get("feeling") is not None:
@@ -315,6 +319,8 @@ class PersonDetail:
             "interests": list(p.interests),
             "how_met": p.how_met,
             "notes": p.notes,
+            **p.card_fields(),
+            "birthday_text": p.birthday_text,
             "contacts": [{"kind": c.kind, "value": c.value, "label": c.label} for c in p.contacts],
             "followups": [followup_dict(f) for f in self.followups],
             "timeline": [interaction_dict(i, self.names) for i in self.timeline],

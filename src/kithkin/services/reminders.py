@@ -26,6 +26,7 @@ from kithkin.messages import text
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
+    from kithkin.services.calendar_health import CalendarCheck
     from kithkin.services.planning_ports import PlanningUnitOfWork
     from kithkin.services.ports import ReminderEntry, UnitOfWork
     from kithkin.services.today import TodayView
@@ -156,9 +157,14 @@ def _at(local: datetime, when: time | None) -> bool:
 
 
 def due_now(
-    *, uow: PlanningUnitOfWork, now: datetime, settings: ReminderSettings
+    *,
+    uow: PlanningUnitOfWork,
+    now: datetime,
+    settings: ReminderSettings,
+    check_calendar: CalendarCheck | None = None,
 ) -> list[DueReminder]:
-    """Everything whose time has come in the user's local day (quiet hours not applied)."""
+    """Everything whose time has come in the user's local day (quiet hours not applied); with
+    ``check_calendar``, each registered calendar that cannot be read (once a day each)."""
     from kithkin.services.suggestions import todays_plan
     from kithkin.services.today import today
 
@@ -203,7 +209,25 @@ def due_now(
         )
     if _at(local, settings.questionnaires):
         out.extend(_questionnaires(uow, local.date()))
+    if check_calendar is not None:
+        out.extend(_calendars(uow, day, check_calendar))
     return out
+
+
+def _calendars(uow: UnitOfWork, day: str, check: CalendarCheck) -> list[DueReminder]:
+    """One reminder a day for each registered calendar that cannot be read: the log's key
+    (kind, day and calendar) keeps every later run that day from queueing it again."""
+    from kithkin.services.calendar_health import unreadable_calendars
+
+    return [
+        DueReminder(
+            "calendar",
+            f"{day}#{u.id}",
+            text("remind.calendar.title"),
+            text("remind.calendar.body", name=u.name, reason=u.reason),
+        )
+        for u in unreadable_calendars(sources=uow.calendars.find(), check=check)
+    ]
 
 
 def _questionnaires(uow: UnitOfWork, day: date) -> list[DueReminder]:
@@ -244,7 +268,11 @@ UnitsOfWork = Callable[..., AbstractContextManager["PlanningUnitOfWork"]]
 
 
 def queue_due(
-    *, units: UnitsOfWork, now: datetime, settings: ReminderSettings
+    *,
+    units: UnitsOfWork,
+    now: datetime,
+    settings: ReminderSettings,
+    check_calendar: CalendarCheck | None = None,
 ) -> tuple[int, datetime]:
     """Log what is due now as pending (once per occurrence): how many were new, and the
     user's local time."""
@@ -252,7 +280,7 @@ def queue_due(
         profile = get_profile(uow=uow)
         local = now.astimezone(zone(profile.timezone))
         queued = 0
-        for item in due_now(uow=uow, now=now, settings=settings):
+        for item in due_now(uow=uow, now=now, settings=settings, check_calendar=check_calendar):
             queued += uow.reminders.record_due(
                 kind=item.kind,
                 occurrence=item.occurrence,
@@ -265,14 +293,21 @@ def queue_due(
 
 
 def run_reminders(
-    *, units: UnitsOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
+    *,
+    units: UnitsOfWork,
+    now: datetime,
+    notifier: Notifier,
+    settings: ReminderSettings,
+    check_calendar: CalendarCheck | None = None,
 ) -> RemindReport:
     """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
 
     ``units(write=True)`` opens a unit of work. Each delivery takes two short transactions:
     claim one row (SKIP LOCKED on PostgreSQL), commit; send with none open; record, commit.
     """
-    queued, local = queue_due(units=units, now=now, settings=settings)
+    queued, local = queue_due(
+        units=units, now=now, settings=settings, check_calendar=check_calendar
+    )
     if in_quiet_hours(local, settings):
         return RemindReport(queued=queued, quiet=True)
     sent: list[ReminderEntry] = []

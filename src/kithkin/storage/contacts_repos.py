@@ -52,6 +52,7 @@ def _birthday_values(person: Person) -> dict[str, Any]:
         "birth_month": bday.month if bday else None,
         "birth_day": bday.day if bday else None,
         "birth_year": bday.year if bday else None,
+        "birthday_text": person.birthday_text,
     }
 
 
@@ -97,6 +98,7 @@ class ContactsRepo(_Repo):
                 "uid": p.uid,
                 "created_at": now,
                 **_birthday_values(p),
+                **p.card_fields(),
             }
             for p in persons
         ]
@@ -119,6 +121,7 @@ class ContactsRepo(_Repo):
                     how_met=p.how_met,
                     uid=p.uid,
                     **_birthday_values(p),
+                    **p.card_fields(),
                 )
             )
 

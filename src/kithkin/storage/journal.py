@@ -31,6 +31,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Integer,
     Table,
     and_,
     event,
@@ -237,15 +238,21 @@ class Recorder:
             table = metadata.tables[name]
             keys = set(self.inserted.get(name, ()))
             floor = self.floors.get(name)
+            seen: set[Key] = set()  # rows read just now: they exist
             if floor is not None:
+                # only the key and the columns that refer to other rows are needed here
+                linked = [fk.parent for fk in table.foreign_keys]
                 found = conn.execute(
-                    select(table).where(table.c.owner_id == self.owner_id, table.c.id > floor)
+                    select(table.c.id, *linked).where(
+                        table.c.owner_id == self.owner_id, table.c.id > floor
+                    )
                 )
                 for row in found:
-                    keys.add((row.id,))
+                    seen.add((row.id,))
                     refs |= _refs(table, row._mapping)
-            keys -= set(self.images.get(name, {}))
-            present = [k for k in sorted(keys, key=repr) if _exists(conn, table, k)]
+            keys = (keys | seen) - set(self.images.get(name, {}))
+            still = seen | _existing(conn, table, keys - seen)
+            present = [k for k in _in_order(keys) if k in still]
             if present:
                 inserted[name] = [list(k) for k in present]
                 if floor is None:
@@ -283,6 +290,34 @@ def _refs(table: Table, values: Mapping[Any, Any]) -> set[tuple[str, Key]]:
 def _exists(conn: Connection, table: Table, key: Key) -> bool:
     found = conn.execute(select(func.count()).select_from(table).where(_where_key(table, key)))
     return bool(found.scalar())
+
+
+_IN_CHUNK = 500
+
+
+def _in_order(keys: set[Key]) -> list[Key]:
+    """Keys in a stable order: by value (ids), or by their text when values do not compare."""
+    try:
+        return sorted(keys)
+    except TypeError:
+        return sorted(keys, key=repr)
+
+
+def _existing(conn: Connection, table: Table, keys: set[Key]) -> set[Key]:
+    """Which of ``keys`` are still rows of ``table``: one query per 500 keys for a one-column
+    key (an import inserts thousands of rows; a query each cost most of its commit)."""
+    names = _pk(table)
+    if len(names) != 1 or not isinstance(table.c[names[0]].type, Integer):
+        return {k for k in keys if _exists(conn, table, k)}
+    column = table.c[names[0]]
+    by_value = {_decode(k[0], column): k for k in keys}
+    values = list(by_value)
+    found: set[Key] = set()
+    for start in range(0, len(values), _IN_CHUNK):
+        chunk = values[start : start + _IN_CHUNK]
+        for (value,) in conn.execute(select(column).where(column.in_(chunk))):
+            found.add(by_value[value])
+    return found
 
 
 def _insert_rows(stmt: Insert, sets: list[dict[str, Any]]) -> list[dict[str, Any]]:

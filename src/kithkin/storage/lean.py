@@ -35,6 +35,7 @@ from kithkin.domain.model import (
     PersonStatus,
     Profile,
 )
+from kithkin.services.ports import CalendarSource
 from kithkin.storage import rows as decode
 from kithkin.storage import shapes
 from kithkin.storage.revision import HEAD
@@ -389,6 +390,14 @@ class _Experiments(_Reader):
             raise NeedsFullPath("experiments.active")
 
 
+class _Calendars(_Reader):
+    def find(self) -> list[CalendarSource]:
+        rows = self._all(
+            "SELECT id, name, path FROM calendars WHERE owner_id = ? ORDER BY name", self.owner_id
+        )
+        return [CalendarSource(id=r[0], name=r[1], path=r[2]) for r in rows]
+
+
 class LeanUnitOfWork:
     """Read-only; one snapshot (a deferred transaction) for all of its reads."""
 
@@ -407,6 +416,7 @@ class LeanUnitOfWork:
         self.plan_data = _PlanData(conn, owner_id)
         self.questionnaires = _Questionnaires(conn, owner_id)
         self.experiments = _Experiments(conn, owner_id)
+        self.calendars = _Calendars(conn, owner_id)
 
     if not TYPE_CHECKING:  # hidden from mypy, which checks the reads against DailyPlanReads
 

@@ -92,6 +92,8 @@ class PeopleRepo(_Repo):
             "archived": person.archived,
             "status": person.status.value,
             "uid": person.uid,
+            **person.card_fields(),
+            "birthday_text": person.birthday_text,
         }
 
     def _write_contacts(self, person_id: int, contacts: tuple[ContactPoint, ...]) -> None:

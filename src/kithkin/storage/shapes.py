@@ -1,15 +1,19 @@
 """Record shapes declared once: the people table's columns and the person record's fields.
 
-Standard library only: the lean reader (``storage.lean``) reads these without SQLAlchemy.
-From these lists are built the SQLAlchemy columns (``storage.tables``), the columns the full
-path selects (``storage.people_repos``), the lean reader's SQL, and the order in which the row
-decoders (``storage.rows``) unpack a row (``tests/storage/test_shapes.py`` holds the decoders to
-these names). Adding a field to a person means adding it here, to the decoder and to a revision.
+Standard library (and the pure domain) only: the lean reader (``storage.lean``) reads these
+without SQLAlchemy. From these lists are built the SQLAlchemy columns (``storage.tables``), the
+columns the full path selects (``storage.people_repos``), the lean reader's SQL, and the order
+in which the row decoders (``storage.rows``) unpack a row (``tests/storage/test_shapes.py``
+holds the decoders to these names). Adding a field to a person means adding it here, to the
+decoder and to a revision.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from kithkin.domain.limits import BIRTHDAY_WORDS, CARD_FIELD
+from kithkin.domain.model import CARD_FIELDS
 
 
 class Col(NamedTuple):
@@ -43,6 +47,10 @@ PEOPLE: tuple[Col, ...] = (
     Col("uid", "str", 255, nullable=True),
     Col("last_contact_at", "utc", nullable=True),
     Col("created_at", "utc"),
+    # The name and work as an address book writes them (vCard N, ORG, TITLE), and a birthday
+    # in words (vCard 4.0 ``BDAY;VALUE=text``): kept as written, exported as read (0011).
+    *(Col(name, "str", CARD_FIELD, default="") for name in CARD_FIELDS),
+    Col("birthday_text", "str", BIRTHDAY_WORDS, default=""),
 )
 
 CIRCLE_NAME = "circle_name"  # a record field read from the joined circles table, not people
@@ -72,6 +80,8 @@ PERSON_FIELDS: tuple[str, ...] = (
     "uid",
     "last_contact_at",
     "created_at",
+    *CARD_FIELDS,
+    "birthday_text",
 )
 
 _INSTANTS = frozenset(c.name for c in PEOPLE if c.type == "utc")

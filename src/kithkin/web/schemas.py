@@ -151,6 +151,17 @@ class PersonIn(Strict):
     interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
+    family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_prefix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_suffix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    organisation: str | None = Field(None, max_length=limits.CARD_FIELD)
+    department: str | None = Field(None, max_length=limits.CARD_FIELD)
+    job_title: str | None = Field(None, max_length=limits.CARD_FIELD)
+    birthday_text: str | None = Field(
+        None, max_length=limits.BIRTHDAY_WORDS, examples=["circa 1800"]
+    )
 
 
 class ContactIn(Strict):
@@ -176,6 +187,17 @@ class PersonPatch(Strict):
     interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
+    family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
+    additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_prefix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    name_suffix: str | None = Field(None, max_length=limits.CARD_FIELD)
+    organisation: str | None = Field(None, max_length=limits.CARD_FIELD)
+    department: str | None = Field(None, max_length=limits.CARD_FIELD)
+    job_title: str | None = Field(None, max_length=limits.CARD_FIELD)
+    birthday_text: str | None = Field(
+        None, max_length=limits.BIRTHDAY_WORDS, examples=["circa 1800"]
+    )
     contacts: list[ContactIn] | None = Field(
         None, max_length=limits.LIST_ITEMS, description="Replaces every contact point."
     )

@@ -130,14 +130,14 @@ def api_export_json(uow: ReadUow, now: Now) -> Response:
 
 @router.get(
     "/export/vcard",
-    summary="Your people as vCard 3.0 (re-importable)",
+    summary="Your people as vCard (3.0 unless ?version=4.0 or 2.1; re-importable)",
     response_class=Response,
     responses={200: {"content": {"text/vcard": {}}}},
 )
-def api_export_vcard(uow: ReadUow) -> Response:
-    from kithkin.formats.vcard import write_vcards
+def api_export_vcard(uow: ReadUow, version: Literal["3.0", "4.0", "2.1"] = "3.0") -> Response:
+    from kithkin.formats.vcard_write import write_vcards
 
-    body = write_vcards(export_records(uow=uow))
+    body = write_vcards(export_records(uow=uow), version)
     return _download(body, media_type="text/vcard; charset=utf-8", filename="kithkin.vcf")
 
 

@@ -9,7 +9,7 @@ from fastapi import Query, Response
 
 from kithkin.domain import limits
 from kithkin.domain.errors import EmptyValue
-from kithkin.domain.model import ContactPoint, check_text
+from kithkin.domain.model import CARD_FIELDS, ContactPoint, check_text
 from kithkin.services.followups import (
     add_followup,
     complete_followup,
@@ -37,6 +37,8 @@ EMPTY_WHEN_NULL: dict[str, Any] = {
     "nickname": "",
     "how_met": "",
     "notes": "",
+    **dict.fromkeys(CARD_FIELDS, ""),
+    "birthday_text": "",
     "circle": "none",
     "interests": [],
     "contacts": [],

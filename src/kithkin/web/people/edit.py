@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from kithkin.domain.errors import CircleNotFound, InputError, KithkinError
-from kithkin.domain.model import Feeling, Person
+from kithkin.domain.model import CARD_FIELDS, Feeling, Person
 from kithkin.services.interactions import delete_interaction
 from kithkin.services.people import archive_person, edit_person, list_circles, resolve
 from kithkin.services.ports import UnitOfWork
@@ -25,6 +25,8 @@ router = APIRouter(include_in_schema=False)
 CONTACT_FIELDS = (("email", "emails"), ("phone", "phones"), ("handle", "handles"))
 # Names the domain's errors use -> the edit form's fields.
 EDIT_FIELDS = {
+    **{name.replace("_", " "): name for name in CARD_FIELDS},
+    "birthday in words": "birthday_text",
     "name": "name",
     "nickname": "nickname",
     "circle": "circle",
@@ -60,6 +62,8 @@ def person_values(p: Person) -> dict[str, Any]:
         "interests": ", ".join(p.interests),
         "how_met": p.how_met,
         "notes": p.notes,
+        **p.card_fields(),
+        "birthday_text": p.birthday_text,
     }
     for kind, field in CONTACT_FIELDS:
         values[field] = "\n".join(
@@ -101,6 +105,7 @@ def edit_changes(form: FormData) -> dict[str, Any]:
         "interests": [forms.text(form, "interests")],
         "how_met": forms.text(form, "how_met"),
         "notes": forms.text(form, "notes"),
+        **{name: forms.text(form, name) for name in (*CARD_FIELDS, "birthday_text")},
         "contacts": contacts,
     }
     changes["clear"] = [k for k in ("cadence_days", "timezone", "birthday") if changes[k] is None]

@@ -32,4 +32,13 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
     extras = today_extras(uow=uow, now=now)
     chips = quick.quick_people(uow=uow, plan=extras["plan"], due=[d.person for d in view.due])
-    return {**context, **extras, "chips": chips, "kind_chips": quick.KIND_CHIPS}
+    # The page is cached for the day; whether a calendar reads is asked afresh by the page
+    # (``/today/calendars``), so a file that breaks at noon is reported at noon.
+    has_calendars = bool(uow.calendars.find())
+    return {
+        **context,
+        **extras,
+        "chips": chips,
+        "kind_chips": quick.KIND_CHIPS,
+        "has_calendars": has_calendars,
+    }

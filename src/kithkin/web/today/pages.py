@@ -144,3 +144,17 @@ def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Respo
     if request.headers.get("hx-request"):
         return render(request, "_checkin_saved.html", {"result": result})
     return redirect("/?saved=checkin")
+
+
+@router.get("/today/calendars")
+def calendars_notice(request: Request, app: AppDep, uow: ReadUow) -> Response:
+    """A calm notice for each registered calendar that cannot be read (empty when all read);
+    the Today page asks for it when it loads, so it is never older than the page view."""
+    from kithkin.formats.feed import calendar_trouble
+    from kithkin.services.calendar_health import unreadable_calendars
+
+    limit = app.settings.max_file_mb
+    found = unreadable_calendars(
+        sources=uow.calendars.find(), check=lambda path: calendar_trouble(path, limit_mb=limit)
+    )
+    return render(request, "_calendar_notice.html", {"unreadable": found})
