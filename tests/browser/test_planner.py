@@ -54,7 +54,7 @@ def test_today_done_and_skip_then_a_ladder_attempt_on_a_phone(
     _people(page, base)
 
     page.goto(base + "/")
-    cards = page.locator("#plan article.suggestion")
+    cards = page.locator("article.suggestion")
     expect(cards).to_have_count(3)
     first = page.locator("#suggestion-1")
     expect(first.locator(".pick")).to_be_visible()
