@@ -167,7 +167,7 @@ def test_person_page_shows_timeline(web: WebClient):
     web.post("/log", {"with": "Ada", "kind": "walk_run", "note": "by the river"})
     page = web.page(f"/people/{pid}")
     entry = page.one("ol.timeline li")
-    assert "walk run" in entry.text
+    assert "walk or run together" in entry.text
     assert entry.one("p.note").text == "by the river"
 
 

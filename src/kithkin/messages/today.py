@@ -114,5 +114,8 @@ TEXT: dict[str, str] = {
     "phoneux.power.open_first": "Today's connection: not yet.",
     "phoneux.checkin.more_short": "More",
     "phoneux.plan.pick_short": "Top pick",
+    "phoneux.person.last": "last in touch {ago}",
+    "phoneux.person.today": "in touch today",
+    "phoneux.reach.add": "Add a number or address",
     # --- end phone-ux ---
 }
