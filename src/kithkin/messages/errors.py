@@ -237,4 +237,7 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- phone-ux ---
+    "file_unwritable": "Could not save {path}: {reason}",
+    # --- end phone-ux ---
 }
