@@ -63,7 +63,7 @@ def chart(view: LadderView) -> str:
         y_label="Anxiety 0-100",
         y_min=0,
         y_max=100,
-        width=360,
+        width=288,
         height=240,
         id_prefix="ladder-chart",
         empty_text=text("web.ladder.chart_empty"),
