@@ -263,3 +263,31 @@ def test_redact_removes_urls():
     message = "Failed to send to mailtos://me:pw@example.com: timeout"
     assert "pw@" not in redact(message)
     assert redact(message).endswith("timeout")
+
+
+def test_a_file_with_bad_records_offers_to_import_the_good_ones_at_once(web: WebClient):
+    checked = parse(upload(web, "malformed.vcf", htmx=True).text)
+    report = checked.one(".report")
+    assert report.get("data-dry-run") == "yes"
+    good = int(report.one("#n-created").text) + int(report.one("#n-updated").text)
+    assert good > 0 and report.select(".problems li")
+    button = report.one("button#import-good")
+    assert button.get("value") == "import_good"
+    assert str(good) in button.text
+    assert waiting(web) == 0
+    done = parse(upload(web, "malformed.vcf", action="import_good", htmx=True).text)
+    assert done.one(".report").get("data-applied") == "yes"
+    assert waiting(web) == good
+    assert done.select("button#import-good") == []
+
+
+def test_the_triage_count_follows_each_choice_out_of_band(web: WebClient):
+    web.client.post(
+        "/api/import/vcard", headers=UPLOADER, files={"file": ("a.vcf", cards(3), "text/vcard")}
+    )
+    page = web.page("/triage")
+    assert page.one("h1 #triage-count").text == "3 waiting"
+    first = _triage_rows(page)[0].get("id").removeprefix("t-")
+    kept = parse(web.post(f"/triage/{first}", {"action": "wider"}, htmx=True).text)
+    count = kept.one("#triage-count")
+    assert (count.get("hx-swap-oob"), count.text) == ("true", "2 waiting")

@@ -152,4 +152,8 @@ TEXT: dict[str, str] = {
         "Subscribe to this address in your calendar app (while 'kithkin serve' runs): {url}"
     ),
     # --- end undo ---
+    # --- phone-ux ---
+    "phoneux.import.good_one": "Import the 1 good one",
+    "phoneux.import.good_many": "Import the {count} good ones",
+    # --- end phone-ux ---
 }

@@ -54,4 +54,7 @@ TEXT: dict[str, str] = {
         "their history, archive them instead. You can undo this right after."
     ),
     # --- end undo ---
+    # --- phone-ux ---
+    "phoneux.triage.waiting": "{count} waiting",
+    # --- end phone-ux ---
 }

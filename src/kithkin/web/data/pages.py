@@ -65,11 +65,15 @@ async def import_post(request: Request, app: AppDep, now: Now) -> Response:
         form = parsed.fields
         uploads.check_csrf(request, form)
         values = forms.values(form)
+        action = forms.text(form, "action")
+        good_ones = action == "import_good"  # "Import the N good ones": skip the bad records
+        if good_ones:
+            values["skip_bad"] = "on"
         upload = uploads.Upload(
             data=parsed.file(),
             kind=forms.text(form, "format") or "vcard",
-            skip_bad=forms.checked(form, "skip_bad"),
-            dry_run=forms.text(form, "action") != "import",
+            skip_bad=good_ones or forms.checked(form, "skip_bad"),
+            dry_run=action not in ("import", "import_good"),
         )
         report = await run_in_threadpool(uploads.run_import, app, now, upload)
     except uploads.UploadTooLarge as exc:
