@@ -291,3 +291,13 @@ def test_the_triage_count_follows_each_choice_out_of_band(web: WebClient):
     kept = parse(web.post(f"/triage/{first}", {"action": "wider"}, htmx=True).text)
     count = kept.one("#triage-count")
     assert (count.get("hx-swap-oob"), count.text) == ("true", "2 waiting")
+
+
+def test_a_file_error_stands_beside_the_file_field_with_and_without_htmx(web: WebClient):
+    page = parse(web.post("/import", {"action": "check", "format": "vcard"}).text)
+    field = page.one("#f-file").parent
+    assert field is not None and field.one("#file-error #e-file").text
+    assert page.one("#error-summary a").get("href") == "#f-file"
+    fragment = parse(web.post("/import", {"action": "check", "format": "vcard"}, htmx=True).text)
+    oob = fragment.one("#file-error")
+    assert oob.get("hx-swap-oob") == "true" and oob.one("#e-file").text
