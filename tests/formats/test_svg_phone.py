@@ -88,10 +88,7 @@ def test_the_mood_chart_marks_social_days_in_the_palette() -> None:
     from kithkin.services.insights import DayPoint
 
     start = date(2026, 1, 1)
-    points = [
-        DayPoint(start + timedelta(days=i), 6.0, 3.0, social=i % 2 == 0)
-        for i in range(30)
-    ]
+    points = [DayPoint(start + timedelta(days=i), 6.0, 3.0, social=i % 2 == 0) for i in range(30)]
     markup = mood_over_time_svg(points, days=30)
     root = _root(markup)
     strokes = {p.get("stroke") for p in root.iter(f"{NS}polyline")}

@@ -1,5 +1,6 @@
 """No dead ends (#14): a questionnaire is suggested on Today only when it can be taken, and the
-questions of one the user must supply (PSS, LSNS) can be pasted once, into the file the CLI reads."""
+questions of one the user must supply (PSS, LSNS) can be pasted once, into the file the CLI
+reads."""
 
 from __future__ import annotations
 
@@ -65,9 +66,7 @@ def test_pasting_the_questions_once_makes_it_takeable_here_and_for_the_cli(
     assert path.stat().st_mode & 0o077 == 0
     page = web.page("/assess/pss10?items=saved")
     assert page.one("#items-saved").text
-    assert [f.one("legend").text for f in page.select("fieldset.item")][0] == (
-        "1. My own question 1?"
-    )
+    assert page.select("fieldset.item")[0].one("legend").text == ("1. My own question 1?")
     assert web.page("/settings").select("p.own-ready[data-instrument=pss10]")
 
 

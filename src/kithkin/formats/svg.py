@@ -315,9 +315,7 @@ def bar_chart(
     slot = (right - left) / len(bars)
     zero = scale_y(0.0)
     for index, bar in enumerate(bars):
-        parts.extend(
-            _bar(bar, index=index, x=left + index * slot, slot=slot, zero=zero, scale_y=scale_y)
-        )
+        parts.extend(_bar(bar, x=left + index * slot, slot=slot, zero=zero, scale_y=scale_y))
         for row, line in enumerate(wrap(bar.label, slot - 4)):
             parts.append(_text(left + (index + 0.5) * slot, bottom + 18 + 14 * row, line))
     parts.append(
@@ -326,15 +324,20 @@ def bar_chart(
     return "\n".join([*parts, "</svg>"]) + "\n"
 
 
-def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _Scale) -> list[str]:
+def _one_decimal(value: float) -> str:
+    """A value as the headlines beside the charts say it: one decimal, never "-0.0"."""
+    return f"{value:.1f}".replace("-0.0", "0.0")
+
+
+def _bar(bar: Bar, *, x: float, slot: float, zero: float, scale_y: _Scale) -> list[str]:
     colour = BAR
     bar_width = slot * 0.5
     x0 = x + (slot - bar_width) / 2
     y_value = scale_y(bar.value)
     y_top, y_height = min(y_value, zero), abs(zero - y_value)
-    label = f"{bar.label}: {fmt(bar.value)}"
+    label = f"{bar.label}: {_one_decimal(bar.value)}"
     if bar.low is not None and bar.high is not None:
-        label += f" (interval {fmt(bar.low)} to {fmt(bar.high)})"
+        label += f" (interval {_one_decimal(bar.low)} to {_one_decimal(bar.high)})"
     out = [
         f'<g role="group" aria-label={quoteattr(label)}>',
         f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{bar_width:.1f}" height="{y_height:.1f}" '
@@ -352,7 +355,7 @@ def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _
             f'stroke-width="1.5" fill="none"/>'
         )
         label_y = min(label_y, min(y_low, y_high) - 6)
-    value = f"{bar.value:.1f}".replace("-0.0", "0.0")  # one decimal, as the headlines say it
+    value = _one_decimal(bar.value)
     out.append(_text(centre + bar_width * 0.3 + 4, label_y, value, anchor="start"))
     out.append("</g>")
     return out

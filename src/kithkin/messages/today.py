@@ -106,7 +106,9 @@ TEXT: dict[str, str] = {
     "phoneux.reach.signal": "Signal",
     "phoneux.reach.subject": "Hello {name}",
     "phoneux.reach.header": "Reach out",
-    "phoneux.reach.none": "Add a phone number or an e-mail address to call, text or write from here.",
+    "phoneux.reach.none": (
+        "Add a phone number or an e-mail address to call, text or write from here."
+    ),
     "phoneux.due.line": "last in touch {ago} ({circle}: every {every})",
     "phoneux.quick.more": "Someone else, more detail",
     "phoneux.quick.detail": "Add a note, a mood or another day",

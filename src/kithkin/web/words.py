@@ -118,7 +118,9 @@ def reach_links(person: Any, opener: str = "") -> list[ReachLink]:
         if len(number.lstrip("+")) >= 3:
             body = f"?body={quote(opener)}" if opener else ""
             links.append(ReachLink("call", f"tel:{number}", messages.text("phoneux.reach.call")))
-            links.append(ReachLink("sms", f"sms:{number}{body}", messages.text("phoneux.reach.sms")))
+            links.append(
+                ReachLink("sms", f"sms:{number}{body}", messages.text("phoneux.reach.sms"))
+            )
             if number.startswith("+"):  # WhatsApp and Signal need the country code
                 text = f"?text={quote(opener)}" if opener else ""
                 wa = f"https://wa.me/{number.lstrip('+')}{text}"

@@ -10,11 +10,11 @@ from fastapi.responses import Response
 
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
+from kithkin.formats.files import write_private_text
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
-from kithkin.formats.files import write_private_text
 from kithkin.web.insights.instruments import Offer, item_path, local_today, offer, offers
 from kithkin.web.render import redirect, render
 

@@ -9,8 +9,8 @@ from kithkin.domain.openers import draft_opener
 from kithkin.domain.timeutil import local_day
 from kithkin.services.followups import list_followups
 from kithkin.services.people import person_detail
-from kithkin.services.profiles import get_profile
 from kithkin.services.ports import UnitOfWork
+from kithkin.services.profiles import get_profile
 
 DONE_SHOWN = 5
 

@@ -33,7 +33,9 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
     view = today(uow=uow, now=now)
     if view.questionnaires_due:  # suggested only when it can be taken (its questions are here)
         data_dir = request.app.state.kithkin.settings.data_dir
-        takeable = tuple(d for d in view.questionnaires_due if offer(data_dir, d.instrument_id).available)
+        takeable = tuple(
+            d for d in view.questionnaires_due if offer(data_dir, d.instrument_id).available
+        )
         view = replace(view, questionnaires_due=takeable)
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
     extras = today_extras(uow=uow, now=now)
