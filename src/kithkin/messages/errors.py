@@ -239,5 +239,10 @@ ERRORS: dict[str, str] = {
     # --- end phone ---
     # --- phone-ux ---
     "file_unwritable": "Could not save {path}: {reason}",
+    "phoneux_bad_time": "Use a time of day such as 07:30, or leave it empty to turn it off.",
+    "phoneux_bad_notify_url": (
+        "'{value}' does not look like a notification address: each line is one Apprise URL, "
+        "such as ntfys://ntfy.sh/my-topic or mailto://me:password@example.com."
+    ),
     # --- end phone-ux ---
 }
