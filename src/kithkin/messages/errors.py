@@ -237,6 +237,12 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- health ---
+    "schema_newer": (
+        "This database was written by a newer kithkin, revision {revision}; install a newer "
+        "kithkin to open it (nothing was changed)."
+    ),
+    # --- end health ---
     # --- phone-ux ---
     "file_unwritable": "Could not save {path}: {reason}",
     "phoneux_bad_time": "Use a time of day such as 07:30, or leave it empty to turn it off.",

@@ -121,6 +121,7 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
 def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]:
     flash = {
         "revoked": "web.data.feed_revoked",
+        "undone": "web.flash.undone",
         "reminders": "phoneux.remind.saved",
         "test_sent": "phoneux.remind.test_sent",
         "test_failed": "phoneux.remind.test_failed",
