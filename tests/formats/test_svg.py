@@ -103,7 +103,7 @@ def test_bar_chart_with_error_bars():
     assert len(root.findall(".//s:path", NS)) == 2
     groups = [g.get("aria-label") for g in root.findall(".//s:g", NS)]
     assert groups[0] == "Social days: 6.2 (interval 5.8 to 6.7)"
-    assert groups[2] == "No interval: 3"
+    assert groups[2] == "No interval: 3.0"
 
 
 def test_negative_bars_hang_below_zero():
