@@ -108,3 +108,15 @@ def test_the_timeline_reads_as_words_not_run_together_ids(web: WebClient) -> Non
     assert item.one(".moment-kind").text == "walk or run together"
     assert item.one(".moment-what").text == "90 min with Bruno Mensah"
     assert "walk_run" not in item.text
+
+
+def test_one_imported_person_is_a_person_not_people(web: WebClient) -> None:
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Solo Person\r\nEND:VCARD\r\n"
+    response = web.client.post(
+        "/api/import/vcard",
+        headers={"X-Requested-With": "test"},
+        files={"file": ("a.vcf", card, "text/vcard")},
+    )
+    assert response.status_code == 200, response.text
+    link = web.page("/people").one("#triage-link").text
+    assert link.startswith("1 imported person ") and "people" not in link

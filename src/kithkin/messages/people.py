@@ -56,5 +56,6 @@ TEXT: dict[str, str] = {
     # --- end undo ---
     # --- phone-ux ---
     "phoneux.triage.waiting": "{count} waiting",
+    "phoneux.people.triage_one": "1 imported person waits for you to choose their circle.",
     # --- end phone-ux ---
 }
