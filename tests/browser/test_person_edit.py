@@ -74,7 +74,7 @@ def test_edit_a_person_at_phone_width(browser: Browser, live_server: str, artifa
     summary = page.locator("ol.timeline summary").first
     summary.focus()
     page.keyboard.press("Enter")
-    confirm = page.locator("ol.timeline button", has_text="Delete this call")
+    confirm = page.locator("ol.timeline button", has_text="Delete this phone call")
     expect(confirm).to_be_visible()
     confirm.focus()
     page.keyboard.press("Enter")
