@@ -45,6 +45,7 @@ class Settings:
     signup: str = "closed"  # who may create an account in the web: open | invite | closed
     secure_cookies: bool = False  # mark the session cookie Secure even when the request is HTTP
     extra: Mapping[str, Any] = field(default_factory=dict)
+    config_path: Path | None = None  # the config file these settings were read from (or would be)
 
 
 def _platform_dir(kind: str, environ: Mapping[str, str]) -> Path:
@@ -157,6 +158,7 @@ def load_settings(
         signup=_signup(pick("signup", "closed")),
         secure_cookies=_flag(pick("secure_cookies", False)),
         extra=from_file,
+        config_path=config_path,
     )
 
 
@@ -217,3 +219,47 @@ def _journal_days(raw: Any) -> int:
 
 def with_overrides(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, **changes)
+
+
+def _toml_value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a TOML basic string
+
+
+def save_config(path: Path, changes: Mapping[str, Any]) -> None:
+    """Merge ``changes`` (top-level keys; a dict value is a table) into the config file at
+    ``path`` and write it whole (a temporary file renamed over it), readable only by the user:
+    it may hold notification URLs with tokens. A table (``[reminders]``) is merged key by key.
+    Comments in the file are not kept."""
+    import os
+
+    merged = _read_config_file(path)
+    for key, value in changes.items():  # a table is merged key by key, the rest replaced
+        old = merged.get(key)
+        merged[key] = (
+            {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    plain = [f"{k} = {_toml_value(v)}" for k, v in merged.items() if not isinstance(v, dict)]
+    tables = [
+        f"\n[{k}]\n" + "\n".join(f"{kk} = {_toml_value(vv)}" for kk, vv in v.items())
+        for k, v in merged.items()
+        if isinstance(v, dict)
+    ]
+    text = "# kithkin settings (also changed from the web app's Settings)\n"
+    text += "\n".join(plain) + "\n" + "\n".join(tables) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".{path.name}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        temporary.replace(path)
+    except OSError as exc:
+        raise BadConfig(path=str(path), reason=exc.strerror or str(exc)) from None

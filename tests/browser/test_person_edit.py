@@ -67,14 +67,14 @@ def test_edit_a_person_at_phone_width(browser: Browser, live_server: str, artifa
     page.locator("#followups summary", has_text="Change date").click()
     page.locator("#followups input[type=date]").first.fill("2026-12-01")
     page.get_by_role("button", name="Save date").click()
-    expect(page.locator("#followups")).to_contain_text("by 2026-12-01")
+    expect(page.locator("#followups")).to_contain_text("by Tue 1 Dec")
     page.screenshot(path=str(artifacts / "phone-11-person-edited.png"), full_page=True)
 
     # Delete the moment with the keyboard: open the disclosure, then confirm.
     summary = page.locator("ol.timeline summary").first
     summary.focus()
     page.keyboard.press("Enter")
-    confirm = page.locator("ol.timeline button", has_text="Delete this call")
+    confirm = page.locator("ol.timeline button", has_text="Delete this phone call")
     expect(confirm).to_be_visible()
     confirm.focus()
     page.keyboard.press("Enter")

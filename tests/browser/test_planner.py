@@ -54,14 +54,14 @@ def test_today_done_and_skip_then_a_ladder_attempt_on_a_phone(
     _people(page, base)
 
     page.goto(base + "/")
-    cards = page.locator("#plan article.suggestion")
+    cards = page.locator("article.suggestion")
     expect(cards).to_have_count(3)
     first = page.locator("#suggestion-1")
     expect(first.locator(".pick")).to_be_visible()
     expect(page.locator("#power .status")).to_have_attribute("data-status", "open")
     page.screenshot(path=str(artifacts / "planner-01-today-plan.png"), full_page=True)
 
-    first.locator("summary").click()
+    first.locator(".done-form > summary").click()
     expect(first.get_by_label("Minutes")).not_to_have_value("")
     first.get_by_label("How good (1–5)").fill("5")
     first.get_by_label("Mood after (1–10)").fill("8")
@@ -154,7 +154,7 @@ def test_new_pages_have_no_serious_accessibility_violations(
     for path in paths:
         page.goto(live_server + path)
         if path == "/":
-            page.locator("#suggestion-1 summary").click()  # the done form, open
+            page.locator("#suggestion-1 .done-form > summary").click()  # the done form, open
         bad = axe_problems(page)
         if bad:
             problems[path] = bad

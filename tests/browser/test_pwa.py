@@ -122,6 +122,7 @@ def test_offline_log_and_checkin_are_kept_on_the_phone_and_synced_once(
     _worker_ready(page)
 
     context.set_offline(True)
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Zoe Quinn")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     status = page.locator("#offline-status")
@@ -175,6 +176,7 @@ def test_a_log_posted_when_the_server_cannot_be_reached_is_kept_by_the_worker(
         route.abort("connectionrefused")
 
     context.route("**/*", unreachable)
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Zoe Quinn")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     expect(page).to_have_url(live_server + "/?offline=queued")
@@ -313,6 +315,7 @@ def test_both_colour_schemes_pass_axe_and_are_photographed(
     onboard(page, live_server)
     add_person(page, live_server, "Ada Lovelace")
     page.goto(live_server + "/")
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Ada Lovelace")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     expect(page.locator("#undo-button")).to_be_visible()

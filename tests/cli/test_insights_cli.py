@@ -125,9 +125,9 @@ def test_insights_on_demo_data(run, tmp_path: Path) -> None:  # type: ignore[no-
     with Image.open(tmp_path / "c.png") as picture:
         assert picture.format == "PNG"
         assert picture.size == (960, 640)
-        # the first bar (mood, a positive difference) is drawn in the first palette colour
+        # the bars are drawn in the app's calm bar colour (deep green), never alarm red
         colours = {colour for _, colour in picture.getcolors(maxcolors=1 << 16) or []}
-        assert (0x0B, 0x5C, 0xAD) in colours
+        assert (0x2F, 0x6B, 0x5B) in colours
     data = json.loads(run("insights", "--json").stdout)
     assert data["social"][0]["delta"] > 0
     assert data["social"][0]["status"] in ("early", "ok")

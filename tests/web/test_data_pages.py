@@ -263,3 +263,93 @@ def test_redact_removes_urls():
     message = "Failed to send to mailtos://me:pw@example.com: timeout"
     assert "pw@" not in redact(message)
     assert redact(message).endswith("timeout")
+
+
+def test_a_file_with_bad_records_offers_to_import_the_good_ones_at_once(web: WebClient):
+    checked = parse(upload(web, "malformed.vcf", htmx=True).text)
+    report = checked.one(".report")
+    assert report.get("data-dry-run") == "yes"
+    good = int(report.one("#n-created").text) + int(report.one("#n-updated").text)
+    assert good > 0 and report.select(".problems li")
+    button = report.one("button#import-good")
+    assert button.get("value") == "import_good"
+    assert str(good) in button.text
+    assert waiting(web) == 0
+    done = parse(upload(web, "malformed.vcf", action="import_good", htmx=True).text)
+    assert done.one(".report").get("data-applied") == "yes"
+    assert waiting(web) == good
+    assert done.select("button#import-good") == []
+
+
+def test_the_triage_count_follows_each_choice_out_of_band(web: WebClient):
+    web.client.post(
+        "/api/import/vcard", headers=UPLOADER, files={"file": ("a.vcf", cards(3), "text/vcard")}
+    )
+    page = web.page("/triage")
+    assert page.one("h1 #triage-count").text == "3 waiting"
+    first = _triage_rows(page)[0].get("id").removeprefix("t-")
+    kept = parse(web.post(f"/triage/{first}", {"action": "wider"}, htmx=True).text)
+    count = kept.one("#triage-count")
+    assert (count.get("hx-swap-oob"), count.text) == ("true", "2 waiting")
+
+
+def test_a_file_error_stands_beside_the_file_field_with_and_without_htmx(web: WebClient):
+    page = parse(web.post("/import", {"action": "check", "format": "vcard"}).text)
+    field = page.one("#f-file").parent
+    assert field is not None and field.one("#file-error #e-file").text
+    assert page.one("#error-summary a").get("href") == "#f-file"
+    fragment = parse(web.post("/import", {"action": "check", "format": "vcard"}, htmx=True).text)
+    oob = fragment.one("#file-error")
+    assert oob.get("hx-swap-oob") == "true" and oob.one("#e-file").text
+
+
+def test_reminders_are_set_in_settings_and_saved_to_the_config_file(
+    database_url: str, tmp_path: Path
+):
+    import tomllib
+    from dataclasses import replace
+
+    from kithkin.services.profiles import init_profile
+    from tests.conftest import FIXED_NOW
+
+    config = tmp_path / "config.toml"
+    config.write_text('account = "local"\n[reminders]\nweekly_review_day = "sat"\n')
+    app = make_app(database_url)
+    app.settings = replace(app.settings, config_path=config, extra={"account": "local"})
+    try:
+        with app.uow(write=True) as uow:
+            init_profile(uow=uow, now=FIXED_NOW, timezone="Europe/Berlin")
+        with TestClient(create_app(app, csrf_key=b"k" * 32)) as client:
+            web = WebClient(client)
+            form = web.page("/settings/data").one("form[action=/settings/reminders]")
+            assert form.one("#f-r-checkin").get("type") == "time"
+            assert web.page("/settings/data").select("form[action=/settings/reminders/test]") == []
+            times = {
+                "morning": "",
+                "checkin": "21:30",
+                "quiet_start": "22:00",
+                "quiet_end": "07:00",
+            }
+            nowhere = web.post("/settings/reminders/test", {})  # no destination: said plainly
+            assert nowhere.headers["location"] == "/settings/data?saved=test_failed#reminders"
+            bad = web.post("/settings/reminders", {"notify_urls": "not a url", **times})
+            assert bad.status_code == 422
+            page = parse(bad.text)
+            assert page.one("#e-r-notify_urls").text
+            assert page.one("#f-r-notify_urls").text == "not a url"  # the form is kept
+            late = web.post("/settings/reminders", {"checkin": "25:99"})
+            assert parse(late.text).one("#e-r-checkin").text
+            saved = web.post("/settings/reminders", {"notify_urls": "ntfys://ntfy.sh/x", **times})
+            assert saved.status_code == 303
+            stored = tomllib.loads(config.read_text())
+            assert stored["notify_urls"] == ["ntfys://ntfy.sh/x"]
+            assert stored["reminders"]["checkin"] == "21:30"
+            assert stored["reminders"]["morning"] == "off"
+            assert stored["reminders"]["weekly_review_day"] == "sat"  # kept
+            assert stored["account"] == "local"
+            assert config.stat().st_mode & 0o077 == 0
+            page = web.page("/settings/data?saved=reminders")
+            assert page.one("#notify-count").get("data-count") == "1"  # no restart needed
+            assert page.one("form[action=/settings/reminders/test] button").text
+    finally:
+        app.close()

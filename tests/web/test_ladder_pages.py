@@ -143,3 +143,34 @@ def test_ladder_forms_need_the_csrf_token(web: WebClient):
     for path in ("/ladder", "/ladder/up", "/ladder/back", "/ladder/attempts"):
         assert web.client.post(path, data=_steps()).status_code == 403
     assert web.client.get("/api/ladder").status_code == 404
+
+
+def test_the_builder_starts_from_a_worked_example_that_can_be_sent_as_it_is(web: WebClient):
+    page = web.page("/ladder")
+    form = page.one("form[action=/ladder]")
+    assert form.one("#ladder-example").text
+    assert form.one("#f-goal").get("value")
+    filled = [
+        i
+        for i in range(1, 16)
+        if form.one(f"#f-d{i}").get("value") and form.one(f"#f-a{i}").get("value")
+    ]
+    assert filled == list(range(1, 9))  # the eight example steps, each with a fear and a rating
+    assert all(form.one(f"#f-f{i}").get("value") for i in filled)
+    sent = {
+        c.get("name"): c.get("value") or ""
+        for c in form.select("input")
+        if c.get("name") and c.get("name") != "csrf_token"
+    }
+    response = web.post("/ladder", sent)
+    assert response.status_code == 303
+    assert len(web.client.get("/api/ladder").json()["steps"]) == 8
+
+
+def test_after_an_error_the_users_own_rows_come_back_not_the_example(web: WebClient):
+    bad = web.post("/ladder", {"goal": "Mine", "d1": "Only one", "a1": "20"})
+    assert bad.status_code == 422
+    form = parse(bad.text).one("form[action=/ladder]")
+    assert form.one("#f-goal").get("value") == "Mine"
+    assert not form.one("#f-d2").get("value")
+    assert form.select("#ladder-example") == []

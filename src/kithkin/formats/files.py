@@ -54,3 +54,25 @@ def decode_utf8(data: bytes, *, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise FileNotUtf8(path=str(path), line=line) from None
+
+
+class FileNotWritable(InputError):
+    """A file could not be written."""
+
+    key = "file_unwritable"
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it), readable
+    only by the user (0600; a folder it creates 0700)."""
+    import os
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = path.with_name(f".{path.name}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        temporary.replace(path)
+    except OSError as exc:
+        raise FileNotWritable(path=str(path), reason=exc.strerror or str(exc)) from None

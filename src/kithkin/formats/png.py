@@ -9,7 +9,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from kithkin.formats.svg import AXIS, BACKGROUND, GRID, PALETTE, TEXT, Bar, fmt, nice_ticks
+from kithkin.formats.svg import AXIS, BACKGROUND, BAR, GRID, TEXT, Bar, fmt, nice_ticks
 
 SCALE = 2  # draw at twice the SVG's size so text stays crisp
 
@@ -56,7 +56,7 @@ def bar_chart_png(
     slot = (right - left) / len(bars)
     zero = y_of(0.0)
     for index, bar in enumerate(bars):
-        colour = PALETTE[index % len(PALETTE)]
+        colour = BAR
         x0 = left + index * slot + slot * 0.25
         x1 = x0 + slot * 0.5
         y = y_of(bar.value)

@@ -19,10 +19,14 @@ BACKGROUND = "#ffffff"
 TEXT = "#1f1f1f"
 AXIS = "#595959"
 GRID = "#e0e0e0"
-PALETTE = ("#0b5cad", "#b3261e", "#1e6b34", "#6b3fa0", "#8a4b00")
+# The app's palette (static/app.css): deep green, slate, ochre, plum, warm grey; no alarm red for
+# ordinary categories such as stress or "call or video". Each is 4.5:1 or more on white.
+PALETTE = ("#2f6b5b", "#3f5f7f", "#7a5a1e", "#6b4f7a", "#5e544c")
+BAR = PALETTE[0]  # bars are categories, not warnings: one calm colour, told apart by their labels
+CHAR_EM = 0.56  # about 0.56 em per character of the system sans-serif
 DASHES = ("", "6 4", "2 3", "8 3 2 3", "1 2")
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 40, 48
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 12, 40, 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +48,9 @@ class Bar:
 
 
 def fmt(value: float) -> str:
-    """A short number: at most two decimals, no trailing zeros, no negative zero."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    """A short number: at most one decimal (as the headlines beside the charts), no trailing
+    zero, no negative zero."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
@@ -71,20 +76,39 @@ def nice_ticks(low: float, high: float, *, target: int = 5) -> list[float]:
     return ticks
 
 
+def wrap(text: str, room: float, *, size: int = 12, lines: int = 2) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``room`` pixels at ``size`` px (words kept whole;
+    the last line takes the rest)."""
+    limit = max(1, int(room / (CHAR_EM * size)))
+    out: list[str] = []
+    for word in text.split():
+        if out and len(out[-1]) + 1 + len(word) <= limit:
+            out[-1] += " " + word
+        elif len(out) < lines:
+            out.append(word)
+        else:
+            out[-1] += " " + word
+    return out or [""]
+
+
 def _open(width: int, height: int, *, title: str, description: str, id_prefix: str) -> list[str]:
+    """The opening of a responsive chart: ``width="100%"`` over its viewBox (drawn small enough
+    that 12 px text stays 12 px or more on a 360 px phone); a long title wraps to two lines."""
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    # about 0.56 em per character: a long title gets smaller rather than running off the edge
-    room = width - MARGIN_LEFT - MARGIN_RIGHT
-    title_size = max(10, min(15, int(room / (0.56 * max(len(title), 1)))))
+    lines = wrap(title, width - 16, size=15)  # bold: wider than the regular 0.56 em
+    spans = "".join(
+        f'<tspan x="8" dy="{0 if i == 0 else 16}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
+        f'viewBox="0 0 {width} {height}" role="img" class="kk-chart" '
         f'aria-labelledby="{escape(title_id)} {escape(desc_id)}">',
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
         f'<rect width="{width}" height="{height}" fill="{BACKGROUND}"/>',
-        f'<text x="{MARGIN_LEFT}" y="22" {FONT} font-size="{title_size}" font-weight="600" '
-        f'fill="{TEXT}">{escape(title)}</text>',
+        f'<text x="8" y="{18 if len(lines) == 1 else 14}" {FONT} font-size="13" '
+        f'font-weight="600" fill="{TEXT}" aria-hidden="true">{spans}</text>',
     ]
 
 
@@ -183,8 +207,8 @@ def line_chart(
     y_label: str = "",
     y_min: float | None = None,
     y_max: float | None = None,
-    width: int = 640,
-    height: int = 320,
+    width: int = 288,
+    height: int = 260,
     id_prefix: str = "chart",
     empty_text: str = "No data yet",
     marks: Sequence[date] = (),
@@ -224,7 +248,7 @@ def line_chart(
             _text(
                 x + 8 if last_tick else x,
                 bottom + 18,
-                day.isoformat(),
+                f"{day.day} {day:%b}" + (f" {day:%y}" if first.year != last.year else ""),
                 anchor="end" if last_tick else "middle",
             )
         )
@@ -271,8 +295,8 @@ def bar_chart(
     title: str,
     description: str,
     y_label: str = "",
-    width: int = 480,
-    height: int = 320,
+    width: int = 288,
+    height: int = 260,
     id_prefix: str = "chart",
     empty_text: str = "No data yet",
 ) -> str:
@@ -291,25 +315,29 @@ def bar_chart(
     slot = (right - left) / len(bars)
     zero = scale_y(0.0)
     for index, bar in enumerate(bars):
-        parts.extend(
-            _bar(bar, index=index, x=left + index * slot, slot=slot, zero=zero, scale_y=scale_y)
-        )
-        parts.append(_text(left + (index + 0.5) * slot, bottom + 18, bar.label))
+        parts.extend(_bar(bar, x=left + index * slot, slot=slot, zero=zero, scale_y=scale_y))
+        for row, line in enumerate(wrap(bar.label, slot - 4)):
+            parts.append(_text(left + (index + 0.5) * slot, bottom + 18 + 14 * row, line))
     parts.append(
         f'<line x1="{left}" y1="{zero:.1f}" x2="{right}" y2="{zero:.1f}" stroke="{AXIS}"/>'
     )
     return "\n".join([*parts, "</svg>"]) + "\n"
 
 
-def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _Scale) -> list[str]:
-    colour = PALETTE[index % len(PALETTE)]
+def _one_decimal(value: float) -> str:
+    """A value as the headlines beside the charts say it: one decimal, never "-0.0"."""
+    return f"{value:.1f}".replace("-0.0", "0.0")
+
+
+def _bar(bar: Bar, *, x: float, slot: float, zero: float, scale_y: _Scale) -> list[str]:
+    colour = BAR
     bar_width = slot * 0.5
     x0 = x + (slot - bar_width) / 2
     y_value = scale_y(bar.value)
     y_top, y_height = min(y_value, zero), abs(zero - y_value)
-    label = f"{bar.label}: {fmt(bar.value)}"
+    label = f"{bar.label}: {_one_decimal(bar.value)}"
     if bar.low is not None and bar.high is not None:
-        label += f" (interval {fmt(bar.low)} to {fmt(bar.high)})"
+        label += f" (interval {_one_decimal(bar.low)} to {_one_decimal(bar.high)})"
     out = [
         f'<g role="group" aria-label={quoteattr(label)}>',
         f'<rect x="{x0:.1f}" y="{y_top:.1f}" width="{bar_width:.1f}" height="{y_height:.1f}" '
@@ -327,6 +355,7 @@ def _bar(bar: Bar, *, index: int, x: float, slot: float, zero: float, scale_y: _
             f'stroke-width="1.5" fill="none"/>'
         )
         label_y = min(label_y, min(y_low, y_high) - 6)
-    out.append(_text(centre + bar_width * 0.3 + 4, label_y, fmt(bar.value), anchor="start"))
+    value = _one_decimal(bar.value)
+    out.append(_text(centre + bar_width * 0.3 + 4, label_y, value, anchor="start"))
     out.append("</g>")
     return out

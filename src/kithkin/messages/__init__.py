@@ -35,11 +35,16 @@ for _area in AREAS:
     TEXT.update(_area.TEXT)
 
 
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    """Numbers as a person reads them: a rounded negative zero is just zero ("+0.0", not "-0.0")."""
+    return {k: 0.0 if isinstance(v, float) and v == 0 else v for k, v in params.items()}
+
+
 def error_text(key: str, **params: Any) -> str:
     """The user-facing sentence for an error key."""
     template = ERRORS.get(key, ERRORS["error"])
     try:
-        return template.format(**params)
+        return template.format(**_plain(params))
     except (KeyError, IndexError):
         return template
 
@@ -47,4 +52,4 @@ def error_text(key: str, **params: Any) -> str:
 def text(key: str, **params: Any) -> str:
     """The user-facing sentence for a text key."""
     template = TEXT[key]
-    return template.format(**params) if params else template
+    return template.format(**_plain(params)) if params else template

@@ -152,4 +152,27 @@ TEXT: dict[str, str] = {
         "Subscribe to this address in your calendar app (while 'kithkin serve' runs): {url}"
     ),
     # --- end undo ---
+    # --- phone-ux ---
+    "phoneux.import.good_one": "Import the 1 good one",
+    "phoneux.import.good_many": "Import the {count} good ones",
+    "phoneux.remind.saved": "Reminders saved. They apply from the next round.",
+    "phoneux.remind.test_title": "kithkin: a test",
+    "phoneux.remind.test_body": "If you can read this, your reminders will reach you.",
+    "phoneux.remind.test_sent": "Test sent. Check your phone or inbox.",
+    "phoneux.remind.test_failed": (
+        "The test did not go out. Check the addresses below; the list of recent reminders "
+        "shows what went wrong."
+    ),
+    "phoneux.remind.change": "Change reminders",
+    "phoneux.remind.urls": "Where reminders go (one Apprise URL a line)",
+    "phoneux.remind.urls_hint": (
+        "For example ntfys://ntfy.sh/your-own-topic for phone notifications. Left empty, the "
+        "current destinations stay (they are not shown, as they can hold passwords)."
+    ),
+    "phoneux.remind.clear": "Remove all destinations",
+    "phoneux.remind.times_hint": "Leave a time empty to turn that reminder off.",
+    "phoneux.remind.quiet": "Quiet hours: nothing is sent between these times",
+    "phoneux.remind.save": "Save reminders",
+    "phoneux.remind.test": "Send a test",
+    # --- end phone-ux ---
 }

@@ -279,4 +279,11 @@ ERRORS: dict[str, str] = {
     ),
     "bad_share": "Choose what your coach may see: one or more of {allowed}.",
     # --- end hosted-auth ---
+    # --- phone-ux ---
+    "phoneux_bad_time": "Use a time of day such as 07:30, or leave it empty to turn it off.",
+    "phoneux_bad_notify_url": (
+        "'{value}' does not look like a notification address: each line is one Apprise URL, "
+        "such as ntfys://ntfy.sh/my-topic or mailto://me:password@example.com."
+    ),
+    # --- end phone-ux ---
 }

@@ -294,4 +294,21 @@ TEXT: dict[str, str] = {
     "insights.time.table": "The same, week by week",
     "insights.time.saved": "Mood-over-time chart ({days} days) saved to {path}.",
     # --- end insights (branch) ---
+    # --- phone-ux ---
+    "phoneux.items.header": "Paste the questions once",
+    "phoneux.items.intro": (
+        "Copy the {count} questions of {name} from your own copy (a book, your clinician, the "
+        "authors' site) and paste them here, one per line. They stay on this machine, in the "
+        "same file the command line reads, so you do this only once."
+    ),
+    "phoneux.items.label": "The {count} questions, one per line",
+    "phoneux.items.save": "Save the questions",
+    "phoneux.items.saved": "Saved. The questionnaire is ready to take.",
+    "phoneux.items.settings_header": "Questionnaires that need your copy of the questions",
+    "phoneux.items.settings_intro": (
+        "Some questionnaires' licences do not let kithkin ship their questions. Paste yours "
+        "once and they can be taken here and on the command line."
+    ),
+    "phoneux.items.ready": "{name}: ready",
+    # --- end phone-ux ---
 }

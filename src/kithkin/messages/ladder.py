@@ -87,4 +87,27 @@ TEXT: dict[str, str] = {
     "ladder.ask_fear": "What do you fear will happen (Enter to leave it out)",
     "ladder.ask_anxiety": "How anxious would it make you, 0 (calm) to 100 (the most)",
     # --- end cli ---
+    # --- phone-ux ---
+    "phoneux.ladder.example_note": (
+        "A worked example to start from: change each step to fit your life (a situation, what "
+        "you fear will happen, how anxious it would make you)."
+    ),
+    "phoneux.ladder.example.goal": "Feel at ease starting conversations and making plans",
+    "phoneux.ladder.example.d1": "Say good morning to a neighbour and ask how they are",
+    "phoneux.ladder.example.f1": "They will find me odd or brush me off",
+    "phoneux.ladder.example.d2": "Ask a shop assistant for help finding something",
+    "phoneux.ladder.example.f2": "I will stumble over my words",
+    "phoneux.ladder.example.d3": "Send a friend a message suggesting a short call",
+    "phoneux.ladder.example.f3": "They will not answer, or say no",
+    "phoneux.ladder.example.d4": "Make a five-minute phone call to a friend",
+    "phoneux.ladder.example.f4": "There will be an awkward silence",
+    "phoneux.ladder.example.d5": "Ask a colleague to join me for coffee",
+    "phoneux.ladder.example.f5": "They will say yes only to be polite",
+    "phoneux.ladder.example.d6": "Join a group conversation at work or a class and add one comment",
+    "phoneux.ladder.example.f6": "Everyone will look at me and I will blush",
+    "phoneux.ladder.example.d7": "Invite two people over for a simple meal",
+    "phoneux.ladder.example.f7": "It will be boring and they will leave early",
+    "phoneux.ladder.example.d8": "Go to a community event alone and talk to someone new",
+    "phoneux.ladder.example.f8": "I will stand alone the whole time",
+    # --- end phone-ux ---
 }

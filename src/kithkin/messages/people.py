@@ -63,4 +63,8 @@ TEXT: dict[str, str] = {
     "people.none_match": "No one matches.",
     "people.last_today": "today",
     # --- end cli ---
+    # --- phone-ux ---
+    "phoneux.triage.waiting": "{count} waiting",
+    "phoneux.people.triage_one": "1 imported person waits for you to choose their circle.",
+    # --- end phone-ux ---
 }

@@ -107,4 +107,43 @@ TEXT: dict[str, str] = {
         "until it reads again."
     ),
     # --- end contacts2 ---
+    # --- phone-ux ---
+    "phoneux.idea.more": "Why? What to say, snooze",
+    "phoneux.power.first": (
+        "Power of One: one meaningful connection a day, even a short one, is the whole goal."
+    ),
+    "phoneux.checkin.scale": "1 low, 10 great; stress 1 calm, 10 overwhelmed",
+    "phoneux.quick.kinds": "How",
+    "phoneux.quick.no_people": "No one to tap yet.",
+    "phoneux.quick.add_someone": "Add someone",
+    "phoneux.channel.async_message": "a message",
+    "phoneux.channel.voice_message": "voice message",
+    "phoneux.channel.call": "call",
+    "phoneux.channel.video": "video call",
+    "phoneux.channel.in_person": "in person",
+    "phoneux.day.today": "today",
+    "phoneux.day.yesterday": "yesterday",
+    "phoneux.day.tomorrow": "tomorrow",
+    "phoneux.day.days_ago": "{days} days ago",
+    "phoneux.reach.call": "Call",
+    "phoneux.reach.sms": "Text",
+    "phoneux.reach.email": "E-mail",
+    "phoneux.reach.whatsapp": "WhatsApp",
+    "phoneux.reach.signal": "Signal",
+    "phoneux.reach.subject": "Hello {name}",
+    "phoneux.reach.header": "Reach out",
+    "phoneux.reach.none": (
+        "Add a phone number or an e-mail address to call, text or write from here."
+    ),
+    "phoneux.due.line": "last in touch {ago} ({circle}: every {every})",
+    "phoneux.quick.more": "Someone else, more detail",
+    "phoneux.quick.detail": "Add a note, a mood or another day",
+    "phoneux.idea.more_short": "Why?",
+    "phoneux.power.open_first": "Today's connection: not yet.",
+    "phoneux.checkin.more_short": "More",
+    "phoneux.plan.pick_short": "Top pick",
+    "phoneux.person.last": "last in touch {ago}",
+    "phoneux.person.today": "in touch today",
+    "phoneux.reach.add": "Add a number or address",
+    # --- end phone-ux ---
 }

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from kithkin import messages
 from kithkin.domain import limits
+from kithkin.web import words
 from kithkin.web.security import FIELD, Csrf
 
 HERE = Path(__file__).parent
@@ -52,6 +53,7 @@ def make_templates() -> Jinja2Templates:
     env.globals["text"] = messages.text
     env.globals["limits"] = limits  # field limits for the forms' maxlength
     env.globals["csrf_field"] = FIELD
+    words.register(env)
     return Jinja2Templates(env=env)
 
 

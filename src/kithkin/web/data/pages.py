@@ -65,11 +65,15 @@ async def import_post(request: Request, app: AppDep, now: Now) -> Response:
         form = parsed.fields
         uploads.check_csrf(request, form)
         values = forms.values(form)
+        action = forms.text(form, "action")
+        good_ones = action == "import_good"  # "Import the N good ones": skip the bad records
+        if good_ones:
+            values["skip_bad"] = "on"
         upload = uploads.Upload(
             data=parsed.file(),
             kind=forms.text(form, "format") or "vcard",
-            skip_bad=forms.checked(form, "skip_bad"),
-            dry_run=forms.text(form, "action") != "import",
+            skip_bad=good_ones or forms.checked(form, "skip_bad"),
+            dry_run=action not in ("import", "import_good"),
         )
         report = await run_in_threadpool(uploads.run_import, app, now, upload)
     except uploads.UploadTooLarge as exc:
@@ -115,9 +119,13 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
 
 
 def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]:
-    flash = {"revoked": "web.data.feed_revoked", "undone": "web.flash.undone"}.get(
-        request.query_params.get("saved", "")
-    )
+    flash = {
+        "revoked": "web.data.feed_revoked",
+        "undone": "web.flash.undone",
+        "reminders": "phoneux.remind.saved",
+        "test_sent": "phoneux.remind.test_sent",
+        "test_failed": "phoneux.remind.test_failed",
+    }.get(request.query_params.get("saved", ""))
     return {
         **_reminders(app, uow),
         **restore_context(),
@@ -147,6 +155,82 @@ def feed_token_revoke(request: Request, app: AppDep, uow: WriteUow, now: Now) ->
         context = {**_data_context(request, app, uow), "feed_error": exc.message}
         return render(request, "settings_data.html", context, status=404)
     return redirect("/settings/data?saved=revoked")
+
+
+# --- reminders, set in Settings (stored in the config file, where the settings live) ---
+
+REMINDER_TIMES = (
+    "morning", "followups", "birthdays", "checkin", "weekly_review", "questionnaires",
+    "quiet_start", "quiet_end",
+)  # fmt: skip
+
+
+class BadReminderTime(InputError):
+    """A reminder time is not a time of day."""
+
+    key = "phoneux_bad_time"
+
+
+class BadNotifyUrl(InputError):
+    """A notification address is not an Apprise URL (``scheme://...``)."""
+
+    key = "phoneux_bad_notify_url"
+
+
+def _reminder_form(form: Any) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The destinations (one Apprise URL a line) and the times ("HH:MM"; empty is off)."""
+    urls = tuple(u.strip() for u in forms.text(form, "notify_urls").splitlines() if u.strip())
+    for url in urls:
+        if "://" not in url or not url.split("://", 1)[0].isalnum():
+            raise BadNotifyUrl(field="notify_urls", value=url.split("://", 1)[0][:20])
+    times = {name: forms.text(form, name) or "off" for name in REMINDER_TIMES}
+    return urls, times
+
+
+@router.post("/settings/reminders")
+def reminders_post(request: Request, form: Form, app: AppDep, uow: ReadUow) -> Response:
+    from dataclasses import replace
+
+    from kithkin.config import save_config
+
+    values = forms.values(form)
+    try:
+        urls, times = _reminder_form(form)
+        if not urls and not forms.checked(form, "clear_urls"):  # empty: keep the current ones
+            urls = app.settings.notify_urls
+        times = {**app.settings.extra.get("reminders", {}), **times}  # keeps the review's day
+        try:
+            ReminderSettings.from_config(times)  # every time valid before anything is written
+        except BadReminderSetting as exc:
+            raise BadReminderTime(name=exc.params.get("name", "")) from None
+        path = app.settings.config_path
+        if path is None:
+            raise BadNotifyUrl(field="notify_urls", value="")
+        save_config(path, {"notify_urls": list(urls), "reminders": times})
+    except InputError as exc:
+        name = exc.params.get("name") or exc.params.get("field") or "notify_urls"
+        context = _data_context(request, app, uow)
+        errors = {f"r-{name}": exc.message}
+        context.update(errors=errors, reminder_values=values)
+        return render(request, "settings_data.html", context, status=422)
+    extra = {**app.settings.extra, "reminders": times}
+    app.settings = replace(app.settings, notify_urls=urls, extra=extra)  # no restart needed
+    return redirect("/settings/data?saved=reminders#reminders")
+
+
+@router.post("/settings/reminders/test")
+async def reminders_test(_form: Form, app: AppDep) -> Response:
+    """Send one test message to every destination, now, and say how it went."""
+    from kithkin.notify.apprise import AppriseNotifier
+
+    notifier = AppriseNotifier(app.settings.notify_urls)
+    sent = await run_in_threadpool(
+        notifier.send,
+        title=text("phoneux.remind.test_title"),
+        body=text("phoneux.remind.test_body"),
+    )
+    outcome = "test_sent" if sent.ok else "test_failed"
+    return redirect(f"/settings/data?saved={outcome}#reminders")
 
 
 def install(web: FastAPI) -> None:

@@ -10,11 +10,12 @@ from fastapi.responses import Response
 
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
+from kithkin.formats.files import write_private_text
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
-from kithkin.web.insights.instruments import Offer, local_today, offer, offers
+from kithkin.web.insights.instruments import Offer, item_path, local_today, offer, offers
 from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -72,7 +73,27 @@ def _offer_or_404(data_dir: Path, instrument_id: str) -> Offer:
 @router.get("/assess/{instrument_id}")
 def take_page(request: Request, instrument_id: str, app: AppDep) -> Response:
     found = _offer_or_404(app.settings.data_dir, instrument_id)
-    return render(request, "assess_take.html", {"offer": found, "errors": {}, "values": {}})
+    saved = request.query_params.get("items") == "saved"
+    context = {"offer": found, "errors": {}, "values": {}, "items_saved": saved}
+    return render(request, "assess_take.html", context)
+
+
+@router.post("/assess/{instrument_id}/items")
+def items_post(request: Request, instrument_id: str, *, app: AppDep, form: Form) -> Response:
+    """The user's copy of the questions, pasted once: checked (the right number), then saved
+    where the CLI's ``assess take`` reads them (``<data dir>/items/``)."""
+    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    pasted = forms.text(form, "items")
+    try:
+        items = q.parse_item_text(found.instrument.id, pasted)
+        header = f"# {found.instrument.name}: the user's own copy, pasted in kithkin's web app\n"
+        path = item_path(app.settings.data_dir, found.instrument.id)
+        write_private_text(path, header + "\n".join(items) + "\n")
+    except InputError as exc:
+        errors = {f"items-{found.instrument.id}": exc.message}
+        context = {"offer": found, "errors": errors, "values": {"items": pasted}}
+        return render(request, "assess_take.html", context, status=422)
+    return redirect(f"/assess/{found.instrument.id}?items=saved")
 
 
 def _answers(form: Any, inst: q.Instrument) -> list[int]:

@@ -17,7 +17,7 @@ from kithkin.formats.svg import Bar, Series, bar_chart, line_chart
 from kithkin.messages import text
 from kithkin.services.insights import InsightsResult, message_text
 
-CHART_WIDTH = 480
+CHART_WIDTH = 288  # drawn at a phone's width: 12 px text stays 12 px at 360 px
 
 
 def signed(value: float | None, digits: int = 1) -> str:

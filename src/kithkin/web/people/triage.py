@@ -68,7 +68,9 @@ def triage_post(request: Request, person_id: int, form: Form, uow: WriteUow) -> 
     if not request.headers.get("hx-request"):
         page = _page_number(forms.text(form, "page"))
         return redirect(f"/triage?page={page}")
-    return render(request, "_triage_done.html", {"person": person, "action": action.value})
+    _, total = triage_page(uow=uow, limit=1, offset=0)  # the count follows at once (out of band)
+    context = {"person": person, "action": action.value, "total": total}
+    return render(request, "_triage_done.html", context)
 
 
 @api_router.get("/triage", summary="People an import brought in, awaiting triage (paginated)")

@@ -65,7 +65,7 @@ def chart(view: LadderView) -> str:
         y_label="Anxiety 0-100",
         y_min=0,
         y_max=100,
-        width=360,
+        width=288,
         height=240,
         id_prefix="ladder-chart",
         empty_text=text("web.ladder.chart_empty"),
@@ -77,6 +77,20 @@ def _view_or_none(uow: PlanningUnitOfWork) -> LadderView | None:
         return show_ladder(uow=uow)
     except NoLadder:
         return None
+
+
+EXAMPLE_ANXIETY = (15, 20, 30, 40, 50, 60, 70, 85)
+"""The worked example's anxiety ratings, 0-100, one per step (texts in messages.ladder)."""
+
+
+def example_steps() -> dict[str, str]:
+    """The builder's starting values: a worked example the user edits (never 24 empty fields)."""
+    values = {"goal": text("phoneux.ladder.example.goal")}
+    for number, anxiety in enumerate(EXAMPLE_ANXIETY, start=1):
+        values[f"d{number}"] = text(f"phoneux.ladder.example.d{number}")
+        values[f"f{number}"] = text(f"phoneux.ladder.example.f{number}")
+        values[f"a{number}"] = str(anxiety)
+    return values
 
 
 def ladder_context(
@@ -100,6 +114,7 @@ def ladder_context(
         "came_true": list(CameTrue),
         "min_steps": MIN_STEPS,
         "max_steps": MAX_STEPS,
+        "example": example_steps(),
     }
 
 

@@ -12,7 +12,8 @@ from kithkin.domain.model import Barrier, Profile
 from kithkin.services.people import list_circles, set_circle
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.web import forms
-from kithkin.web.deps import Form, Now, ReadUow, WriteUow
+from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
+from kithkin.web.insights.instruments import offers
 from kithkin.web.render import redirect, render
 from kithkin.web.today.context import flash
 
@@ -97,9 +98,11 @@ def _settings_context(uow: Any, values: dict[str, Any], errors: dict[str, str]) 
 
 
 @router.get("/settings")
-def settings_page(request: Request, uow: ReadUow) -> Response:
+def settings_page(request: Request, app: AppDep, uow: ReadUow) -> Response:
     context = _settings_context(uow, _profile_values(get_profile(uow=uow)), {})
-    return render(request, "settings.html", {**context, "flash": flash(request)})
+    # questionnaires whose questions the user supplies (their licences keep kithkin from it)
+    own = [o for o in offers(app.settings.data_dir) if not o.instrument.item_text_shipped]
+    return render(request, "settings.html", {**context, "flash": flash(request), "own": own})
 
 
 @router.post("/settings/profile")

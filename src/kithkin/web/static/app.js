@@ -1,4 +1,5 @@
 // Small progressive enhancements; every page works without them.
+document.documentElement.classList.add("js");
 (function () {
   "use strict";
   function bind(root) {
