@@ -242,11 +242,35 @@ def compare(
     Gating counts the days with the measure in either group.
     """
     name, test = group
-    values = [None if d is None else getattr(d, measure) for d in days]
-    groups = [None if d is None else test(d) for d in days]
-    with_value = [g for v, g in zip(values, groups, strict=True) if v is not None]
-    n_a = sum(1 for g in with_value if g is True)
-    n_b = sum(1 for g in with_value if g is False)
+    values = _day_values(days, measure)
+    groups = _day_groups(days, test)
+    return _compare(values, groups, (measure, name, baseline), seed=seed, n_boot=n_boot)
+
+
+def _day_values(days: Sequence[DayRow | None], measure: str) -> Any:
+    """The measure per calendar day as a float array, NaN where it is missing."""
+    import numpy as np
+
+    return np.array([None if d is None else getattr(d, measure) for d in days], dtype=float)
+
+
+def _day_groups(days: Sequence[DayRow | None], test: Callable[[DayRow], bool | None]) -> Any:
+    """The test per calendar day as a float array: 1 (True), 0 (False), NaN (left out)."""
+    import numpy as np
+
+    return np.array([None if d is None else test(d) for d in days], dtype=float)
+
+
+def _compare(
+    values: Any, groups: Any, names: tuple[str, str, str], *, seed: int, n_boot: int
+) -> Comparison:
+    """:func:`compare` on the arrays of :func:`_day_values` and :func:`_day_groups`."""
+    import numpy as np
+
+    measure, name, baseline = names
+    in_a = ~np.isnan(values) & (groups == 1.0)
+    in_b = ~np.isnan(values) & (groups == 0.0)
+    n_a, n_b = int(in_a.sum()), int(in_b.sum())
     status = _status(n_a + n_b, n_a, n_b)
     base = Comparison(measure, name, baseline, status, n_a, n_b)
     if status is Status.NOT_ENOUGH_DATA:
@@ -254,8 +278,6 @@ def compare(
     result = stats.block_bootstrap_diff(values, groups, seed=seed, n_boot=n_boot)
     if result.ci_low is None or result.ci_high is None:  # too few replicates held both groups
         return replace(base, status=Status.NOT_ENOUGH_DATA)
-    a_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is True]
-    b_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is False]
     return Comparison(
         measure=measure,
         group=name,
@@ -266,8 +288,8 @@ def compare(
         delta=result.estimate,
         ci_low=result.ci_low,
         ci_high=result.ci_high,
-        mean_social=sum(a_vals) / n_a,
-        mean_non_social=sum(b_vals) / n_b,
+        mean_social=sum(values[in_a].tolist()) / n_a,  # in calendar order, as before
+        mean_non_social=sum(values[in_b].tolist()) / n_b,
         effect_claimed=not result.ci_low <= 0 <= result.ci_high,
         se=result.se,
         df=result.df,
@@ -310,11 +332,14 @@ def _dose_test(low: int, high: int | None) -> Callable[[DayRow], bool | None]:
 def next_day(rows: Sequence[DayRow]) -> NextDay:
     """Does a social day go with a different mood the next day, over and above that day's own
     contact? A pattern, not a cause (:func:`kithkin.domain.stats.next_day_model`)."""
-    days = calendar(rows)
+    return _next_day(calendar(rows))
+
+
+def _next_day(days: Sequence[DayRow | None]) -> NextDay:
     mood = [None if d is None else d.mood for d in days]
     social = [None if d is None else d.social for d in days]
-    _, _, x = stats.lag_rows(mood, social)
-    after_social = sum(1 for row in x if row[2] == 1.0)
+    _, _, x = stats.lag_arrays(mood, social)
+    after_social = int((x[:, 2] == 1.0).sum())
     status = _status(len(x), after_social, len(x) - after_social)
     fit = None if status is Status.NOT_ENOUGH_DATA else stats.next_day_model(mood, social)
     if fit is None:
@@ -371,14 +396,17 @@ def build_insights(
         for m in MEASURES
         for name, low, high in (("dose_1", 1, 1), ("dose_2plus", 2, None))
     ]
+    values = {m: _day_values(days, m) for m in MEASURES}  # each array built once
+    groups = {name: _day_groups(days, test) for _, name, test, _ in mode_specs + dose_specs}
+    groups["social"] = _day_groups(days, _social_test)
     results = [
-        compare(days, measure=m, group=(name, test), baseline=base, seed=seed + i, n_boot=n_boot)
-        for i, (m, name, test, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
+        _compare(values[m], groups[name], (m, name, base), seed=seed + i, n_boot=n_boot)
+        for i, (m, name, _, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
     ]
     social = _named(results[: len(social_specs)], "social")
     modes = _named(results[len(social_specs) : len(social_specs) + len(mode_specs)], "by_mode")
     doses = _named(results[len(social_specs) + len(mode_specs) :], "by_dose")
-    lag = next_day(rows)
+    lag = _next_day(days)
     people = by_person(interactions)
     social, lag, modes, doses, people = within_budget(social, lag, modes, doses, people)
     summary, evidence = summarise(social=social, next_day=lag, by_mode=modes, by_person=people)

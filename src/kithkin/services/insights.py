@@ -6,7 +6,7 @@ prints and the web shows. numpy is loaded only when statistics are computed.
 
 from __future__ import annotations
 
-import bisect
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -18,6 +18,7 @@ from kithkin.domain.errors import InputError
 from kithkin.domain.evidence import EvidenceCard, load_evidence
 from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
 from kithkin.domain.model import KINDS, Person, check_choice
+from kithkin.domain.roster import EPOCH_ORDINAL, LocalDays
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
@@ -162,10 +163,11 @@ def weekly(
         counts, start=start, today=today, goal=goal, rest_per_week=rest_per_week
     )
     ends = _week_ends(start, today)
+    shares = _network_shares(ends, plan, contact_days)
     out: list[WeekPoint] = []
     streak = met = 0
     i = 0
-    for end in ends:
+    for end, share in zip(ends, shares, strict=True):
         while i < len(statuses) and statuses[i][0] <= end:
             status = statuses[i][1]
             if status is DayStatus.MET:
@@ -173,18 +175,32 @@ def weekly(
             elif status is DayStatus.MISSED:
                 streak = 0
             i += 1
-        in_touch = total = 0
-        for pid, (every, since) in enumerate(plan):
-            if since is not None and since > end:
-                continue
-            total += 1
-            days = contact_days.get(pid, [])
-            k = bisect.bisect_right(days, end)
-            if k and (end - days[k - 1]).days < every:
-                in_touch += 1
-        out.append(WeekPoint(end, streak, met, in_touch / total if total else None))
+        out.append(WeekPoint(end, streak, met, share))
         met = 0
     return tuple(out)
+
+
+def _network_shares(
+    ends: list[date], plan: list[tuple[int, date | None]], contact_days: dict[int, list[date]]
+) -> list[float | None]:
+    """At each week end, the share of the people known then whose last contact on or before it
+    lies within their cadence: one vectorised pass per person over all week ends."""
+    import numpy as np
+
+    end_days = np.array([d.toordinal() for d in ends], dtype=np.int64)
+    in_touch = np.zeros(len(ends), dtype=np.int64)
+    total = np.zeros(len(ends), dtype=np.int64)
+    for pid, (every, since) in enumerate(plan):
+        known = end_days >= (since.toordinal() if since is not None else 0)
+        total += known
+        days = contact_days.get(pid)
+        if not days:
+            continue
+        contact = np.array([d.toordinal() for d in days], dtype=np.int64)
+        k = np.searchsorted(contact, end_days, side="right")  # bisect_right for every week end
+        last = contact[np.maximum(k - 1, 0)]
+        in_touch += known & (k > 0) & (end_days - last < every)
+    return [n / t if t else None for n, t in zip(in_touch.tolist(), total.tolist(), strict=True)]
 
 
 def _plan(
@@ -200,9 +216,11 @@ def _plan(
         since = None if person.created_at is None else local_day(person.created_at, tz)
         plan.append((every, since))
     days: dict[int, list[date]] = defaultdict(list)
+    local = LocalDays(tz)  # the zone's offset looked up once per UTC day, exactly
     for pid, instant in contacts:
         if pid in index:
-            days[index[pid]].append(local_day(instant, tz))
+            day = local.of(math.floor(instant.timestamp()))
+            days[index[pid]].append(date.fromordinal(day + EPOCH_ORDINAL))
     sorted_days = {k: sorted(v) for k, v in days.items()}
     for k, (every, since) in enumerate(plan):  # known since their first contact, if earlier
         first = sorted_days.get(k, [None])[0]
