@@ -179,6 +179,20 @@ def test_ignored_people_are_matched_not_recreated() -> None:
     assert (item.action, item.person.status) == (MergeAction.UNCHANGED, PersonStatus.IGNORED)
 
 
+def test_a_shared_email_prefers_the_person_of_the_same_name_on_a_re_import() -> None:
+    # Found by hypothesis: "a a" shares an e-mail with "a aa" (joined to it by a UID), and a
+    # nickname makes both names fit; the re-import moved the nickname onto the wrong person.
+    records = [
+        ContactRecord("a aa", uid="a"),
+        ContactRecord("a a", nickname="aa", emails=(email("b@x.org"),)),
+        ContactRecord("a a", uid="a", emails=(email("b@x.org"),)),
+    ]
+    people = apply([], plan_merge([], records))
+    again = plan_merge(people, records)
+    assert {item.action for item in again.items} == {MergeAction.UNCHANGED}
+    assert again.item_for(1).person.id == people[1].id
+
+
 _WORD = st.text("abcdefgh", min_size=1, max_size=4)
 RECORDS = st.builds(
     ContactRecord,

@@ -3,9 +3,6 @@ themselves; hosted ones ask the operator."""
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, inspect
 
 from kithkin.storage.engine import make_engine
 from kithkin.storage.revision import HEAD
@@ -25,7 +22,7 @@ from kithkin.storage.schema import (
     upgrade,
 )
 from kithkin.storage.tables import metadata
-from tests.conftest import FIXED_NOW, PG_ADMIN, make_app
+from tests.conftest import FIXED_NOW, make_app
 
 
 def _diff(engine: Engine) -> list[object]:
@@ -34,21 +31,6 @@ def _diff(engine: Engine) -> list[object]:
             conn, opts={"compare_type": True, "target_metadata": metadata}
         )
         return list(compare_metadata(context, metadata))
-
-
-@pytest.fixture
-def fresh_pg() -> Iterator[str]:
-    """An empty PostgreSQL database of its own (no schema at all)."""
-    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-    name = f"kithkin_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_head_constant_matches_alembic() -> None:
@@ -127,7 +109,7 @@ def test_a_local_database_behind_head_is_backed_up_and_keeps_its_data(tmp_path: 
     backup = ensure_current(engine, now=FIXED_NOW)
     assert schema.current_revision(engine) == HEAD != "0001"
     engine.dispose()
-    assert backup == tmp_path / "k.db.20261126T090000.bak"
+    assert backup == tmp_path / "k.db.r0001.20261126T090000.bak"
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
     copy.close()

@@ -13,7 +13,7 @@ import pytest
 
 from kithkin.domain.model import Feeling, PersonStatus
 from kithkin.storage import lean, rows, shapes
-from kithkin.storage.repositories import PERSON_COLUMNS, PROFILE_COLUMNS
+from kithkin.storage.people_repos import PERSON_COLUMNS, PROFILE_COLUMNS
 from kithkin.storage.tables import people
 from tests.cli.conftest import make_run, ok
 

@@ -41,3 +41,30 @@ def test_form_keeps_what_it_does_not_send(web: WebClient) -> None:
     assert response.status_code == 200
     data = web.client.post("/api/checkins", json={}).json()
     assert (data["mood"], data["stress"], data["energy"], data["note"]) == (7, 3, 5, "slow start")
+
+
+def test_form_first_checkin_needs_mood_and_stress(web: WebClient) -> None:
+    refused = web.post("/checkin", {"energy": "5", "note": "tired"}, htmx=True)
+    assert refused.status_code == 422
+    assert web.client.get("/api/today").json()["checkin"] is None  # nothing was saved
+    assert web.post("/checkin", {"mood": "4", "stress": "7"}, htmx=True).status_code == 200
+
+
+def test_form_sent_empty_clears_and_unsent_keeps(web: WebClient) -> None:
+    _full(web.client)
+    response = web.post("/checkin", {"sleep_hours": "", "note": ""}, htmx=True)
+    assert response.status_code == 200
+    data = web.client.post("/api/checkins", json={}).json()
+    assert (data["mood"], data["stress"], data["energy"]) == (4, 7, 5)  # not sent: kept
+    assert (data["sleep_hours"], data["note"]) == (None, "")  # sent empty: cleared
+    web.post("/checkin", {"energy": ""}, htmx=True)
+    assert web.client.post("/api/checkins", json={}).json()["energy"] is None
+
+
+def test_api_and_form_share_one_rule() -> None:
+    """Both interfaces turn what they were sent into ``clear`` with the same function."""
+    from kithkin.services.checkins import cleared_on_the_web
+
+    assert cleared_on_the_web({"sleep_hours": None, "note": " ", "energy": 3}) == ["note", "sleep"]
+    assert cleared_on_the_web({"date": None, "mood": 6}) == []
+    assert cleared_on_the_web({"mood": None}) == ["mood"]  # check_in refuses it

@@ -141,15 +141,25 @@ class _Index:
         if record.uid and record.uid in self.uid:
             return (self.uid[record.uid], MatchedBy.UID), []
         clashes: dict[int, ContactPoint] = {}
+        first_fit: tuple[int, MatchedBy] | None = None
+        folded = fold_name(record.full_name)
         for points, table, how in (
             (record.emails, self.email, MatchedBy.EMAIL),
             (record.phones, self.phone, MatchedBy.PHONE),
         ):
             for point in points:
                 for hit in table.get(contact_key(point), ()):
-                    if _fits(record, targets[hit].person):
+                    person = targets[hit].person
+                    if not _fits(record, person):
+                        clashes.setdefault(hit, point)
+                    elif fold_name(person.name) == folded:
+                        # A detail shared by several fitting people: the one of the same name
+                        # wins, whatever order they were added in, so a re-import is stable.
                         return (hit, how), []
-                    clashes.setdefault(hit, point)
+                    elif first_fit is None:
+                        first_fit = (hit, how)
+        if first_fit is not None:
+            return first_fit, []
         same_name = self.name.get(fold_name(record.full_name), [])
         if len(same_name) == 1:
             return (same_name[0], MatchedBy.NAME), []

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from kithkin.domain import limits
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import check_range, check_text
 
-MIN_STEPS, MAX_STEPS = 8, 15
+MIN_STEPS, MAX_STEPS = limits.LADDER_STEPS
 COMPLETIONS_TO_OFFER = 2
 PEAK_OK = 40
 BELIEF_OK = 30
@@ -75,8 +76,8 @@ class Step:
     predicted_anxiety: int  # SUDS 0-100
 
     def __post_init__(self) -> None:
-        check_text("step description", self.description)
-        check_range("predicted anxiety", self.predicted_anxiety, 0, 100)
+        check_text("step description", self.description, limit=limits.STEP_DESCRIPTION)
+        check_range("predicted anxiety", self.predicted_anxiety, *limits.SUDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ class Ladder:
     steps: tuple[Step, ...]
 
     def __post_init__(self) -> None:
-        check_text("ladder goal", self.goal)
+        check_text("ladder goal", self.goal, limit=limits.LADDER_GOAL)
         if not MIN_STEPS <= len(self.steps) <= MAX_STEPS:
             raise LadderSize(low=MIN_STEPS, high=MAX_STEPS, value=len(self.steps))
         anxieties = [s.predicted_anxiety for s in self.steps]
@@ -120,10 +121,10 @@ class Attempt:
 
     def __post_init__(self) -> None:
         check_range("step", self.step, 0, MAX_STEPS - 1)
-        check_range("belief before", self.belief_before, 0, 100)
-        check_range("predicted peak", self.predicted_peak, 0, 100)
-        check_range("actual peak", self.actual_peak, 0, 100)
-        check_range("belief after", self.belief_after, 0, 100)
+        check_range("belief before", self.belief_before, *limits.BELIEF)
+        check_range("predicted peak", self.predicted_peak, *limits.SUDS)
+        check_range("actual peak", self.actual_peak, *limits.SUDS)
+        check_range("belief after", self.belief_after, *limits.BELIEF)
 
     @property
     def completed(self) -> bool:
@@ -167,7 +168,7 @@ def step_back(ladder: Ladder, level: int) -> int:
 
 def to_catalogue_anxiety(predicted_anxiety: int) -> int:
     """Map SUDS 0-100 to the catalogue's 1-5: 0-20 -> 1, 21-40 -> 2, ..., 81-100 -> 5."""
-    check_range("predicted anxiety", predicted_anxiety, 0, 100)
+    check_range("predicted anxiety", predicted_anxiety, *limits.SUDS)
     return max(1, -(-predicted_anxiety // 20))
 
 

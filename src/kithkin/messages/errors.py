@@ -237,4 +237,10 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- health ---
+    "schema_newer": (
+        "This database was written by a newer kithkin, revision {revision}; install a newer "
+        "kithkin to open it (nothing was changed)."
+    ),
+    # --- end health ---
 }

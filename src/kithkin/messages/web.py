@@ -28,4 +28,16 @@ TEXT: dict[str, str] = {
     "web.flash.moment_edited": "Moment corrected; your counts follow.",
     "web.moment.edit_title": "Correct a moment",
     # --- end undo ---
+    # --- pwa ---
+    "pwa.description": "A daily coach for the relationships that protect your mental health.",
+    "pwa.queued": "Saved on this phone, will sync when you are back online.",
+    "pwa.synced": "Synced what you saved on this phone. Thank you.",
+    "pwa.refused": "Something saved on this phone could not be synced. Please enter it again.",
+    "pwa.offline_title": "You are offline",
+    "pwa.offline_body": (
+        "This page is not saved on this phone yet. Today's quick log and check-in work "
+        "offline: what you save there waits on this phone and syncs when you are back online."
+    ),
+    "pwa.offline_today": "Go to Today",
+    # --- end pwa ---
 }

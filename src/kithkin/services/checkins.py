@@ -8,7 +8,7 @@ cannot be cleared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -24,11 +24,16 @@ if TYPE_CHECKING:
 CLEARABLE = ("energy", "sleep", "note")
 """The check-in fields a user can remove (by these names, as in the CLI's options)."""
 
+WEB_NAMES = {"sleep_hours": "sleep"}
+"""The web's field names (the form's inputs, the API's JSON keys) that ``clear`` knows by
+another name; the others are the same."""
+
 
 @dataclass(frozen=True, slots=True)
 class CheckInResult:
     checkin: CheckIn
     created: bool
+    replayed: bool = False  # the browser sent this client id before: nothing was changed
 
 
 def check_in(
@@ -42,8 +47,16 @@ def check_in(
     note: str | None = None,
     day: str | None = None,
     clear: Iterable[str] = (),
+    client_id: str | None = None,
 ) -> CheckInResult:
-    """Save the day's check-in; on an existing one only the named fields change."""
+    """Save the day's check-in; on an existing one only the named fields change.
+
+    ``client_id`` is made by the browser for a check-in queued offline: sending it again
+    returns the stored check-in (``replayed``) and changes nothing."""
+    if client_id is not None:
+        earlier = uow.checkins.by_client_id(client_id)
+        if earlier is not None:
+            return CheckInResult(earlier, created=False, replayed=True)
     cleared = frozenset(clear)
     for name in sorted(cleared):
         if name not in CLEARABLE:
@@ -71,9 +84,23 @@ def check_in(
         ),
         note="" if "note" in cleared else (base.note if note is None else note.strip()),
     )
-    created = uow.checkins.upsert(checkin, now=now)
+    created = uow.checkins.upsert(checkin, now=now, client_id=client_id)
     uow.commit()
     return CheckInResult(checkin, created)
+
+
+def cleared_on_the_web(sent: Mapping[str, object]) -> list[str]:
+    """The fields a web check-in removes, by the names ``clear`` knows: every field of ``sent``
+    (what the request named: the API's JSON keys, the form's fields) that came empty (a JSON
+    null, an empty form field). A field not sent keeps its stored value; the day is never
+    cleared, nor the client's id of an offline write; mood or stress sent empty are named
+    too, and :func:`check_in` refuses them."""
+    return sorted(
+        WEB_NAMES.get(name, name)
+        for name, value in sent.items()
+        if name not in ("date", "client_id")
+        and (value is None or (isinstance(value, str) and not value.strip()))
+    )
 
 
 def todays_checkin(*, uow: UnitOfWork, now: datetime) -> CheckIn | None:

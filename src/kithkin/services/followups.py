@@ -53,17 +53,24 @@ def list_followups(
     return [FollowUpView(f, people[f.person_id]) for f in items if f.person_id in people]
 
 
+def _owned_person(uow: UnitOfWork, followup_id: int) -> Person:
+    """The person of this account's follow-up ``followup_id``; a follow-up that is not this
+    account's, or that points at a person who is not (an old restore could leave one), is not
+    found."""
+    found = uow.followups.get(followup_id)
+    person = None if found is None else uow.people.get(found.person_id)
+    if person is None:
+        raise FollowUpNotFound(id=followup_id)
+    return person
+
+
 def set_followup_due(
     *, uow: UnitOfWork, now: datetime, followup_id: int, due: str | None
 ) -> FollowUpView:
     """Change when a follow-up is due (``None`` or empty: no date)."""
-    found = uow.followups.get(followup_id)
-    if found is None:
-        raise FollowUpNotFound(id=followup_id)
+    person = _owned_person(uow, followup_id)
     today = local_day(now, get_profile(uow=uow).timezone)
     uow.followups.set_due(followup_id, parse_day(due, today=today) if due else None)
-    person = uow.people.get(found.person_id)
-    assert person is not None
     plan_changed(uow=uow)
     uow.commit()
     stored = uow.followups.get(followup_id)
@@ -72,12 +79,8 @@ def set_followup_due(
 
 
 def complete_followup(*, uow: UnitOfWork, followup_id: int, done: bool = True) -> FollowUpView:
-    found = uow.followups.get(followup_id)
-    if found is None:
-        raise FollowUpNotFound(id=followup_id)
+    person = _owned_person(uow, followup_id)
     uow.followups.set_done(followup_id, done)
-    person = uow.people.get(found.person_id)
-    assert person is not None
     plan_changed(uow=uow)
     uow.commit()
     stored = uow.followups.get(followup_id)

@@ -38,11 +38,19 @@ class Logged:
     interaction: Interaction
     people: list[Person]
     today: date  # the user's local day now: did this count for today's Power of One?
+    replayed: bool = False  # the browser sent this client id before: nothing new was stored
 
 
-def record(*, uow: UnitOfWork, items: Sequence[Interaction], now: datetime) -> list[Interaction]:
-    """Store interactions and refresh the derived data they touch (no commit)."""
-    stored = [uow.interactions.add(item, created_at=now) for item in items]
+def record(
+    *,
+    uow: UnitOfWork,
+    items: Sequence[Interaction],
+    now: datetime,
+    client_id: str | None = None,
+) -> list[Interaction]:
+    """Store interactions and refresh the derived data they touch (no commit). ``client_id``
+    (one item only) is the id the browser made for a log sent from its offline queue."""
+    stored = [uow.interactions.add(item, created_at=now, client_id=client_id) for item in items]
     uow.people.refresh_last_contact({pid for i in stored for pid in i.person_ids})
     uow.day_stats.refresh({i.day for i in stored})
     interactions_logged(uow=uow, items=stored, now=now)
@@ -65,11 +73,25 @@ def log_interaction(
     when: str | None = None,
     timezone: str | None = None,
     confirm_old: bool = True,
+    client_id: str | None = None,
 ) -> Logged:
     """Log one interaction. ``when`` is read in the user's zone (or ``timezone`` when travelling);
     the local day is fixed at that moment, so history stays as it was lived. Nothing before
-    1970; a moment more than a year ago needs ``confirm_old`` (the interfaces ask for it)."""
+    1970; a moment more than a year ago needs ``confirm_old`` (the interfaces ask for it).
+
+    ``client_id`` is made by the browser for a log queued offline: sending it again returns
+    the interaction stored the first time (``replayed``) and writes nothing."""
     profile = get_profile(uow=uow)
+    if client_id is not None:
+        earlier = uow.interactions.by_client_id(client_id)
+        if earlier is not None:
+            found_people = uow.people.get_many(earlier.person_ids)
+            return Logged(
+                earlier,
+                [found_people[i] for i in earlier.person_ids if i in found_people],
+                local_day(now, profile.timezone),
+                replayed=True,
+            )
     tz = timezone or profile.timezone
     found = kind(kind_id)
     occurred = past_when(when or "now", now=now, tz=tz)
@@ -91,7 +113,7 @@ def log_interaction(
         mood_after=mood_after,
         note=note.strip(),
     )
-    (stored,) = record(uow=uow, items=[item], now=now)
+    (stored,) = record(uow=uow, items=[item], now=now, client_id=client_id)
     uow.commit()
     return Logged(stored, people, local_day(now, profile.timezone))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kithkin.domain import limits
 from kithkin.domain.errors import ConflictError, InputError, NotFoundError
 from kithkin.domain.ladder import (
     Attempt,
@@ -22,7 +23,7 @@ from kithkin.domain.ladder import (
     step_up,
     trend,
 )
-from kithkin.domain.model import check_choice, check_range, check_text
+from kithkin.domain.model import check_choice, check_length, check_range, check_text
 from kithkin.domain.timeutil import local_day
 from kithkin.services.interactions import record
 from kithkin.services.planning_ports import PlanningUnitOfWork, StoredAttempt, StoredLadder
@@ -61,7 +62,13 @@ def parse_step(spec: str) -> Step:
     parts = [p.strip() for p in spec.split("|")]
     if len(parts) != 3 or not parts[2].lstrip("-").isdigit():
         raise StepSpecInvalid(value=spec)
-    return Step(check_text("step description", parts[0]), parts[1], int(parts[2]))
+    return checked_step(parts[0], parts[1], int(parts[2]))
+
+
+def checked_step(description: str, feared_prediction: str, predicted_anxiety: int) -> Step:
+    """A new step, each text within the domain's limits (``domain.limits``)."""
+    feared = check_length("feared prediction", feared_prediction, limit=limits.FEARED_PREDICTION)
+    return Step(description.strip(), feared, predicted_anxiety)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +173,7 @@ def record_before(
     attempt = Attempt(
         step=step - 1,
         day=day,
-        prediction=check_text("prediction", prediction),
+        prediction=check_text("prediction", prediction, limit=limits.PREDICTION),
         belief_before=belief,
         predicted_peak=predicted_peak,
     )
@@ -192,8 +199,10 @@ def record_after(
         raise AttemptNotFound(id=attempt_id)
     if found.attempt.completed:
         raise AttemptAlreadyCompleted(id=attempt_id)
-    check_range("peak", peak, 0, 100)
-    check_range("belief after", belief_after, 0, 100)
+    check_range("peak", peak, *limits.SUDS)
+    check_range("belief after", belief_after, *limits.BELIEF)
+    check_length("what happened", happened, limit=limits.ATTEMPT_TEXT)
+    check_length("what you learned", learned, limit=limits.ATTEMPT_TEXT)
     verdict = CameTrue(check_choice("came true", came_true.strip().lower(), list(CameTrue)))
     stored = _active(uow)
     steps = stored.ladder.steps if stored.id == found.ladder_id else ()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kithkin.domain import limits
 from kithkin.domain import questionnaires as q
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import check_range
@@ -139,7 +140,7 @@ def schedule(*, uow: DailyReads) -> dict[str, int]:
 
 def set_schedule(*, uow: UnitOfWork, instrument_id: str, every_days: int) -> dict[str, int]:
     q.instrument(instrument_id)
-    check_range("every", every_days, 0, 3650)
+    check_range("every", every_days, *limits.EVERY_DAYS)
     uow.questionnaires.set_schedule(instrument_id, every_days)
     uow.commit()
     return schedule(uow=uow)

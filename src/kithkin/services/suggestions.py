@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from kithkin.domain import limits
 from kithkin.domain.errors import ConflictError, InputError
 from kithkin.domain.model import Interaction, Person, check_range
 from kithkin.domain.plan.status import DONE, OPEN, SKIPPED, SNOOZED
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the planner is imported only when a plan is computed
     from kithkin.services.planning import Gathered
 
 PLAN_SIZE = 3
-MAX_SNOOZE_DAYS = 60
+MAX_SNOOZE_DAYS = limits.SNOOZE_DAYS[1]
 RECONNECT_KEY = "plan.reason.reconnect"
 
 
@@ -395,7 +396,7 @@ def skip(*, uow: PlanningUnitOfWork, now: datetime, number: int) -> SuggestionVi
 
 def snooze(*, uow: PlanningUnitOfWork, now: datetime, number: int, days: int) -> SuggestionView:
     """Hide the person of suggestion ``number`` from the plan for ``days`` days."""
-    check_range("days", days, 1, MAX_SNOOZE_DAYS)
+    check_range("days", days, *limits.SNOOZE_DAYS)
     s = _pick(uow, now, number)
     if s.status == DONE:
         raise SuggestionAlreadyDone(number=number, what="snooze")

@@ -197,7 +197,8 @@ class BackupStore:
         return made if has_id else None
 
     def _derive(self, person_ids: Any, counts: dict[str, int]) -> None:
-        from kithkin.storage.repositories import DayStatsRepo, PeopleRepo
+        from kithkin.storage.activity_repos import DayStatsRepo
+        from kithkin.storage.people_repos import PeopleRepo
 
         days = self.conn.execute(
             select(interactions.c.day).where(interactions.c.owner_id == self.owner_id).distinct()

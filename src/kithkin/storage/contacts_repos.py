@@ -20,7 +20,8 @@ from kithkin.services.ports import (
     ReminderEntry,
     SavedCall,
 )
-from kithkin.storage.repositories import PERSON_COLUMNS, normalise_contact
+from kithkin.storage.people_repos import PERSON_COLUMNS
+from kithkin.storage.repositories import normalise_contact
 from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     calendars,

@@ -10,7 +10,7 @@ It implements exactly the reads of :func:`kithkin.services.today.today` and
 write, a repository or method not here, a database that is not at this version's schema, a
 running experiment, any sqlite3 error) raises :class:`NeedsFullPath` and the caller runs the
 command the usual way, through SQLAlchemy: nothing was written, so nothing is lost. The SQL is
-what SQLAlchemy emits for the same repository methods (``storage.repositories``,
+what SQLAlchemy emits for the same repository methods (``storage.people_repos``,
 ``planning_repos``, ``insights_repos``); the rows are decoded by the same functions
 (``storage.rows``); ``tests/storage/test_lean.py`` checks both paths give identical answers.
 """

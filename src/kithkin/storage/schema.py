@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -25,6 +26,30 @@ class SchemaOutdated(ConflictError):
     key = "schema_outdated"
 
 
+class SchemaNewer(ConflictError):
+    """The database was written by a newer kithkin (a revision this version does not know):
+    nothing is written to it, nothing is backed up, nothing is downgraded."""
+
+    key = "schema_newer"
+
+
+def known_revisions() -> set[str]:
+    """Every revision this version's migrations know (loads Alembic: only off the daily path)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def refuse_newer(revision: str | None) -> None:
+    """Raise :class:`SchemaNewer` when ``revision`` is one this version of kithkin does not
+    know (called before any upgrade, backup or write)."""
+    if revision is not None and revision != HEAD and revision not in known_revisions():
+        raise SchemaNewer(revision=revision)
+
+
 def current_revision(engine: Engine) -> str | None:
     """The stored Alembic revision, or None for a database without one (one query: this runs
     on every command, so no schema inspection)."""
@@ -38,20 +63,29 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run Alembic's upgrade on ``engine`` (used by ``kithkin db upgrade`` and on local open)."""
+    """Run Alembic's upgrade on ``engine`` (used by ``kithkin db upgrade`` and on local open).
+
+    A database written by a newer kithkin is refused (:class:`SchemaNewer`) before anything runs.
+    """
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    refuse_newer(current_revision(engine))
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 
 
-def backup_sqlite(path: Path, *, stamp: datetime) -> Path:
-    """Copy a SQLite file (and its WAL) next to itself before an upgrade; return the copy."""
-    target = path.with_name(f"{path.name}.{stamp:%Y%m%dT%H%M%S}.bak")
+def backup_sqlite(path: Path, *, stamp: datetime, revision: str) -> Path:
+    """Copy a SQLite file (checkpointed first) next to itself before an upgrade from
+    ``revision``; return the copy. At most one copy per revision: when an upgrade from the
+    same revision was tried before (and failed), its copy is kept and returned."""
+    earlier = sorted(path.parent.glob(f"{glob_escape(path.name)}.r{revision}.*.bak"))
+    if earlier:
+        return earlier[0]
+    target = path.with_name(f"{path.name}.r{revision}.{stamp:%Y%m%dT%H%M%S}.bak")
     shutil.copy2(path, target)
     target.chmod(0o600)  # mental-health data: the user's alone, whatever the original's mode
     return target
@@ -100,6 +134,7 @@ def ensure_current(engine: Engine, *, now: datetime) -> Path | None:
     revision = current_revision(engine)
     if revision == HEAD:
         return None
+    refuse_newer(revision)
     path = sqlite_path(str(engine.url))
     if engine.dialect.name != "sqlite":
         raise SchemaOutdated(revision=revision or "empty", head=HEAD)
@@ -107,6 +142,6 @@ def ensure_current(engine: Engine, *, now: datetime) -> Path | None:
     if revision is not None and path is not None and path.exists():
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-        backup = backup_sqlite(path, stamp=now)
+        backup = backup_sqlite(path, stamp=now, revision=revision)
     upgrade(engine)
     return backup

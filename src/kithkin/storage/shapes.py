@@ -2,7 +2,7 @@
 
 Standard library only: the lean reader (``storage.lean``) reads these without SQLAlchemy.
 From these lists are built the SQLAlchemy columns (``storage.tables``), the columns the full
-path selects (``storage.repositories``), the lean reader's SQL, and the order in which the row
+path selects (``storage.people_repos``), the lean reader's SQL, and the order in which the row
 decoders (``storage.rows``) unpack a row (``tests/storage/test_shapes.py`` holds the decoders to
 these names). Adding a field to a person means adding it here, to the decoder and to a revision.
 """

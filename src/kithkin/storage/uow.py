@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, text
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
+from kithkin.storage import activity_repos, people_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.engine import WROTE
 from kithkin.storage.tables import accounts, data_versions
@@ -37,6 +38,7 @@ class JournalSettings:
 
 if TYPE_CHECKING:
     from kithkin.storage.backup import BackupStore
+    from kithkin.storage.changes_repo import ChangesRepo
     from kithkin.storage.contacts_repos import (
         CalendarRepo,
         CallRepo,
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
         ReminderLogRepo,
     )
     from kithkin.storage.insights_repos import ExperimentRepo, InsightsDataRepo, QuestionnaireRepo
-    from kithkin.storage.journal import ChangesRepo
     from kithkin.storage.plan_marks import PlanMarkRepo
     from kithkin.storage.planning_repos import (
         CustomActionRepo,
@@ -109,7 +110,7 @@ class SqlUnitOfWork:
     feed_tokens: _Lazy[FeedTokenRepo] = _Lazy("contacts_repos", "FeedTokenRepo")
     reminders: _Lazy[ReminderLogRepo] = _Lazy("contacts_repos", "ReminderLogRepo")
     backup: _Lazy[BackupStore] = _Lazy("backup", "BackupStore")
-    changes: _Lazy[ChangesRepo] = _Lazy("journal", "ChangesRepo")
+    changes: _Lazy[ChangesRepo] = _Lazy("changes_repo", "ChangesRepo")
     records: _Lazy[RecordsRepo] = _Lazy("records", "RecordsRepo")
 
     def __init__(
@@ -145,11 +146,11 @@ class SqlUnitOfWork:
         owner = self.owner_id
         self.profile = repos.ProfileRepo(conn, owner)
         self.circles = repos.CircleRepo(conn, owner)
-        self.people = repos.PeopleRepo(conn, owner)
-        self.interactions = repos.InteractionRepo(conn, owner)
-        self.day_stats = repos.DayStatsRepo(conn, owner)
-        self.followups = repos.FollowUpRepo(conn, owner)
-        self.checkins = repos.CheckInRepo(conn, owner)
+        self.people = people_repos.PeopleRepo(conn, owner)
+        self.interactions = activity_repos.InteractionRepo(conn, owner)
+        self.day_stats = activity_repos.DayStatsRepo(conn, owner)
+        self.followups = activity_repos.FollowUpRepo(conn, owner)
+        self.checkins = activity_repos.CheckInRepo(conn, owner)
         for lazy in _LAZY:  # repositories of the other areas are made on first use
             self.__dict__.pop(lazy, None)
         return self
@@ -166,7 +167,7 @@ class SqlUnitOfWork:
         if conn.info.get(WROTE):
             recorder = conn.info.get(JOURNAL)
             if recorder is not None and self.journal is not None:
-                from kithkin.storage.journal import write_change
+                from kithkin.storage.changes_repo import write_change
 
                 self.last_change = write_change(
                     conn, recorder, now=self.journal.clock(), keep_days=self.journal.keep_days

@@ -32,6 +32,7 @@ from kithkin.web.people import pages as people_pages
 from kithkin.web.plan import api as plan_api
 from kithkin.web.plan import ladder
 from kithkin.web.plan import pages as plan_pages
+from kithkin.web.pwa import pages as pwa_pages
 from kithkin.web.render import CORE_NAV, HERE, add_nav, make_templates
 from kithkin.web.security import (
     CSP,
@@ -106,6 +107,7 @@ def _include_features(web: FastAPI) -> None:
         module.install(web)
     changes_api.install(web)  # undo and corrections (#15)
     changes_pages.install(web)
+    pwa_pages.install(web)  # manifest, service worker, offline page (#14)
 
 
 def api_docs() -> HTMLResponse:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.datastructures import FormData
 
 from kithkin.bootstrap import App
 from kithkin.services.ports import UnitOfWork
+from kithkin.web.schemas import ERRORS
 from kithkin.web.security import check_form_token
 
 
@@ -59,3 +60,17 @@ def json_writes_only(request: Request) -> None:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind != "application/json":
             raise HTTPException(415, "Send a JSON body (Content-Type: application/json).")
+
+
+def api_router(tag: str, *, json_only: bool = True) -> APIRouter:
+    """A router of the JSON API: under ``/api``, listed under ``tag`` in the OpenAPI document,
+    with the shared error answers; writes must be JSON (:func:`json_writes_only`) unless
+    ``json_only`` is False (file uploads, which have their own check)."""
+    if not json_only:
+        return APIRouter(prefix="/api", tags=[tag], responses={**ERRORS})
+    return APIRouter(
+        prefix="/api",
+        tags=[tag],
+        responses={**ERRORS, 415: {"description": "The body is not JSON"}},
+        dependencies=[Depends(json_writes_only)],
+    )

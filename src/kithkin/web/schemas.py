@@ -36,10 +36,26 @@ def _allows_bool(annotation: Any) -> bool:
     return any(_allows_bool(a) for a in get_args(annotation))
 
 
+def _client_id() -> Any:
+    return Field(
+        None,
+        min_length=1,
+        max_length=limits.CLIENT_ID,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description=(
+            "An id the client makes (a UUID) for a write it may send again, as a phone does "
+            "when its offline queue syncs: a repeat returns the stored record (200) and "
+            "stores nothing new."
+        ),
+    )
+
+
 class InteractionIn(Strict):
-    kind: str = Field(min_length=1, max_length=40, examples=["coffee"])
+    kind: str = Field(min_length=1, max_length=limits.KIND_ID, examples=["coffee"])
     people: list[str] = Field(
-        default_factory=list, max_length=50, description="Names or ids ('#12' or '12')."
+        default_factory=list,
+        max_length=limits.LIST_ITEMS,
+        description="Names or ids ('#12' or '12').",
     )
     with_other: str = Field("", max_length=limits.NAME)
     minutes: int | None = Field(None, ge=limits.MINUTES[0], le=limits.MINUTES[1])
@@ -49,8 +65,9 @@ class InteractionIn(Strict):
     mood_after: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
     confirm_old: bool = Field(False, description="Needed for a moment more than a year ago.")
     note: str = Field("", max_length=limits.NOTE)
-    when: str | None = Field(None, max_length=40, examples=["yesterday 18:30"])
+    when: str | None = Field(None, max_length=limits.WHEN, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
+    client_id: str | None = _client_id()
 
 
 class CheckInIn(Strict):
@@ -65,12 +82,13 @@ class CheckInIn(Strict):
     energy: int | None = Field(None, ge=_MOOD[0], le=_MOOD[1])
     sleep_hours: float | None = Field(None, ge=limits.SLEEP_HOURS[0], le=limits.SLEEP_HOURS[1])
     note: str | None = Field(None, max_length=limits.NOTE)
-    date: str | None = Field(None, max_length=20)
+    date: str | None = Field(None, max_length=limits.DATE_TEXT)
+    client_id: str | None = _client_id()
 
 
 class FollowUpIn(Strict):
     text: str = Field(min_length=1, max_length=limits.FOLLOWUP_TEXT)
-    due: str | None = Field(None, max_length=20)
+    due: str | None = Field(None, max_length=limits.DATE_TEXT)
 
 
 class FollowUpDoneIn(Strict):
@@ -83,10 +101,10 @@ class PersonIn(Strict):
     circle: str | None = Field("friends", max_length=limits.CIRCLE_NAME)
     cadence_days: int | None = Field(None, ge=_CADENCE[0], le=_CADENCE[1])
     closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
-    feeling: str | None = Field(None, max_length=20)
+    feeling: str | None = Field(None, max_length=limits.CHOICE)
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
-    birthday: str | None = Field(None, max_length=12)
-    interests: list[str] | None = Field(None, max_length=50)
+    birthday: str | None = Field(None, max_length=limits.BIRTHDAY_TEXT)
+    interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
 
@@ -108,12 +126,14 @@ class PersonPatch(Strict):
     closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
     feeling: Feeling | None = None
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
-    birthday: str | None = Field(None, max_length=12, examples=["1815-12-10", "12-10"])
-    interests: list[str] | None = Field(None, max_length=50)
+    birthday: str | None = Field(
+        None, max_length=limits.BIRTHDAY_TEXT, examples=["1815-12-10", "12-10"]
+    )
+    interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
     contacts: list[ContactIn] | None = Field(
-        None, max_length=50, description="Replaces every contact point."
+        None, max_length=limits.LIST_ITEMS, description="Replaces every contact point."
     )
 
 

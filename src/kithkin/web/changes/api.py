@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Response
+from fastapi import FastAPI, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from kithkin.services.changes import recent_changes, undo
@@ -17,15 +17,9 @@ from kithkin.services.corrections import (
     record_dict,
     unignore,
 )
-from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Now, ReadUow, WriteUow, api_router
 
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 # URL segment -> record kind (see kithkin.services.corrections)
 KINDS = {

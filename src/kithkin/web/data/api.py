@@ -6,7 +6,7 @@ import json
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
@@ -19,16 +19,11 @@ from kithkin.services.reminders import ReminderSettings, entry_dict, reminder_st
 from kithkin.web import schemas as s
 from kithkin.web.data import uploads
 from kithkin.web.data.context import feed_urls, redact
-from kithkin.web.deps import AppDep, Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import AppDep, Now, ReadUow, WriteUow, api_router
 from kithkin.web.errors import error_body
 
-router = APIRouter(
-    prefix="/api",
-    tags=["data"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
-upload_router = APIRouter(prefix="/api", tags=["data"])
+router = api_router("data")
+upload_router = api_router("data", json_only=False)
 
 
 class UploadNeedsHeader(InputError):

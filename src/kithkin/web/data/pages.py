@@ -115,7 +115,9 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
 
 
 def _data_context(request: Request, app: Any, uow: UnitOfWork) -> dict[str, Any]:
-    flash = {"revoked": "web.data.feed_revoked"}.get(request.query_params.get("saved", ""))
+    flash = {"revoked": "web.data.feed_revoked", "undone": "web.flash.undone"}.get(
+        request.query_params.get("saved", "")
+    )
     return {
         **_reminders(app, uow),
         **restore_context(),

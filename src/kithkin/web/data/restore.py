@@ -25,11 +25,12 @@ from kithkin.web import schemas as s
 from kithkin.web.data import uploads
 from kithkin.web.data.context import MAX_BACKUP_BYTES, restore_context
 from kithkin.web.deps import AppDep
+from kithkin.web.deps import api_router as make_api_router
 from kithkin.web.errors import error_body, status_for
 from kithkin.web.render import render
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api", tags=["data"])
+api_router = make_api_router("data", json_only=False)
 
 
 class BackupTooLarge(InputError):

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import FastAPI
 from pydantic import Field
 
 from kithkin.services import experiments
 from kithkin.services.insights import message_text, personal_insights
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Now, ReadUow, WriteUow, api_router
 
-router = APIRouter(
-    prefix="/api",
-    tags=["insights"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("insights")
 
 
 class ExperimentIn(s.Strict):

@@ -42,7 +42,10 @@ def assess_context(
 @router.get("/assess")
 def assess_page(request: Request, app: AppDep, uow: ReadUow, now: Now) -> Response:
     context = assess_context(uow, now, app.settings.data_dir)
-    context["flash"] = "web.assess.schedule_saved" if request.query_params.get("saved") else None
+    saved = request.query_params.get("saved", "")
+    context["flash"] = {"schedule": "web.assess.schedule_saved", "undone": "web.flash.undone"}.get(
+        saved
+    )
     return render(request, "assess.html", context)
 
 

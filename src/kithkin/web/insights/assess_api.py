@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Query
 
 from kithkin.services import questionnaires as qs
-from kithkin.web import schemas as s
-from kithkin.web.deps import AppDep, Now, json_writes_only
+from kithkin.web.deps import AppDep, Now, api_router
 from kithkin.web.insights.instruments import local_today, offer
 from kithkin.web.plan import schemas as ps
 from kithkin.web.plan.deps import PlanReadUow, PlanWriteUow
 
-router = APIRouter(
-    prefix="/api",
-    tags=["planner"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("planner")
 
 
 @router.get("/assessments", summary="Questionnaires: history, what is due, the schedule")

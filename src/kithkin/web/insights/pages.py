@@ -22,7 +22,11 @@ from kithkin.web.render import add_nav, redirect, render
 router = APIRouter(include_in_schema=False)
 
 EXPERIMENT_FIELDS = {"experiment days": "days", "days": "days", "consent": "consent"}
-FLASH = {"started": "web.experiment.started", "stopped": "web.experiment.stopped"}
+FLASH = {
+    "started": "web.experiment.started",
+    "stopped": "web.experiment.stopped",
+    "undone": "web.flash.undone",  # the flash's Undo comes back here
+}
 
 
 @router.get("/insights")

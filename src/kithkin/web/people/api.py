@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Query, Response
 
 from kithkin.domain import limits
 from kithkin.domain.errors import EmptyValue
@@ -28,14 +28,9 @@ from kithkin.services.people import (
 )
 from kithkin.services.ports import PeopleQuery
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Now, ReadUow, WriteUow, api_router
 
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 NOT_NULL = ("name", "closeness", "feeling")
 EMPTY_WHEN_NULL: dict[str, Any] = {
@@ -78,8 +73,13 @@ def api_person(person_id: int, uow: ReadUow, now: Now) -> dict[str, Any]:
     return person_detail(uow=uow, ref=person_id, now=now).as_dict()
 
 
-@router.post("/interactions", status_code=201, summary="Log an interaction")
-def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
+@router.post(
+    "/interactions",
+    status_code=201,
+    summary="Log an interaction",
+    responses={200: {"description": "Sent before with this client_id: the stored one"}},
+)
+def api_log(body: s.InteractionIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
     logged = log_interaction(
         uow=uow,
         now=now,
@@ -95,7 +95,10 @@ def api_log(body: s.InteractionIn, uow: WriteUow, now: Now) -> dict[str, Any]:
         when=body.when,
         timezone=body.timezone,
         confirm_old=body.confirm_old,
+        client_id=body.client_id,
     )
+    if logged.replayed:
+        response.status_code = 200
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     return interaction_dict(logged.interaction, names)
 

@@ -10,24 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
 from kithkin.domain.bounds import text_out_of_range
 from kithkin.domain.errors import InputError
 from kithkin.services.people import resolve
 from kithkin.services.people_merge import merge_people, preview_merge
-from kithkin.web import schemas as s
-from kithkin.web.deps import Form, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Form, ReadUow, WriteUow, api_router
 from kithkin.web.render import redirect, render
 
 pages = APIRouter(include_in_schema=False)
-api = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS},
-    dependencies=[Depends(json_writes_only)],
-)
+api = api_router("kithkin")
 
 
 @pages.get("/people/{person_id}/merge")

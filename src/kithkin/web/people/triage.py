@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import Field
 
@@ -15,16 +15,12 @@ from kithkin.services.ports import UnitOfWork
 from kithkin.services.triage import WIDER, TriageAction, triage_page, triage_person
 from kithkin.web import forms
 from kithkin.web import schemas as s
-from kithkin.web.deps import Form, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Form, ReadUow, WriteUow
+from kithkin.web.deps import api_router as make_api_router
 from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(
-    prefix="/api",
-    tags=["data"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+api_router = make_api_router("data")
 
 TRIAGE_PAGE_SIZE = 50
 

@@ -5,26 +5,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Query
 
 from kithkin.domain.catalogue import action_to_mapping
-from kithkin.domain.ladder import Step
 from kithkin.services import ladders
 from kithkin.services.people import interaction_dict
 from kithkin.services.planning import add_action, load_actions
 from kithkin.services.serial.ladder import attempt_after_dict, attempt_before_dict
 from kithkin.services.suggestions import mark_done, skip, snooze, suggest, todays_plan, week_plan
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, json_writes_only
+from kithkin.web.deps import Now, api_router
 from kithkin.web.plan import schemas as ps
 from kithkin.web.plan.deps import PlanReadUow, PlanWriteUow
 
-router = APIRouter(
-    prefix="/api",
-    tags=["planner"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("planner")
 
 
 @router.get("/plan/today", summary="Today's plan (stored on first sight, then stable)")
@@ -102,7 +96,10 @@ def api_ladder(uow: PlanReadUow) -> dict[str, Any]:
 
 @router.post("/ladder", status_code=201, summary="Build a new ladder (8-15 steps), easiest first")
 def api_ladder_create(body: ps.LadderIn, uow: PlanWriteUow, now: Now) -> dict[str, Any]:
-    steps = [Step(x.description, x.feared_prediction, x.predicted_anxiety) for x in body.steps]
+    steps = [
+        ladders.checked_step(x.description, x.feared_prediction, x.predicted_anxiety)
+        for x in body.steps
+    ]
     view = ladders.create_ladder_from_steps(uow=uow, now=now, goal=body.goal, steps=steps)
     return view.as_dict()
 

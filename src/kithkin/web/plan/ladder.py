@@ -14,6 +14,7 @@ from kithkin.messages import text
 from kithkin.services.ladders import (
     LadderView,
     NoLadder,
+    checked_step,
     create_ladder_from_steps,
     move_back,
     move_up,
@@ -36,6 +37,7 @@ FLASH = {
     "after": "web.ladder.after_saved",
     "up": "web.ladder.moved_up",
     "back": "web.ladder.moved_back",
+    "undone": "web.flash.undone",  # the flash's Undo comes back here
 }
 BEFORE_FIELDS = {
     "step": "step",
@@ -132,9 +134,10 @@ def _steps(form: Any) -> list[Step]:
         except InputError as exc:
             raise _RowProblem(f"a{i}", exc) from None
         try:
-            steps.append(Step(description, fear, anxiety))
+            steps.append(checked_step(description, fear, anxiety))
         except InputError as exc:
-            field = f"a{i}" if exc.params.get("field") == "predicted anxiety" else f"d{i}"
+            named = str(exc.params.get("field", ""))
+            field = {"predicted anxiety": f"a{i}", "feared prediction": f"f{i}"}.get(named, f"d{i}")
             raise _RowProblem(field, exc) from None
     return steps
 

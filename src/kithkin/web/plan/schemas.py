@@ -8,10 +8,11 @@ from pydantic import Field, StrictInt
 
 from kithkin.domain import limits
 from kithkin.domain.catalogue import CHANNELS, GROUPS, MINUTES, NEEDS, OCCASIONS, SELFCARE
-from kithkin.domain.ladder import MAX_STEPS, MIN_STEPS
 from kithkin.web.schemas import Strict
 
-MAX_SNOOZE = 60
+_SNOOZE = limits.SNOOZE_DAYS
+_SUDS = limits.SUDS
+_BELIEF = limits.BELIEF
 
 
 class DoneIn(Strict):
@@ -22,22 +23,26 @@ class DoneIn(Strict):
     mood_before: int | None = Field(None, ge=limits.SCALE_1_10[0], le=limits.SCALE_1_10[1])
     mood_after: int | None = Field(None, ge=limits.SCALE_1_10[0], le=limits.SCALE_1_10[1])
     note: str = Field("", max_length=limits.NOTE)
-    when: str | None = Field(None, max_length=40, examples=["18:30"])
+    when: str | None = Field(None, max_length=limits.WHEN, examples=["18:30"])
 
 
 class SnoozeIn(Strict):
-    days: int = Field(3, ge=1, le=MAX_SNOOZE)
+    days: int = Field(3, ge=_SNOOZE[0], le=_SNOOZE[1])
 
 
 class ActionIn(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$", examples=["call_mum"])
-    title: str = Field(min_length=1, max_length=120)
-    how: str = Field(min_length=1, max_length=1000)
+    id: str = Field(
+        pattern=rf"^[a-z][a-z0-9_]{{0,{limits.ACTION_ID - 1}}}$",
+        max_length=limits.ACTION_ID,
+        examples=["call_mum"],
+    )
+    title: str = Field(min_length=1, max_length=limits.ACTION_TITLE)
+    how: str = Field(min_length=1, max_length=limits.ACTION_HOW)
     minutes: int = Field(description=f"One of {', '.join(map(str, MINUTES))}.")
     channel: Literal[CHANNELS]  # type: ignore[valid-type]
-    kind: str = Field(min_length=1, max_length=40, examples=["call"])
-    social_load: int = Field(1, ge=1, le=3)
-    anxiety: int = Field(1, ge=1, le=5)
+    kind: str = Field(min_length=1, max_length=limits.ACTION_KIND, examples=["call"])
+    social_load: int = Field(1, ge=limits.SOCIAL_LOAD[0], le=limits.SOCIAL_LOAD[1])
+    anxiety: int = Field(1, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
     group: Literal[GROUPS] = "one_to_one"  # type: ignore[valid-type]
     selfcare: list[Literal[SELFCARE]] = Field(default_factory=list)  # type: ignore[valid-type]
     needs: list[Literal[NEEDS]] = Field(default_factory=list)  # type: ignore[valid-type]
@@ -46,35 +51,47 @@ class ActionIn(Strict):
 
 
 class StepIn(Strict):
-    description: str = Field(min_length=1, max_length=300)
-    feared_prediction: str = Field("", max_length=500)
-    predicted_anxiety: int = Field(ge=0, le=100)
+    description: str = Field(min_length=1, max_length=limits.STEP_DESCRIPTION)
+    feared_prediction: str = Field("", max_length=limits.FEARED_PREDICTION)
+    predicted_anxiety: int = Field(ge=_SUDS[0], le=_SUDS[1])
 
 
 class LadderIn(Strict):
-    goal: str = Field(min_length=1, max_length=300)
-    steps: list[StepIn] = Field(min_length=MIN_STEPS, max_length=MAX_STEPS)
+    goal: str = Field(min_length=1, max_length=limits.LADDER_GOAL)
+    steps: list[StepIn] = Field(
+        min_length=limits.LADDER_STEPS[0], max_length=limits.LADDER_STEPS[1]
+    )
 
 
 class BeforeIn(Strict):
-    step: int = Field(ge=1, le=MAX_STEPS)
-    prediction: str = Field(min_length=1, max_length=1000)
-    belief: int = Field(ge=0, le=100, description="How much you believe it, 0-100 %.")
-    predicted_peak: int = Field(ge=0, le=100, description="Expected anxiety peak, 0-100.")
+    step: int = Field(ge=1, le=limits.LADDER_STEPS[1], description="1-based.")
+    prediction: str = Field(min_length=1, max_length=limits.PREDICTION)
+    belief: int = Field(
+        ge=_BELIEF[0], le=_BELIEF[1], description="How much you believe it, 0-100 %."
+    )
+    predicted_peak: int = Field(
+        ge=_SUDS[0], le=_SUDS[1], description="Expected anxiety peak, 0-100."
+    )
 
 
 class AfterIn(Strict):
-    peak: int = Field(ge=0, le=100)
-    happened: str = Field("", max_length=2000)
+    peak: int = Field(ge=_SUDS[0], le=_SUDS[1])
+    happened: str = Field("", max_length=limits.ATTEMPT_TEXT)
     came_true: Literal["yes", "partly", "no"]
-    belief_after: int = Field(ge=0, le=100)
-    learned: str = Field("", max_length=2000)
+    belief_after: int = Field(ge=_BELIEF[0], le=_BELIEF[1])
+    learned: str = Field("", max_length=limits.ATTEMPT_TEXT)
 
 
 class AssessmentIn(Strict):
-    instrument: str = Field(min_length=1, max_length=20, examples=["who5"])
-    answers: list[StrictInt] = Field(min_length=1, max_length=20, examples=[[3, 3, 2, 2, 3]])
+    instrument: str = Field(min_length=1, max_length=limits.INSTRUMENT_ID, examples=["who5"])
+    answers: list[StrictInt] = Field(
+        min_length=1, max_length=limits.ANSWERS, examples=[[3, 3, 2, 2, 3]]
+    )
 
 
 class ScheduleIn(Strict):
-    every_days: int = Field(ge=0, le=3650, description="Days between reminders; 0 turns off.")
+    every_days: int = Field(
+        ge=limits.EVERY_DAYS[0],
+        le=limits.EVERY_DAYS[1],
+        description="Days between reminders; 0 turns off.",
+    )

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends
-
 from kithkin.services.people import list_circles, set_circle
 from kithkin.services.profiles import get_profile, init_profile
 from kithkin.services.serial.profile import profile_dict
 from kithkin.web import schemas as s
-from kithkin.web.deps import Now, ReadUow, WriteUow, json_writes_only
+from kithkin.web.deps import Now, ReadUow, WriteUow, api_router
 
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 
 @router.get("/profile", summary="Your profile")

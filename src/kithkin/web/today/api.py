@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
-from kithkin.services.checkins import check_in
+from kithkin.services.checkins import check_in, cleared_on_the_web
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.serial.checkin import checkin_dict
 from kithkin.services.today import today
 from kithkin.web import schemas as s
 from kithkin.web.cache.registry import JSON, always, cached
 from kithkin.web.cache.store import Rendered, cached_response
-from kithkin.web.deps import Now, WriteUow, json_writes_only
+from kithkin.web.deps import Now, WriteUow, api_router
 
 TODAY_JSON = cached("/api/today", key=always("api"), media_type=JSON, with_query=False)
-router = APIRouter(
-    prefix="/api",
-    tags=["kithkin"],
-    responses={**s.ERRORS, 415: {"description": "The body is not JSON"}},
-    dependencies=[Depends(json_writes_only)],
-)
+router = api_router("kithkin")
 
 
 @router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
@@ -44,8 +39,7 @@ def api_today(request: Request, now: Now) -> Response:
     ),
 )
 def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
-    nulls = {name for name in body.model_fields_set if getattr(body, name) is None}
-    clear = sorted({"sleep_hours": "sleep"}.get(name, name) for name in nulls - {"date"})
+    clear = cleared_on_the_web({name: getattr(body, name) for name in body.model_fields_set})
     result = check_in(
         uow=uow,
         now=now,
@@ -56,6 +50,7 @@ def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) 
         note=body.note,
         day=body.date,
         clear=clear,
+        client_id=body.client_id,
     )
     response.status_code = 201 if result.created else 200
     return checkin_dict(result)

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from kithkin.domain.errors import InputError
 from kithkin.domain.model import KINDS
-from kithkin.services.checkins import check_in, todays_checkin
+from kithkin.services.checkins import check_in, cleared_on_the_web, todays_checkin
 from kithkin.services.interactions import OldInteraction, log_interaction
 from kithkin.services.ports import UnitOfWork
 from kithkin.web import forms
@@ -111,11 +111,10 @@ def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
 def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
     try:
-        # A field the form does not send keeps the stored value; one sent empty removes it.
-        fields = {"energy": "energy", "note": "note", "sleep_hours": "sleep"}
-        clear = [
-            name for field, name in fields.items() if field in form and not forms.text(form, field)
-        ]
+        # A field the form does not send keeps the stored value; one sent empty removes it
+        # (mood and stress left unchosen keep theirs: radio buttons send nothing).
+        optional = ("energy", "sleep_hours", "note")
+        clear = cleared_on_the_web({f: forms.text(form, f) for f in optional if f in form})
         # the day's first check-in needs a mood and a stress the user chose (nothing preselected)
         first = todays_checkin(uow=uow, now=now) is None
 
