@@ -91,7 +91,7 @@ def close(actual: Any, expected: Any, where: str = "") -> None:
 def test_a_fixed_seed_gives_the_pinned_insights(name: str) -> None:
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))[name]
     actual = json.loads(json.dumps(pinned(name)))
-    assert any(c["ci_low"] is not None for c in actual["by_mode"])  # the data exercise the bootstrap
+    assert any(c["ci_low"] is not None for c in actual["by_mode"])  # the bootstrap ran
     close(actual, expected, name)
 
 
