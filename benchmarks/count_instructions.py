@@ -7,10 +7,12 @@ machine is), for a tree of the source (``--src``, default this checkout's ``src`
     python benchmarks/count_instructions.py roster-select benchmarks/data/large.db
 
 Each runs the process twice under valgrind, once with one warm-up and once with the warm-up and
-one more run, and prints the difference: the operation alone, without interpreter start-up and
-imports. To compare with another commit: ``git archive <commit> | tar -x -C /tmp/base`` and
-``--src /tmp/base/src``. ``insights-service`` needs a database made by ``--make-db`` first
-(the 10-year demo life of ``bench_insights.py``).
+``--repeat`` more runs, and prints the difference per run: the operation alone, without
+interpreter start-up and imports (averaged, because a call may or may not set off a pass of the
+cyclic garbage collector). To compare with another commit:
+``git archive <commit> | tar -x -C /tmp/base`` and ``--src /tmp/base/src``.
+``insights-service`` needs a database made by ``--make-db`` first (the 10-year demo life of
+``bench_insights.py``).
 """
 
 from __future__ import annotations
@@ -98,6 +100,7 @@ def main() -> None:
     parser.add_argument("--db-dir", default="/tmp/kithkin-insights-db")
     parser.add_argument("--src", type=Path, default=HERE.parent / "src")
     parser.add_argument("--make-db", action="store_true", help="build --db-dir's database")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     arg = args.db_dir if args.what.startswith("insights") else args.db
     if args.make_db:
@@ -106,7 +109,8 @@ def main() -> None:
 
         Path(args.db_dir).mkdir(parents=True, exist_ok=True)
         build_db(Path(args.db_dir)).close()
-    one = count(args.src, args.what, 1, arg) - count(args.src, args.what, 0, arg)
+    total = count(args.src, args.what, args.repeat, arg) - count(args.src, args.what, 0, arg)
+    one = total / args.repeat
     print(f"{args.what} ({args.src}): {one / 1e6:.0f} M instructions")
 
 

@@ -6,7 +6,6 @@ prints and the web shows. numpy is loaded only when statistics are computed.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -18,7 +17,6 @@ from kithkin.domain.errors import InputError
 from kithkin.domain.evidence import EvidenceCard, load_evidence
 from kithkin.domain.insights import DayRow, Insights, InteractionMood, Message, build_insights
 from kithkin.domain.model import KINDS, Person, check_choice
-from kithkin.domain.roster import EPOCH_ORDINAL, LocalDays
 from kithkin.domain.streaks import DayStatus, day_statuses
 from kithkin.domain.timeutil import local_day
 from kithkin.messages import text
@@ -216,11 +214,9 @@ def _plan(
         since = None if person.created_at is None else local_day(person.created_at, tz)
         plan.append((every, since))
     days: dict[int, list[date]] = defaultdict(list)
-    local = LocalDays(tz)  # the zone's offset looked up once per UTC day, exactly
     for pid, instant in contacts:
         if pid in index:
-            day = local.of(math.floor(instant.timestamp()))
-            days[index[pid]].append(date.fromordinal(day + EPOCH_ORDINAL))
+            days[index[pid]].append(local_day(instant, tz))
     sorted_days = {k: sorted(v) for k, v in days.items()}
     for k, (every, since) in enumerate(plan):  # known since their first contact, if earlier
         first = sorted_days.get(k, [None])[0]
