@@ -8,13 +8,15 @@ between tests. Set KITHKIN_SKIP_POSTGRES=1 to run only SQLite (never in CI).
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 
 from kithkin.bootstrap import App
 from kithkin.config import load_settings
@@ -27,48 +29,81 @@ PG_ADMIN = os.environ.get("KITHKIN_TEST_PG", "postgresql+psycopg://postgres@127.
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+def _untracked(here: Path) -> set[str] | None:
+    """Files in ``here`` that git neither tracks nor ignores (None outside a git checkout)."""
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard", "--directory"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(out.splitlines())
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _checkout_stays_clean() -> Iterator[None]:
-    """No test may leave a file in the directory the suite runs from (a fuzzed file name once
-    wrote a backup and two vCards into the checkout, and they were committed)."""
+    """No test may leave a file in the checkout the suite runs from that git would pick up (a
+    fuzzed file name once wrote a backup and two vCards there, and they were committed).
+    Ignored paths (test-artifacts/, caches) are allowed."""
     here = Path.cwd()
-    before = {p.name for p in here.iterdir()}
+    before = _untracked(here)
     yield
-    left = sorted({p.name for p in here.iterdir()} - before - {".pytest_cache", ".hypothesis"})
-    assert left == [], f"tests left files in {here}: {left}"
+    after = _untracked(here)
+    if before is not None and after is not None:
+        left = sorted(after - before)
+        assert left == [], f"tests left files in {here}: {left}"
+
+
+def create_pg_database(prefix: str) -> str:
+    """A new, empty PostgreSQL database (skips the test when PostgreSQL is turned off)."""
+    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
+        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(url: str) -> None:
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def table_rows(engine: Engine, skip: frozenset[str] = frozenset()) -> dict[str, list[Any]]:
+    """Every row of every table but ``skip``, in a stable order: a database's state to compare."""
+    with engine.connect() as conn:
+        return {
+            t.name: sorted((tuple(r) for r in conn.execute(select(t))), key=repr)
+            for t in metadata.sorted_tables
+            if t.name not in skip
+        }
 
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
-    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-    name = f"kithkin_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    url = create_pg_database("kithkin_test")
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
     yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    drop_pg_database(url)
 
 
 @pytest.fixture
 def fresh_pg() -> Iterator[str]:
     """An empty PostgreSQL database of its own (no schema at all)."""
-    if os.environ.get("KITHKIN_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL tests skipped by KITHKIN_SKIP_POSTGRES=1")
-    name = f"kithkin_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    url = create_pg_database("kithkin_mig")
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(params=BACKENDS)

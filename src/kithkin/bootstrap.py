@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from kithkin.services.ports import ReminderQueue
+    from kithkin.storage.accounts_repos import AccountStore
+    from kithkin.storage.coach_repos import CoachStore
     from kithkin.storage.lean import LeanUnitOfWork
     from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
 
@@ -23,6 +26,14 @@ Clock = Callable[[], datetime]
 # What the user is doing, for the change journal's entry of each write ("log call --with Ann",
 # "POST /people/3"): set by the command line and by the web app for each command or request.
 ACTION: ContextVar[str] = ContextVar("kithkin_action", default="")
+# Whose request this is, in hosted mode: set by the web app's account gate for each request
+# (``kithkin.web.auth``); ``App.owner_id`` and so every unit of work of the request follow it.
+REQUEST_OWNER: ContextVar[int | None] = ContextVar("kithkin_request_owner", default=None)
+
+
+class NoRequestOwner(RuntimeError):
+    """Hosted mode reached for the owner outside a request that proved its account: a bug,
+    never answered with the local account's data."""
 
 
 def system_clock() -> datetime:
@@ -40,6 +51,8 @@ class App:
         self._owner_id: int | None = None
         self._versions: DataVersions | None = None
         self.backup_made: Path | None = None
+        # True in the hosted web app: the owner comes only from REQUEST_OWNER
+        self.accounts_required = False
 
     def now(self) -> datetime:
         return self.clock()
@@ -56,6 +69,11 @@ class App:
 
     @property
     def owner_id(self) -> int:
+        scoped = REQUEST_OWNER.get()
+        if scoped is not None:
+            return scoped
+        if self.accounts_required:
+            raise NoRequestOwner()
         if self._owner_id is None:
             from kithkin.storage.uow import ensure_account
 
@@ -104,6 +122,26 @@ class App:
         return SqlUnitOfWork(
             self.engine, owner_id=owner_id, write=write, journal=self._journal(write)
         )
+
+    @property
+    def accounts(self) -> AccountStore:
+        """The account tables (hosted mode): logins, sessions, tokens, invites."""
+        from kithkin.storage.accounts_repos import AccountStore
+
+        return AccountStore(self.engine)
+
+    @property
+    def coaching(self) -> CoachStore:
+        """Coach sharing (hosted mode): what each client shares with which coach."""
+        from kithkin.storage.coach_repos import CoachStore
+
+        return CoachStore(self.engine)
+
+    def reminder_queue(self) -> ReminderQueue:
+        """The reminder queue of every account, for the workers (one transaction per use)."""
+        from kithkin.storage.reminder_queue import SqlReminderQueue
+
+        return SqlReminderQueue(self.engine)
 
     def close(self) -> None:
         if self._engine is not None:

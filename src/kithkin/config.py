@@ -40,6 +40,10 @@ class Settings:
     max_file_mb: int = 50  # the largest file kithkin reads (imports, item files, calendars)
     # How long the change journal keeps each action for undo (0: no journal).
     journal_days: int = 30
+    # --- hosted-auth (#16) ---
+    hosted: bool = False  # accounts and logins (kithkin serve --hosted, KITHKIN_HOSTED=true)
+    signup: str = "closed"  # who may create an account in the web: open | invite | closed
+    secure_cookies: bool = False  # mark the session cookie Secure even when the request is HTTP
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -74,6 +78,10 @@ KNOWN_KEYS = (
     "allowed_hosts",
     "now",
     "reminders",
+    # --- hosted-auth ---
+    "hosted",
+    "signup",
+    "secure_cookies",
 )
 """The settings a config file may hold (``reminders`` is a table of its own)."""
 
@@ -124,9 +132,7 @@ def load_settings(
     database_url = pick("database_url") or f"sqlite:///{data_dir / 'kithkin.db'}"
     notify = _words(pick("notify_urls", ()))
     allowed_hosts = _words(pick("allowed_hosts", ()), commas=True)
-    debug = pick("debug", False)
-    if isinstance(debug, str):
-        debug = debug.lower() in ("1", "true", "yes", "on")
+    debug = _flag(pick("debug", False))
     fixed_now = None
     if pick("now"):
         try:
@@ -147,8 +153,27 @@ def load_settings(
         port=_port(pick("port", 8000)),
         max_file_mb=_megabytes(pick("max_file_mb", 50)),
         journal_days=_journal_days(pick("journal_days", 30)),
+        hosted=_flag(pick("hosted", False)),
+        signup=_signup(pick("signup", "closed")),
+        secure_cookies=_flag(pick("secure_cookies", False)),
         extra=from_file,
     )
+
+
+def _flag(raw: Any) -> bool:
+    if isinstance(raw, str):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return bool(raw)
+
+
+SIGNUP_MODES = ("open", "invite", "closed")
+
+
+def _signup(raw: Any) -> str:
+    value = str(raw).strip().lower()
+    if value not in SIGNUP_MODES:
+        raise BadConfig(path="signup", reason=f"one of {', '.join(SIGNUP_MODES)}, not {raw!r}")
+    return value
 
 
 def _megabytes(raw: Any) -> int:

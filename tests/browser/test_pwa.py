@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -184,10 +184,8 @@ def test_a_log_posted_when_the_server_cannot_be_reached_is_kept_by_the_worker(
     assert _rows(tmp_path, "interactions") == 0
     (kept,) = page.evaluate("kithkinOffline.pending()")
     assert (kept["kind"], kept["body"]["people"]) == ("log", ["Zoe Quinn"])
-    # The worker's clock is the machine's, not the page's fixed one, and the live server's is
-    # FIXED_NOW: said as the page's clock says it, or the server would find it in the future.
-    kept["body"]["when"] = PAGE_NOW.isoformat()
-    page.evaluate("(item) => kithkinOffline.put(item)", kept)
+    # The worker's clock is the machine's, days after the live server's (FIXED_NOW): a phone
+    # clock far ahead, which the server corrects rather than refusing the log.
     context.unroute("**/*", unreachable)
     page.evaluate("kithkinOffline.sync()")
     expect(page.locator("#offline-status")).to_have_text(
@@ -217,6 +215,88 @@ def test_a_queue_left_from_before_is_sent_when_a_page_loads(
         "Synced what you saved on this phone. Thank you."
     )
     assert _rows(tmp_path, "checkins") == 1
+    context.close()
+
+
+def test_a_phone_clock_far_ahead_loses_nothing_queued(
+    browser: Browser, live_server: str, tmp_path: Path
+) -> None:
+    context = _context(browser, PHONE)
+    page = context.new_page()
+    page.clock.set_fixed_time(FIXED_NOW + timedelta(hours=2))  # two hours ahead of the server
+    onboard(page, live_server)
+    add_person(page, live_server, "Zoe Quinn")
+    page.goto(live_server + "/")
+    _worker_ready(page)
+    context.set_offline(True)
+    page.locator("#f-with").fill("Zoe Quinn")
+    page.locator("#quick-log").get_by_role("button", name="Log it").click()
+    page.locator("label[for=c-mood-7]").click()
+    page.locator("label[for=c-stress-3]").click()
+    expect(page.locator("#offline-status")).to_be_visible()
+    assert len(page.evaluate("kithkinOffline.pending()")) == 2
+    context.set_offline(False)
+    expect(page.locator("#offline-status")).to_have_text(
+        "Synced what you saved on this phone. Thank you."
+    )
+    with sqlite3.connect(tmp_path / "kithkin.db") as db:
+        (at,) = db.execute("SELECT occurred_at FROM interactions").fetchone()
+        (day,) = db.execute("SELECT day FROM checkins").fetchone()
+    # Made and sent at the same moment by the phone's clock: by the server's, FIXED_NOW.
+    assert datetime.fromisoformat(at).replace(tzinfo=UTC) == FIXED_NOW
+    assert day == FIXED_NOW.date().isoformat()
+    context.close()
+
+
+def _kept_pages(page: Page) -> list[str]:
+    return list(
+        page.evaluate(
+            """async () => {
+                const paths = [];
+                for (const name of await caches.keys()) {
+                    const cache = await caches.open(name);
+                    for (const r of await cache.keys()) paths.push(new URL(r.url).pathname);
+                }
+                return paths.filter((p) => !p.startsWith("/static/")).sort();
+            }"""
+        )
+    )
+
+
+def test_logging_out_clears_the_kept_pages_and_the_queue(
+    browser: Browser, live_server: str
+) -> None:
+    context = _context(browser, PHONE)
+    page = context.new_page()
+    onboard(page, live_server)
+    _worker_ready(page)
+    page.goto(live_server + "/")
+    page.goto(live_server + "/people")
+    assert {"/", "/people"} <= set(_kept_pages(page))
+    page.evaluate(
+        "kithkinOffline.put({client_id: 'left', kind: 'checkin', queued_at: Date.now(),"
+        " body: {mood: 5, stress: 5}})"
+    )
+    assert len(page.evaluate("kithkinOffline.pending()")) == 1
+    # The logout form of hosted mode (another branch); its post is not sent here.
+    page.evaluate(
+        """() => {
+            const form = document.createElement("form");
+            form.method = "post";
+            form.action = "/logout";
+            form.addEventListener("submit", (event) => event.preventDefault());
+            document.body.append(form);
+            form.requestSubmit();
+        }"""
+    )
+    for _ in range(100):  # the worker clears in the background: look until it has
+        if not page.evaluate("kithkinOffline.pending()") and not {"/", "/people"} & set(
+            _kept_pages(page)
+        ):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("kithkinOffline.pending()") == []
+    assert set(_kept_pages(page)) <= {"/offline", "/manifest.webmanifest"}
     context.close()
 
 

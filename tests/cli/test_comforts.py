@@ -18,12 +18,6 @@ def test_version_and_short_help(run: Run) -> None:
     assert "--install-completion" in ok(run("--help")).stdout
 
 
-def test_no_arguments_on_a_fresh_install_points_to_init_and_demo(run: Run, db_path: Path) -> None:
-    out = ok(run()).stdout
-    assert TEXT["fresh_install"] in out.replace("\n", " ") or "kithkin init" in out
-    assert not db_path.exists()  # looking created nothing
-
-
 def test_checkin_asks_and_re_asks_at_once(ready: Run) -> None:
     done = ok(ready("checkin", input="eleven\n11\n6\n0\n4\n"))
     assert text("prompt.number", low=1, high=10) in done.stderr
@@ -48,12 +42,6 @@ def test_people_add_warns_about_a_likely_duplicate(ready: Run) -> None:
         assert "--force" in result.stderr
     ok(ready("people", "add", "Ada Byron"))  # another surname: not the same person
     ok(ready("people", "add", "Ada", "--force"))
-
-
-def test_a_new_circle_says_how_to_make_it(ready: Run) -> None:
-    result = ready("people", "add", "Mary Somerville", "--circle", "climbing")
-    assert result.exit_code == 1
-    assert "kithkin circles set climbing" in result.stderr
 
 
 def test_init_re_asks_and_takes_shortcuts(run: Run) -> None:
@@ -81,9 +69,3 @@ def test_words_not_keys(ready: Run) -> None:
     assert "birthday: 4 May" in shown and "--05-04" not in shown
     planned = ok(ready("call", "plan", "Ada"))
     assert TEXT["call.not_saved"] in planned.stdout.replace("\n", " ") or "--save" in planned.stdout
-
-
-def test_triage_re_asks_on_a_bad_letter() -> None:
-    from kithkin.cli.triage import ANSWERS
-
-    assert {"i", "c", "f", "w", "n", "x", "s", "q"} == ANSWERS

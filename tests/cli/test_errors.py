@@ -61,7 +61,7 @@ def logged(template: Path, db_path: Path, run: Run) -> Run:
         (["init", "--yes", "--goal", "11"], USAGE, "between 1 and 10"),
         (["init", "--yes", "--barrier", "shyness"], USAGE, "introversion"),
         (["people", "add", "   "], USAGE, "empty"),
-        (["people", "add", "Zed", "--circle", "acquaintances"], OTHER, "inner"),
+        (["people", "add", "Zed", "--circle", "acquaintances"], USAGE, "inner"),  # #15: exit 2
         (["people", "add", "Zed", "--closeness", "9"], USAGE, "between 1 and 5"),
         (["people", "add", "Zed", "--birthday", "31 May"], USAGE, "YYYY-MM-DD"),
         (["people", "add", "Zed", "--feeling", "grumpy"], USAGE, "energising"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -10,9 +10,11 @@ from kithkin.domain.errors import BadDate, InputError, NonexistentLocalTime, Unk
 from kithkin.domain.timeutil import (
     as_utc,
     day_start_utc,
+    device_moment,
     local_day,
     parse_day,
     parse_when,
+    queued_when,
     to_utc,
     zone,
 )
@@ -118,3 +120,27 @@ def test_as_utc_restores_the_zone() -> None:
     assert as_utc(naive) == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
     aware = datetime.fromisoformat("2026-01-01T13:00:00+01:00")
     assert as_utc(aware) == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def test_a_device_moment_is_moved_by_the_devices_skew_and_never_after_now() -> None:
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    ahead = timedelta(minutes=40)
+    made = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    assert device_moment(made + ahead, sent_at=now + ahead, now=now) == made
+    assert device_moment(made - ahead, sent_at=now - ahead, now=now) == made  # behind
+    assert device_moment(now + ahead, sent_at=None, now=now) == now
+
+
+def test_queued_when_reads_each_form_against_the_moment_it_was_queued() -> None:
+    now = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+    queued = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)  # 21:00 in Berlin
+    ahead = timedelta(hours=2)
+
+    def read(value: str | None) -> datetime:
+        return queued_when(
+            value, queued_at=queued + ahead, sent_at=now + ahead, now=now, tz="Europe/Berlin"
+        )
+
+    assert read(None) == read("now") == queued
+    assert read((queued + ahead).isoformat()) == queued  # the device's clock, corrected
+    assert read("18:30") == datetime(2026, 11, 26, 17, 30, tzinfo=UTC)  # that day, not today

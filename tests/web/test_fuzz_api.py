@@ -1,9 +1,10 @@
 """Requests generated from the OpenAPI document, in-process: no answer is a 500 (issue #10).
 
-schemathesis is not among the pinned test dependencies, so this is the equivalent built on
-hypothesis: each example picks an operation of ``app.openapi()`` and fills its path, query and
-JSON body (every property the schema names, plus one it does not) with hostile values: huge and
-negative numbers, booleans, NUL, long text, invalid surrogates, odd dates, nesting and nulls.
+Beside schemathesis (``test_schemathesis.py``, values valid and not by the schema), this one is
+built on hypothesis for hostile values the schema does not suggest: each example picks an
+operation of ``app.openapi()`` and fills its path, query and JSON body (every property the
+schema names, plus one it does not) with hostile values: huge and negative numbers, booleans,
+NUL, long text, invalid surrogates, odd dates, nesting and nulls.
 """
 
 from __future__ import annotations

@@ -58,7 +58,8 @@ def test_done_swaps_the_card_and_updates_power_of_one_out_of_band(people: WebCli
     card = part.one("article#suggestion-1")
     assert card.get("data-status") == "done"
     assert card.one(".state.done").text
-    assert not card.select("form")
+    # the idea is closed: no Done or Skip any more, only the confirmation's Undo
+    assert [form.get("action") for form in card.select("form")] == ["/undo"]
     power = part.one("section#power")
     assert power.get("hx-swap-oob") == "true"
     assert power.one(".status").get("data-status") == "met"

@@ -94,9 +94,11 @@ MODULES = (
     "transfer",
     "triage",
     "remind",
+    "worker",
     "calendar",
     "serve",
     "changes",
+    "accounts",
 )
 # The daily loop builds only its own module's commands: Typer resolves the annotations of every
 # command it builds (about 80 ms for all 56), and ``kithkin today`` needs a handful.

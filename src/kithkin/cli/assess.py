@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kithkin.cli.ask import ask_number
 from kithkin.cli.basics import JsonOpt, _state
 from kithkin.cli.render import emit_json, say, table
 from kithkin.messages import text
@@ -48,11 +49,9 @@ def _ask(instrument_id: str, questions: tuple[str, ...]) -> list[int]:
     for number, question in enumerate(questions, start=1):
         say(f"{number}. {question}")
         say(f"   {labels}")
-        answers.append(
-            typer.prompt(
-                text("assess.answer_prompt", low=inst.answer_min, high=inst.answer_max), type=int
-            )
-        )
+        # a bad answer is asked again at once, not reported after the last question (#15)
+        question_text = text("assess.answer_prompt", low=inst.answer_min, high=inst.answer_max)
+        answers.append(ask_number(question_text, inst.answer_min, inst.answer_max))
     return answers
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from kithkin.cli.ask import ask_choice, ask_number, interactive
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
 from kithkin.domain.errors import InputError
@@ -31,32 +31,16 @@ def say_counts(item: Interaction, *, today: date) -> None:
         say(text("logged.meaningful_on", day=item.day.isoformat()))
 
 
+class LogUnknownName(InputError):
+    """`log --with NAME` for someone not in your people (the hint names the ways on)."""
+
+    key = "log_unknown_name"
+
+
 class LogNeedsWho(InputError):
     """`log` without --with, --with-other or --alone: never counted by accident."""
 
     key = "log_needs_who"
-
-
-def ask_number(question: str, low: int, high: int, default: int | None = None) -> int:
-    """Ask until the answer is a whole number from ``low`` to ``high`` (re-asked at once)."""
-    while True:
-        answer = typer.prompt(question, default=default, type=str).strip()
-        if answer.lstrip("-").isdigit() and low <= int(answer) <= high:
-            return int(answer)
-        typer.echo(text("prompt.number", low=low, high=high), err=True)
-
-
-def ask_choice(question: str, choices: dict[str, str], default: str) -> str:
-    """Ask until the answer is one of ``choices`` (a word, or the one-letter key shown)."""
-    words = set(choices.values())
-    while True:
-        answer = str(typer.prompt(question, default=default)).strip().lower()
-        if answer in words:
-            return answer
-        if answer in choices:
-            return choices[answer]
-        shown = ", ".join(f"{k} = {v}" for k, v in choices.items())
-        typer.echo(text("prompt.choice", choices=shown), err=True)
 
 
 def _state(ctx: typer.Context) -> State:
@@ -96,7 +80,7 @@ def _ask_zone(default: str) -> str:
     from kithkin.domain.timeutil import zone
 
     while True:
-        answer = str(typer.prompt("Your time zone", default=default)).strip()
+        answer = str(typer.prompt(text("init.ask_zone"), default=default)).strip()
         try:
             zone(answer)
         except InputError as exc:
@@ -152,15 +136,16 @@ def init(
         if timezone is None:
             timezone = _ask_zone(system_zone(dict(os.environ)))
         if goal is None:
-            goal = ask_number("Meaningful connections per day", 1, 10, 1)
+            goal = ask_number(text("init.ask_goal"), 1, 10, 1)
         if weekday_minutes is None:
-            weekday_minutes = ask_number("Minutes you can give on a weekday", 0, 1440, 15)
+            weekday_minutes = ask_number(text("init.ask_weekday"), 0, 1440, 15)
         if weekend_minutes is None:
-            weekend_minutes = ask_number("Minutes on a weekend day", 0, 1440, 45)
+            weekend_minutes = ask_number(text("init.ask_weekend"), 0, 1440, 45)
         if barrier is None:
             barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
     with app.uow(write=True) as uow:
+        first_steps = not uow.people.name_entries()  # nobody yet: say what comes next
         profile = init_profile(
             uow=uow,
             now=app.now(),
@@ -177,6 +162,8 @@ def init(
         emit_json(profile_dict(profile))
     else:
         say(text("init.done", goal=profile.daily_goal))
+        if first_steps:
+            say(text("init.next"))
 
 
 def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
@@ -239,12 +226,7 @@ def log(
     ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Log an interaction (with --with, --with-other or --alone).
-
-    Examples:
-      kithkin log call --with Ada --minutes 20
-      kithkin log coffee --with-other barista
-    """
+    """Log an interaction (with --with, --with-other or --alone)."""
     from kithkin.services.interactions import OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
@@ -265,13 +247,21 @@ def log(
         "when": at,
         "timezone": tz,
     }
-    with app.uow(write=True) as uow:
-        try:
-            logged = log_interaction(uow=uow, confirm_old=yes, **given)
-        except OldInteraction as exc:
-            if yes or not sys.stdin.isatty() or not typer.confirm(exc.message, err=True):
-                raise
-            logged = log_interaction(uow=uow, confirm_old=True, **given)
+    from kithkin.domain.errors import UnknownName
+
+    try:
+        with app.uow(write=True) as uow:
+            try:
+                logged = log_interaction(uow=uow, confirm_old=yes, **given)
+            except OldInteraction as exc:
+                if yes or not interactive() or not typer.confirm(exc.message, err=True):
+                    raise
+                logged = log_interaction(uow=uow, confirm_old=True, **given)
+    except UnknownName as exc:  # someone new: say how to add them, or log them as a weak tie
+        import shlex
+
+        name = str(exc.params.get("name", ""))
+        raise LogUnknownName(**exc.params, quoted=shlex.quote(name)) from None
     names = {p.id: p.display_name for p in logged.people if p.id is not None}
     if json_out:
         emit_json(interaction_dict(logged.interaction, names))
@@ -328,10 +318,6 @@ def checkin(
     The day's first check-in needs mood and stress (asked when left out). A second one that day
     changes only what it names and keeps the rest; use --clear energy (or sleep, note) to
     remove a value.
-
-    Examples:
-      kithkin checkin                      (asks for mood and stress)
-      kithkin checkin --mood 6 --stress 4 --sleep 7.5
     """
     from kithkin.services.checkins import check_in
 

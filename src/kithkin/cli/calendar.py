@@ -144,7 +144,9 @@ def plan(
     with app.uow(write=save) as uow:
         person = resolve(uow=uow, ref=name)
         if not person.timezone or person.id is None:
-            raise PersonNoTimezone(name=person.name)
+            import shlex
+
+            raise PersonNoTimezone(name=person.name, quoted=shlex.quote(person.name))
         now = app.now()
         tz = get_profile(uow=uow).timezone
         busy = busy_between(
@@ -252,7 +254,7 @@ def export_ics(
     app = _state(ctx).app
     with app.uow() as uow:
         content = calendar_feed(uow=uow, now=app.now())
-    _write(path, content, force=force)
+    _write(path, content, force=force, name="kithkin.ics")
     count = content.count("BEGIN:VEVENT")
     if json_out:
         emit_json({"path": str(path), "count": count})

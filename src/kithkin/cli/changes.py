@@ -28,12 +28,7 @@ def undo(
     limit: Annotated[int, typer.Option(help="How many changes --list shows.", min=1)] = 20,
     json_out: JsonOpt = False,
 ) -> None:
-    """Undo your last change (or show the recent ones with --list).
-
-    Examples:
-      kithkin undo
-      kithkin undo --list
-    """
+    """Undo your last change (or show the recent ones with --list)."""
     from kithkin.services.changes import recent_changes
     from kithkin.services.changes import undo as undo_change
 
@@ -110,12 +105,7 @@ def log_list(
     limit: Annotated[int, typer.Option(min=1, help="At most this many.")] = 30,
     json_out: JsonOpt = False,
 ) -> None:
-    """Your logged interactions, newest first, with their ids.
-
-    Examples:
-      kithkin log list --since 2026-11-01
-      kithkin log list --limit 5 --json
-    """
+    """Your logged interactions, newest first, with their ids."""
     from kithkin.domain.model import KINDS
     from kithkin.services.people import interaction_dict
 
@@ -127,6 +117,9 @@ def log_list(
     names = {pid: p.display_name for pid, p in persons.items()}
     if json_out:
         emit_json([interaction_dict(i, names) for i in items])
+        return
+    if not items:
+        say(text("log.none_since" if since else "log.none"))
         return
     rows = []
     for i in items:
@@ -167,12 +160,7 @@ def log_edit(
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Correct a logged interaction (day, people, kind...); day counts follow.
-
-    Examples:
-      kithkin log edit 12 --at 2026-11-25
-      kithkin log edit 12 --with Ada --minutes 20
-    """
+    """Correct a logged interaction (day, people, kind...); day counts follow."""
     from kithkin.services.corrections import edit_interaction
 
     app = _state(ctx).app
@@ -196,12 +184,7 @@ def log_edit(
 
 @log_app.command("delete")
 def log_delete(ctx: typer.Context, record_id: Id, json_out: JsonOpt = False) -> None:
-    """Delete a logged interaction; last contact and day counts are recomputed.
-
-    Examples:
-      kithkin log delete 12
-      kithkin undo            (brings it back)
-    """
+    """Delete a logged interaction; last contact and day counts are recomputed."""
     _delete(ctx, "interaction", record_id, json_out)
 
 
@@ -230,11 +213,7 @@ def checkin_list(
     since: Annotated[str | None, typer.Option(help="From this day.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Your check-ins with their ids.
-
-    Examples:
-      kithkin checkin list --since -30
-    """
+    """Your check-ins with their ids."""
     from kithkin.services.corrections import record_dict
 
     app = _state(ctx).app
@@ -245,6 +224,9 @@ def checkin_list(
         ]
     if json_out:
         emit_json([record_dict(r) for r in found])
+        return
+    if not found:
+        say(text("checkin.none_since" if since else "checkin.none"))
         return
     table(
         None,
@@ -275,11 +257,7 @@ def checkin_edit(
     note: Annotated[str | None, typer.Option(help="A new note.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Correct a check-in.
-
-    Examples:
-      kithkin checkin edit 3 --mood 6
-    """
+    """Correct a check-in."""
     from kithkin.services.corrections import edit_checkin
 
     app = _state(ctx).app
@@ -298,11 +276,7 @@ def checkin_edit(
 
 @checkin_app.command("delete")
 def checkin_delete(ctx: typer.Context, record_id: Id, json_out: JsonOpt = False) -> None:
-    """Delete a check-in.
-
-    Examples:
-      kithkin checkin delete 3
-    """
+    """Delete a check-in."""
     _delete(ctx, "checkin", record_id, json_out)
 
 
@@ -314,11 +288,7 @@ def followup_edit(
     no_due: Annotated[bool, typer.Option("--no-due", help="No due day.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Correct a follow-up.
-
-    Examples:
-      kithkin followup edit 4 --text "Ask about the new job" --due friday
-    """
+    """Correct a follow-up."""
     from kithkin.services.corrections import edit_followup
 
     app = _state(ctx).app
@@ -330,20 +300,12 @@ def followup_edit(
 
 
 def followup_delete(ctx: typer.Context, record_id: Id, json_out: JsonOpt = False) -> None:
-    """Delete a follow-up.
-
-    Examples:
-      kithkin followup delete 4
-    """
+    """Delete a follow-up."""
     _delete(ctx, "followup", record_id, json_out)
 
 
 def assess_delete(ctx: typer.Context, record_id: Id, json_out: JsonOpt = False) -> None:
-    """Delete a questionnaire result (see 'assess history --json' for ids).
-
-    Examples:
-      kithkin assess delete 2
-    """
+    """Delete a questionnaire result (see 'assess history --json' for ids)."""
     _delete(ctx, "result", record_id, json_out)
 
 
@@ -356,11 +318,7 @@ def attempt_edit(
     belief_after: Annotated[int | None, typer.Option(help="Belief after, 0-100.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Correct a ladder attempt.
-
-    Examples:
-      kithkin ladder attempt-edit 5 --actual-peak 40
-    """
+    """Correct a ladder attempt."""
     from kithkin.services.corrections import edit_attempt
 
     app = _state(ctx).app
@@ -377,11 +335,7 @@ def attempt_edit(
 
 
 def attempt_delete(ctx: typer.Context, record_id: Id, json_out: JsonOpt = False) -> None:
-    """Delete a ladder attempt.
-
-    Examples:
-      kithkin ladder attempt-delete 5
-    """
+    """Delete a ladder attempt."""
     _delete(ctx, "attempt", record_id, json_out)
 
 
@@ -392,9 +346,6 @@ def person_delete(
 ) -> None:
     """Delete someone and what is only theirs (follow-ups, links to moments); 'undo' brings
     them back. To keep their history, archive them instead.
-
-    Examples:
-      kithkin people delete "#12"
     """
     from kithkin.services.corrections import delete_record
     from kithkin.services.people import resolve
@@ -412,11 +363,7 @@ def person_unarchive(
     person: Annotated[str, typer.Argument(help="Name or #id.")],
     json_out: JsonOpt = False,
 ) -> None:
-    """Bring an archived person back into your plan.
-
-    Examples:
-      kithkin people unarchive "#12"
-    """
+    """Bring an archived person back into your plan."""
     from kithkin.services.people import archive_person
 
     app = _state(ctx).app
@@ -433,12 +380,7 @@ def person_unignore(
     person: Annotated[str, typer.Argument(help="#id (see 'people list --ignored').")],
     json_out: JsonOpt = False,
 ) -> None:
-    """Take someone ignored in triage back into triage, to decide again.
-
-    Examples:
-      kithkin people unignore "#12"
-      kithkin triage
-    """
+    """Take someone ignored in triage back into triage, to decide again."""
     from kithkin.services.corrections import unignore
 
     app = _state(ctx).app
@@ -451,11 +393,7 @@ def person_unignore(
 
 
 def people_ignored(ctx: typer.Context, json_out: JsonOpt = False) -> None:
-    """People you ignored in triage (un-ignore one with 'people unignore #ID').
-
-    Examples:
-      kithkin people ignored
-    """
+    """People you ignored in triage (un-ignore one with 'people unignore #ID')."""
     from kithkin.services.ports import PeopleQuery
 
     app = _state(ctx).app

@@ -121,6 +121,9 @@ class KithkinGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bound_whole_numbers(self)
+        from kithkin.cli.examples import add_examples
+
+        add_examples(self)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         position = _first_not_utf8(args)

@@ -98,17 +98,16 @@ def show(result: InsightsResult) -> None:
     for m in ins.summary:
         say(message_text(m))
     cols = ["", "difference", "range (level)", "days with", "days without", "verdict", ""]
-    table(None, cols, [_row(c.measure, c) for c in ins.social])
-    table(
-        text("insights.by_mode_header"),
-        cols,
-        [_row(_group(c.group), c) for c in ins.by_mode if c.measure == "mood"],
-    )
-    table(
-        text("insights.by_dose_header"),
-        cols,
-        [_row(_group(c.group), c) for c in ins.by_dose if c.measure == "mood"],
-    )
+    # a table only when one of its rows has a result: the summary above already says what is
+    # still missing, and rows of 'not enough data' teach a new user nothing
+    if any(c.delta is not None for c in ins.social):
+        table(None, cols, [_row(c.measure, c) for c in ins.social])
+    by_mode = [c for c in ins.by_mode if c.measure == "mood"]
+    if any(c.delta is not None for c in by_mode):
+        table(text("insights.by_mode_header"), cols, [_row(_group(c.group), c) for c in by_mode])
+    by_dose = [c for c in ins.by_dose if c.measure == "mood"]
+    if any(c.delta is not None for c in by_dose):
+        table(text("insights.by_dose_header"), cols, [_row(_group(c.group), c) for c in by_dose])
     if ins.by_person:
         table(
             text("insights.by_person_header"),

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from kithkin.cli.ask import ask_number, interactive
 from kithkin.cli.basics import JsonOpt, _state
 from kithkin.cli.render import emit_json, say, table
+from kithkin.domain.errors import InputError
 from kithkin.messages import text
+
+if TYPE_CHECKING:
+    from kithkin.bootstrap import App
 
 people_app = typer.Typer(help="The people who matter to you.", no_args_is_help=True)
 circles_app = typer.Typer(
@@ -53,6 +58,31 @@ def _contacts(
     return items or None
 
 
+class NewCircle(InputError):
+    """``--circle NAME`` for a circle that does not exist, and it was not made here."""
+
+    key = "circle_new"
+
+
+def new_circle_days(app: App, circle: str | None) -> int | None:
+    """The cadence of a circle to make for ``--circle``: None when it exists (or no circle is
+    named). At a terminal, offers to make it (and asks its cadence); otherwise, or when the
+    answer is no, says how to make one (exit 2, nothing written)."""
+    from kithkin.services.people import list_circles
+
+    if circle is None or circle.strip().lower() in ("", "none"):
+        return None
+    with app.uow() as uow:
+        names = [c.name for c in list_circles(uow=uow)]
+    if circle.strip().lower() in names:
+        return None
+    if interactive() and typer.confirm(text("circle.ask_create", name=circle), default=True):
+        return ask_number(text("circle.ask_days", name=circle), 1, 3650, 30)
+    import shlex
+
+    raise NewCircle(name=circle, quoted=shlex.quote(circle), allowed=", ".join(names))
+
+
 def _show_person_line(data: dict[str, Any]) -> None:
     say(text("person.added", name=data["name"], circle=data["circle"] or "no circle"))
 
@@ -79,19 +109,20 @@ def add(
     ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Add someone (warns about a likely duplicate: same or compatible name, e-mail or phone).
-
-    Examples:
-      kithkin people add "Ada Lovelace" --circle inner --birthday 12-10
-      kithkin people add "Ada King" --email ada@example.com --force
-    """
+    """Add someone (warns about a likely duplicate: same or compatible name, e-mail or phone)."""
     from kithkin.services.corrections import check_not_duplicate
-    from kithkin.services.people import add_person, person_detail
+    from kithkin.services.people import add_person, person_detail, stage_circle
 
     app = _state(ctx).app
+    if not force:  # before asking anything about the circle
+        with app.uow() as uow:
+            check_not_duplicate(uow=uow, name=name, contacts=_contacts(email, phone, handle))
+    days = new_circle_days(app, circle)
     with app.uow(write=True) as uow:
         if not force:
             check_not_duplicate(uow=uow, name=name, contacts=_contacts(email, phone, handle))
+        if days is not None and circle is not None:
+            stage_circle(uow=uow, name=circle, cadence_days=days)
         person = add_person(
             uow=uow,
             now=app.now(),
@@ -148,6 +179,10 @@ def list_(
     if json_out:
         emit_json([r.as_dict() for r in rows])
         return
+    if not rows:
+        filtered = circle or due or search or triage or offset
+        say(text("people.none_match" if filtered else "people.none_yet"))
+        return
     table(
         None,
         ["#", "name", "circle", "every", "last", "due"],
@@ -157,12 +192,18 @@ def list_(
                 r.person.name + (" (archived)" if r.person.archived else ""),
                 r.person.circle or "-",
                 f"{r.cadence_days}d" if r.cadence_days else "-",
-                f"{r.days_since}d ago" if r.days_since is not None else text("today.never"),
+                _since(r.days_since),
                 "due" if r.due else "",
             ]
             for r in rows
         ],
     )
+
+
+def _since(days: int | None) -> str:
+    if days is None:
+        return text("today.never")
+    return text("people.last_today") if days == 0 else f"{days}d ago"
 
 
 @people_app.command("show")
@@ -209,10 +250,15 @@ def show(
             markup=False,
         )
     if data["timeline"]:
+        from kithkin.domain.model import KINDS
+
+        def kind(key: str) -> str:
+            return KINDS[key].label if key in KINDS else key
+
         table(
             None,
             ["day", "kind", "min", "note"],
-            [[i["day"], i["kind"], i["minutes"], i["note"]] for i in data["timeline"]],
+            [[i["day"], kind(i["kind"]), i["minutes"], i["note"]] for i in data["timeline"]],
         )
 
 
@@ -237,10 +283,13 @@ def edit(
     json_out: JsonOpt = False,
 ) -> None:
     """Change what you remember about someone (contacts given replace the old ones)."""
-    from kithkin.services.people import edit_person, person_detail
+    from kithkin.services.people import edit_person, person_detail, stage_circle
 
     app = _state(ctx).app
+    days = new_circle_days(app, circle)
     with app.uow(write=True) as uow:
+        if days is not None and circle is not None:
+            stage_circle(uow=uow, name=circle, cadence_days=days)
         updated = edit_person(
             uow=uow,
             now=app.now(),

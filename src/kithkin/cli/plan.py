@@ -12,6 +12,7 @@ from kithkin.cli.state import State
 from kithkin.messages import text
 
 if TYPE_CHECKING:
+    from kithkin.domain.ladder import Step
     from kithkin.services.ladders import LadderView
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
@@ -221,22 +222,68 @@ def _show_ladder(view: LadderView, json_out: bool) -> None:
 @ladder_app.command("create")
 def ladder_create(
     ctx: typer.Context,
-    goal: Annotated[str, typer.Option(help="What you are working towards.")],
+    goal: Annotated[
+        str | None, typer.Option(help="What you are working towards (asked when left out).")
+    ] = None,
     step: Annotated[
-        list[str], typer.Option(help="'description|feared prediction|predicted 0-100' (8-15).")
-    ],
+        list[str] | None,
+        typer.Option(
+            help="'description|feared prediction|predicted 0-100' (8-15; asked when left out)."
+        ),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Build a ladder of 8-15 situations, easiest first."""
-    from kithkin.services.ladders import create_ladder
+    """Build a ladder of 8-15 situations, easiest first (asks for them when not given)."""
+    from kithkin.services.ladders import create_ladder, create_ladder_from_steps
 
     app = _state(ctx).app
+    if goal is None:
+        goal = _ask_text(text("ladder.ask_goal"), "ladder goal")
+    asked = None if step else _ask_steps()  # asked before the write transaction opens
     with app.uow(write=True) as uow:
-        view = create_ladder(uow=uow, now=app.now(), goal=goal, steps=step)
+        if asked is None:
+            view = create_ladder(uow=uow, now=app.now(), goal=goal, steps=step or [])
+        else:
+            view = create_ladder_from_steps(uow=uow, now=app.now(), goal=goal, steps=asked)
     if json_out:
         emit_json(view.as_dict())
         return
     say(text("ladder.created", steps=len(view.ladder.steps), goal=view.ladder.goal))
+
+
+def _ask_text(question: str, field: str, *, blank: bool = False) -> str:
+    """Ask until the answer is a usable text (blank only when ``blank`` allows it)."""
+    from kithkin.domain.errors import InputError
+    from kithkin.domain.model import check_text
+
+    while True:
+        answer = str(typer.prompt(question, default="" if blank else None, show_default=False))
+        if blank and not answer.strip():
+            return ""
+        try:
+            return check_text(field, answer)
+        except InputError as exc:
+            typer.echo(exc.message, err=True)
+
+
+def _ask_steps() -> list[Step]:
+    """The ladder's situations, one by one; a bad answer is asked again at once (#15)."""
+    from kithkin.cli.ask import ask_number
+    from kithkin.domain.ladder import MAX_STEPS, MIN_STEPS, Step
+
+    say(text("ladder.ask_intro", low=MIN_STEPS, high=MAX_STEPS))
+    steps: list[Step] = []
+    while len(steps) < MAX_STEPS:
+        number = len(steps) + 1
+        finish = len(steps) >= MIN_STEPS
+        key = "ladder.ask_step_or_finish" if finish else "ladder.ask_step"
+        description = _ask_text(text(key, number=number), "step description", blank=finish)
+        if not description:
+            break
+        fear = _ask_text(text("ladder.ask_fear"), "feared prediction", blank=True)
+        anxiety = ask_number(text("ladder.ask_anxiety"), 0, 100)
+        steps.append(Step(description, fear, anxiety))
+    return steps
 
 
 @ladder_app.command("show")

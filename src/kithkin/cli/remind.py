@@ -1,8 +1,7 @@
-"""`kithkin remind` (from cron or a systemd timer) and `kithkin worker` (a loop)."""
+"""`kithkin remind` (from cron or a systemd timer); the loop, `kithkin worker`, is in ``worker``."""
 
 from __future__ import annotations
 
-import time as clock
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -84,21 +83,5 @@ def remind(
         raise typer.Exit(EXIT_ERROR)
 
 
-def worker(
-    ctx: typer.Context,
-    interval: Annotated[int, typer.Option(min=1, help="Seconds between rounds.")] = 60,
-    once: Annotated[bool, typer.Option("--once", help="One round, then stop.")] = False,
-    json_out: JsonOpt = False,
-) -> None:
-    """Run 'remind' in a loop. Several workers may run: each reminder is claimed by one."""
-    app = _state(ctx).app
-    while True:
-        _show(_once(app), json_out)
-        if once:
-            return
-        clock.sleep(interval)
-
-
 def register(app: typer.Typer) -> None:
     app.command("remind")(remind)
-    app.command("worker")(worker)

@@ -11,7 +11,7 @@ import typer
 
 from kithkin.cli.basics import JsonOpt, _state
 from kithkin.cli.render import emit_json, say
-from kithkin.domain.errors import ConflictError, InputError
+from kithkin.domain.errors import ConflictError, InputError, KithkinError
 from kithkin.messages import text
 
 if TYPE_CHECKING:
@@ -43,6 +43,18 @@ class FileExists(ConflictError):
     key = "file_exists"
 
 
+class FileUnwritable(KithkinError):
+    """The output file could not be written."""
+
+    key = "file_unwritable"
+
+
+class FolderGiven(InputError):
+    """A folder where a file name was wanted (``export json ~/backups``)."""
+
+    key = "folder_given"
+
+
 class BackupSqliteOnly(ConflictError):
     """The online backup copies SQLite databases only."""
 
@@ -56,8 +68,10 @@ def _read(ctx: typer.Context, path: Path) -> bytes:
     return read_capped(path, limit_mb=_state(ctx).app.settings.max_file_mb)
 
 
-def _write(path: Path, content: str, *, force: bool) -> None:
+def _write(path: Path, content: str, *, force: bool, name: str = "kithkin-export") -> None:
     """Write atomically: a temporary file next to the target, then a rename."""
+    if path.is_dir():  # not "exists; pass --force": that would not help
+        raise FolderGiven(path=str(path), example=str(path / name))
     if path.exists() and not force:
         raise FileExists(path=str(path))
     tmp = path.with_name(f".{path.name}.tmp")
@@ -66,7 +80,7 @@ def _write(path: Path, content: str, *, force: bool) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise FileUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+        raise FileUnwritable(path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def _run_import(
@@ -281,7 +295,7 @@ def export_vcard(
     app = _state(ctx).app
     with app.uow() as uow:
         records = export_records(uow=uow)
-    _write(path, write_vcards(records), force=force)
+    _write(path, write_vcards(records), force=force, name="kithkin.vcf")
     _done(json_out, len(records), "people", path)
 
 
@@ -295,7 +309,8 @@ def export_json(
     app = _state(ctx).app
     with app.uow() as uow:
         document = export_backup(uow=uow)
-    _write(path, json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True), force=force)
+    content = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    _write(path, content, force=force, name="kithkin.json")
     rows = sum(len(v) for v in document["tables"].values())
     if json_out:
         emit_json({"path": str(path), "rows": rows})
@@ -326,6 +341,8 @@ def backup(
         raise BackupSqliteOnly()
     default = app.settings.data_dir / f"kithkin-{app.now():%Y%m%dT%H%M%S}.db"
     target = path or default
+    if target.is_dir():  # `kithkin backup ~/backups`: a dated file in that folder
+        target = target / default.name
     if target.exists() and not force:
         raise FileExists(path=str(target))
     if not target.parent.is_dir():
@@ -336,7 +353,7 @@ def backup(
     try:
         copy_sqlite(source, target)
     except OSError as exc:
-        raise FileUnreadable(path=str(target), reason=str(exc)) from None
+        raise FileUnwritable(path=str(target), reason=exc.strerror or str(exc)) from None
     if json_out:
         emit_json({"path": str(target)})
     else:

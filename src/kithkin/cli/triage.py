@@ -27,13 +27,18 @@ def triage(
     json_out: JsonOpt = False,
 ) -> None:
     """Walk through imported people: keep in a circle, wider network, ignore, or skip."""
+    from kithkin.cli.people import new_circle_days
+    from kithkin.services.people import stage_circle
     from kithkin.services.triage import TriageAction, triage_list, triage_person
 
     app = _state(ctx).app
     decisions = [(n, TriageAction.KEEP) for n in keep or []]
     decisions += [(n, TriageAction.WIDER) for n in wider or []]
     decisions += [(n, TriageAction.IGNORE) for n in ignore or []]
+    days = new_circle_days(app, circle) if keep and not list_ else None
     with app.uow(write=bool(decisions) or not list_) as uow:
+        if days is not None and circle is not None:  # --circle NEW, made at the terminal
+            stage_circle(uow=uow, name=circle, cadence_days=days)
         if list_:
             waiting = triage_list(uow=uow)
             if json_out:

@@ -8,9 +8,16 @@ from kithkin.cli.render import console, table
 from kithkin.messages import text
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from kithkin.services.ladders import LadderView
     from kithkin.services.suggestions import PlanView, SuggestionView
     from kithkin.services.today import TodayView
+
+
+def day_words(day: date) -> str:
+    """'Mon 4 May': a day as people write it (no leading zero, no ISO)."""
+    return f"{day:%a} {day.day} {day:%B}"
 
 
 def show_today(view: TodayView) -> None:
@@ -38,7 +45,7 @@ def show_today(view: TodayView) -> None:
         ]
         table(text("today.followups_header"), ["#", "who", "what", "due"], rows)
     if view.birthdays:
-        rows = [[b.person.display_name, f"{b.on:%a %d %b}", b.turns or ""] for b in view.birthdays]
+        rows = [[b.person.display_name, day_words(b.on), b.turns or ""] for b in view.birthdays]
         table(text("today.birthdays_header"), ["who", "when", "turns"], rows)
     if view.due:
         rows = []
@@ -54,8 +61,10 @@ def show_today(view: TodayView) -> None:
                 )
             rows.append([d.person.id, d.person.display_name, since])
         table(text("today.due_header"), ["#", "who", "why"], rows)
-    else:
+    elif view.in_plan:
         out.print(text("today.nothing_due"), markup=False)
+    else:  # a fresh start: nobody to be in rhythm with yet
+        out.print(text("today.no_people"), markup=False)
     _show_insights_extras(view)
 
 
@@ -127,8 +136,10 @@ def _show_insights_extras(view: TodayView) -> None:
 
     out = console()
     for d in view.questionnaires_due:
-        name = INSTRUMENTS[d.instrument_id].name
-        out.print(text("today.questionnaire_due", name=name, id=d.instrument_id), markup=False)
+        inst = INSTRUMENTS[d.instrument_id]
+        # its questions may need a file first (they do not ship): say so, and how to stop it
+        key = "today.questionnaire_due" if inst.item_text_shipped else "today.questionnaire_file"
+        out.print(text(key, name=inst.name, id=d.instrument_id), markup=False)
     e = view.experiment
     if e is not None:
         key = "today.experiment_challenge" if e["challenge_today"] else "today.experiment_usual"

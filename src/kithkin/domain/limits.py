@@ -34,6 +34,7 @@ SCALE_1_10 = (1, 10)  # mood, stress, energy
 CADENCE_DAYS = (1, 3650)
 MINUTES = (0, 24 * 60)  # an interaction's length
 SLEEP_HOURS = (0, 24)
+DEVICE_CLOCK_YEARS = (1970, 2199)  # a device's clock sent with a queued write (queued_at, sent_at)
 DAILY_GOAL = (1, 10)
 REST_DAYS_PER_WEEK = (0, 6)
 DAY_MINUTES = (0, 600)  # minutes a weekday or a weekend day has for connecting

@@ -15,6 +15,9 @@ class Reason:
 
     @property
     def text(self) -> str:
-        from kithkin.messages import text
+        from kithkin.messages import TEXT, text
 
-        return text(self.key, **self.params)
+        # 'in touch today', not 'in touch 0 days ago': a key may have a wording for a day count
+        # of 0 or 1 ("<key>#0", "<key>#1"), used when the reason's "days" is that count
+        variant = f"{self.key}#{self.params.get('days')}"
+        return text(variant if variant in TEXT else self.key, **self.params)

@@ -83,6 +83,48 @@ def past_when(value: str, *, now: datetime, tz: str) -> datetime:
     return instant
 
 
+def device_moment(instant: datetime, *, sent_at: datetime | None, now: datetime) -> datetime:
+    """An ``instant`` read on a device's clock (a phone's offline queue), on the server's.
+
+    ``sent_at`` is the device's clock when it sent the write, ``now`` the server's on receipt:
+    their difference is how far the device's clock is off, and ``instant`` is moved by it
+    (never later than ``now``). Without ``sent_at`` only the "never later" holds."""
+    skew = timedelta(0) if sent_at is None else now - sent_at
+    return min(instant + skew, now)
+
+
+def queued_when(
+    value: str | None,
+    *,
+    queued_at: datetime | None,
+    sent_at: datetime | None,
+    now: datetime,
+    tz: str,
+) -> datetime:
+    """When something logged in a device's offline queue happened, on the server's clock.
+
+    Nothing is refused for being "in the future": the device's clock may be wrong, and the
+    person cannot type an offline log again. The moment it was queued (``queued_at``, or
+    ``now``) is corrected by :func:`device_moment`; a ``value`` left out (or ``now``) means
+    that moment; an instant with a UTC offset was read on the device's clock and is corrected
+    the same way; any other value ("18:30", "yesterday") is read as by :func:`past_when`
+    against the moment it was queued, in ``tz``."""
+    made = now if queued_at is None else device_moment(queued_at, sent_at=sent_at, now=now)
+    text = (value or "").strip()
+    if not text or text.lower() == "now":
+        return made
+    if _has_offset(text):
+        return device_moment(parse_when(text, now=made, tz=tz), sent_at=sent_at, now=now)
+    return past_when(text, now=made, tz=tz)
+
+
+def _has_offset(text: str) -> bool:
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
+
+
 def parse_when(value: str, *, now: datetime, tz: str) -> datetime:
     """Parse when something happened, in the user's zone, and return a UTC instant.
 

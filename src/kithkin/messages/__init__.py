@@ -22,7 +22,18 @@ import threading
 from types import ModuleType
 from typing import Any
 
-AREA_NAMES = ("today", "people", "plan", "ladder", "insights", "data", "settings", "web", "cli")
+AREA_NAMES = (
+    "today",
+    "people",
+    "plan",
+    "ladder",
+    "insights",
+    "data",
+    "settings",
+    "web",
+    "cli",
+    "accounts",
+)
 
 # Declared for the type checker only: bare annotations make no global, so reading one goes to
 # the module's __getattr__ below, which loads every area and then stores the global.

@@ -23,4 +23,11 @@ TEXT: dict[str, str] = {
         "'kithkin demo' to explore with sample data. 'kithkin --help' lists every command."
     ),
     # --- end undo ---
+    # --- cli ---
+    "cli.examples": "Examples:",
+    "log.none": "Nothing logged yet. For example: kithkin log call --with NAME",
+    "log.none_since": "Nothing logged since then.",
+    "checkin.none": "No check-ins yet. 'kithkin checkin' asks two quick questions.",
+    "checkin.none_since": "No check-ins since then.",
+    # --- end cli ---
 }

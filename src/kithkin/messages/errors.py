@@ -95,7 +95,8 @@ ERRORS: dict[str, str] = {
         "Write each step as 'description|feared prediction|predicted anxiety 0-100'; got '{value}'."
     ),
     "ladder_missing": (
-        "There is no ladder yet. Build one with 'kithkin ladder create --goal ... --step ...'."
+        "There is no ladder yet. Build one with 'kithkin ladder create' (it asks for your goal "
+        "and the steps)."
     ),
     "attempt_not_found": "There is no ladder attempt with id {id}.",
     "attempt_already_completed": "Attempt {id} already has its 'after' part recorded.",
@@ -139,7 +140,8 @@ ERRORS: dict[str, str] = {
     "calendar_not_found": "There is no calendar called '{name}'.",
     "bad_every": "Could not read '{value}' as a repeat; use e.g. 1w, 2w or 4w.",
     "person_no_timezone": (
-        "{name} has no time zone yet. Add one with 'kithkin people edit {name} --timezone ...'."
+        "{name} has no time zone yet. Add one with: kithkin people edit {quoted} --timezone "
+        "ZONE (for example Europe/Berlin)."
     ),
     "no_call_slot": (
         "No {minutes}-minute slot stays inside both waking windows (and your free time) on "
@@ -237,10 +239,44 @@ ERRORS: dict[str, str] = {
     # --- phone ---
     "choice_missing": "Choose your {field}: a number from {low} to {high}.",
     # --- end phone ---
+    # --- cli ---
+    "circle_new": (
+        "There is no circle called '{name}' yet (your circles: {allowed}); make it with: "
+        "kithkin circles set {quoted} DAYS (DAYS: how often to be in touch), then run this "
+        "again."
+    ),
+    # --- end cli ---
+    # --- cli (files) ---
+    "file_unwritable": "Could not write {path}: {reason}",
+    "folder_given": "{path} is a folder; give a file name in it, such as {example}.",
+    "log_unknown_name": (
+        "No one in your people matches '{name}'.{hint} To add them: kithkin people add "
+        "{quoted}; for someone you will not keep up with, use --with-other {quoted} instead."
+    ),
+    # --- end cli (files) ---
     # --- health ---
     "schema_newer": (
         "This database was written by a newer kithkin, revision {revision}; install a newer "
         "kithkin to open it (nothing was changed)."
     ),
     # --- end health ---
+    # --- hosted-auth ---
+    "bad_login": "That login name and password do not match. Please try again.",
+    "too_many_attempts": (
+        "Too many tries in a minute. Please wait {seconds} seconds, then try again."
+    ),
+    "bad_login_name": (
+        "A login name is 1 to {limit} lower-case letters, digits, dots, hyphens or underscores."
+    ),
+    "weak_password": "A password needs {low} to {high} characters.",
+    "login_taken": "The login name '{name}' is taken. Pick another one.",
+    "no_such_account": "There is no account called '{name}'.",
+    "signup_closed": "Sign-up is closed here. Ask whoever runs this kithkin for an invite.",
+    "bad_invite": "This invite link is unknown, already used or expired. Ask for a new one.",
+    "serve_needs_hosted": (
+        "Serving on {host} would open your data to the network without a login: turn on "
+        "accounts with 'kithkin serve --hosted' (or KITHKIN_HOSTED=true), or serve on 127.0.0.1."
+    ),
+    "bad_share": "Choose what your coach may see: one or more of {allowed}.",
+    # --- end hosted-auth ---
 }

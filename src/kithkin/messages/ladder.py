@@ -76,4 +76,15 @@ TEXT: dict[str, str] = {
         "(two attempts with a peak of 40 or less, or belief of 30 % or less) is kithkin's own "
         "design choice. This is self-help, not therapy."
     ),
+    # --- cli ---
+    "ladder.ask_goal": "What are you working towards",
+    "ladder.ask_intro": (
+        "Now {low} to {high} situations on the way there, in any order: kithkin sorts them "
+        "easiest first."
+    ),
+    "ladder.ask_step": "Situation {number}",
+    "ladder.ask_step_or_finish": "Situation {number} (or press Enter to finish)",
+    "ladder.ask_fear": "What do you fear will happen (Enter to leave it out)",
+    "ladder.ask_anxiety": "How anxious would it make you, 0 (calm) to 100 (the most)",
+    # --- end cli ---
 }

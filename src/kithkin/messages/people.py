@@ -54,4 +54,13 @@ TEXT: dict[str, str] = {
         "their history, archive them instead. You can undo this right after."
     ),
     # --- end undo ---
+    # --- cli ---
+    "circle.ask_create": "There is no circle called '{name}' yet. Make it now?",
+    "circle.ask_days": "How often to be in touch with the '{name}' circle, in days",
+    "people.none_yet": (
+        'No one in your people yet. Add someone: kithkin people add "Their Name" --circle inner'
+    ),
+    "people.none_match": "No one matches.",
+    "people.last_today": "today",
+    # --- end cli ---
 }

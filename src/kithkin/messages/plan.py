@@ -117,4 +117,10 @@ TEXT: dict[str, str] = {
     "web.actions.id_hint": "Lower-case letters, digits and underscores, e.g. call_mum.",
     "web.actions.weak_tie": "Done with someone new or an acquaintance",
     "web.actions.catalogue_header": "All actions ({count})",
+    # --- cli ---
+    "plan.reason.in_rhythm#0": "in touch today; within your {cadence}-day rhythm",
+    "plan.reason.in_rhythm#1": "last in touch yesterday; within your {cadence}-day rhythm",
+    "plan.reason.overdue#1": "last in touch yesterday; {circle} every {cadence} days",
+    "plan.reason.birthday_soon#1": "birthday tomorrow",
+    # --- end cli ---
 }

@@ -24,4 +24,16 @@ TEXT: dict[str, str] = {
     "remind.none_configured": (
         "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
     ),
+    # --- hosted-scale ---
+    "worker.no_destination": (
+        "No notification address for this account: add a notify URL with {placeholder} in it."
+    ),
+    "worker.summary": (
+        "{sent} sent, {failed} failed (will retry), {queued} newly due, {released} given back."
+    ),
+    "worker.lost_claims": (
+        "{count} reminders were sent after their claim had passed to another worker: "
+        "they may have gone out twice. Raise lease_seconds in [worker]."
+    ),
+    # --- end hosted-scale ---
 }

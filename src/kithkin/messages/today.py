@@ -7,7 +7,7 @@ TEXT: dict[str, str] = {
     "status.open": "Power of One: still open today. One small, real connection is enough.",
     "status.rest": "A rest day. Rest is part of the practice.",
     "status.missed": "Not met.",
-    "streak.line": "Streak {streak} day(s), best {best}. Habit strength {strength}%.",
+    "streak.line": "Streak: {streak} (best {best}). Habit strength {strength}%.",
     "streak.none": "Every streak starts with one. Today is a fine day to begin.",
     "consistency.line": "Last 30 days: {percent}% of your active days met the goal.",
     "network.line": "Network health: in touch with {in_touch} of {total} people at their rhythm.",
@@ -22,7 +22,9 @@ TEXT: dict[str, str] = {
     "logged.meaningful_on": "That counts for your Power of One on {day}.",
     "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",
     "checkin.updated": "Updated your check-in for {day}: mood {mood}/10, stress {stress}/10.",
-    "init.done": "All set. Your daily goal is {goal} meaningful connection(s); take it gently.",
+    "init.done": (
+        "All set. Your daily goal, in meaningful connections a day: {goal}. Take it gently."
+    ),
     "demo.done": (
         "Demo life ready: {people} people, {interactions} interactions, {checkins} check-ins."
     ),
@@ -55,7 +57,7 @@ TEXT: dict[str, str] = {
     "checkin.ask_mood": "Mood now, 1 (low) to 10 (great)",
     "checkin.ask_stress": "Stress now, 1 (calm) to 10 (overwhelmed)",
     "init.ask_barrier": (
-        "What gets in the way? l = little_time, i = introversion, s = social_anxiety, n = none"
+        "What gets in the way? l = little time, i = introversion, s = social anxiety, n = none"
     ),
     # --- end undo ---
     # --- phone ---
@@ -81,4 +83,22 @@ TEXT: dict[str, str] = {
     "phone.plan.more_one": "1 more idea",
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
+    # --- cli ---
+    "today.questionnaire_file": (
+        "Questionnaire due: {name} ('kithkin assess {id}' says how to add its questions, which "
+        "do not ship with kithkin; 'kithkin assess schedule {id} --every 0' stops the reminder)."
+    ),
+    "init.ask_zone": "Your time zone",
+    "init.ask_goal": "Meaningful connections per day",
+    "init.ask_weekday": "Minutes you can give on a weekday",
+    "init.ask_weekend": "Minutes on a weekend day",
+    "today.no_people": (
+        "No one in your people yet. Add someone who matters, and kithkin keeps you in touch: "
+        'kithkin people add "Their Name" --circle inner'
+    ),
+    "init.next": (
+        'Next: add the people who matter (kithkin people add "Their Name" --circle inner), '
+        "then 'kithkin today' shows your day."
+    ),
+    # --- end cli ---
 }

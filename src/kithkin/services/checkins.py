@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kithkin.domain.errors import CheckInNeedsMoodStress, ClearAndSet, NotClearable
 from kithkin.domain.model import CheckIn
-from kithkin.domain.timeutil import local_day, past_day
+from kithkin.domain.timeutil import device_moment, local_day, past_day
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ class CheckInResult:
     checkin: CheckIn
     created: bool
     replayed: bool = False  # the browser sent this client id before: nothing was changed
+    # A check-in queued on a device before the day's stored one last changed: not applied.
+    superseded: bool = False
 
 
 def check_in(
@@ -48,11 +50,19 @@ def check_in(
     day: str | None = None,
     clear: Iterable[str] = (),
     client_id: str | None = None,
+    queued_at: datetime | None = None,
+    sent_at: datetime | None = None,
 ) -> CheckInResult:
     """Save the day's check-in; on an existing one only the named fields change.
 
     ``client_id`` is made by the browser for a check-in queued offline: sending it again
-    returns the stored check-in (``replayed``) and changes nothing."""
+    returns the stored check-in (``replayed``) and changes nothing.
+
+    ``queued_at`` is when a check-in was queued offline, ``sent_at`` when it was sent, both on
+    the device's clock: corrected by how far that clock is off, the queued moment is the
+    check-in's time of change (its day when ``day`` is not given). A queued check-in older
+    than the day's last change (an online one made since, or a later queued one sent first)
+    is not applied: the stored check-in is returned, ``superseded``."""
     if client_id is not None:
         earlier = uow.checkins.by_client_id(client_id)
         if earlier is not None:
@@ -67,8 +77,16 @@ def check_in(
             raise ClearAndSet(field=name)
     profile = get_profile(uow=uow)
     today = local_day(now, profile.timezone)
-    on = past_day(day, today=today) if day else today
+    made = None if queued_at is None else device_moment(queued_at, sent_at=sent_at, now=now)
+    if day:
+        on = past_day(day, today=today)
+    else:
+        on = today if made is None else local_day(made, profile.timezone)
     stored = uow.checkins.get(on)
+    if made is not None and stored is not None:
+        last = uow.checkins.updated_at(on)
+        if last is not None and made < last:
+            return CheckInResult(stored, created=False, superseded=True)
     if stored is None and (mood is None or stress is None):
         raise CheckInNeedsMoodStress()
     base = stored or CheckIn(day=on, mood=mood or 5, stress=stress or 5)
@@ -84,7 +102,7 @@ def check_in(
         ),
         note="" if "note" in cleared else (base.note if note is None else note.strip()),
     )
-    created = uow.checkins.upsert(checkin, now=now, client_id=client_id)
+    created = uow.checkins.upsert(checkin, now=made or now, client_id=client_id)
     uow.commit()
     return CheckInResult(checkin, created)
 
@@ -98,7 +116,7 @@ def cleared_on_the_web(sent: Mapping[str, object]) -> list[str]:
     return sorted(
         WEB_NAMES.get(name, name)
         for name, value in sent.items()
-        if name not in ("date", "client_id")
+        if name not in ("date", "client_id", "queued_at", "sent_at")
         and (value is None or (isinstance(value, str) and not value.strip()))
     )
 

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from kithkin.domain.errors import BadDate, InputError, NotFoundError
 from kithkin.domain.model import Interaction, Person, kind
-from kithkin.domain.timeutil import local_day, past_when
+from kithkin.domain.timeutil import local_day, past_when, queued_when
 from kithkin.services.people import resolve_many
 from kithkin.services.plan_events import interactions_logged, plan_changed
+from kithkin.services.ports import ClientIdTaken
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
@@ -74,27 +75,32 @@ def log_interaction(
     timezone: str | None = None,
     confirm_old: bool = True,
     client_id: str | None = None,
+    queued_at: datetime | None = None,
+    sent_at: datetime | None = None,
 ) -> Logged:
     """Log one interaction. ``when`` is read in the user's zone (or ``timezone`` when travelling);
     the local day is fixed at that moment, so history stays as it was lived. Nothing before
     1970; a moment more than a year ago needs ``confirm_old`` (the interfaces ask for it).
 
     ``client_id`` is made by the browser for a log queued offline: sending it again returns
-    the interaction stored the first time (``replayed``) and writes nothing."""
+    the interaction stored the first time (``replayed``) and writes nothing, also when two
+    requests send it at the same moment (the loser of the race is answered the same way).
+
+    ``queued_at`` (when the log was queued) and ``sent_at`` (when it was sent), both on the
+    device's clock, mark a write from an offline queue: its moment is corrected by how far
+    that clock is off (:func:`kithkin.domain.timeutil.queued_when`) and never refused as
+    "in the future", which stays for what a person types."""
     profile = get_profile(uow=uow)
     if client_id is not None:
         earlier = uow.interactions.by_client_id(client_id)
         if earlier is not None:
-            found_people = uow.people.get_many(earlier.person_ids)
-            return Logged(
-                earlier,
-                [found_people[i] for i in earlier.person_ids if i in found_people],
-                local_day(now, profile.timezone),
-                replayed=True,
-            )
+            return _replayed(uow, earlier, local_day(now, profile.timezone))
     tz = timezone or profile.timezone
     found = kind(kind_id)
-    occurred = past_when(when or "now", now=now, tz=tz)
+    if queued_at is None and sent_at is None:
+        occurred = past_when(when or "now", now=now, tz=tz)
+    else:
+        occurred = queued_when(when, queued_at=queued_at, sent_at=sent_at, now=now, tz=tz)
     if occurred < EARLIEST_INTERACTION:
         raise BadDate(value=when, what="a moment from 1970 on")
     if occurred < now - timedelta(days=365) and not confirm_old:
@@ -113,9 +119,25 @@ def log_interaction(
         mood_after=mood_after,
         note=note.strip(),
     )
-    (stored,) = record(uow=uow, items=[item], now=now, client_id=client_id)
+    try:
+        (stored,) = record(uow=uow, items=[item], now=now, client_id=client_id)
+    except ClientIdTaken:  # another request stored the same queued log a moment ago
+        assert client_id is not None
+        earlier = uow.interactions.by_client_id(client_id)
+        assert earlier is not None
+        return _replayed(uow, earlier, local_day(now, profile.timezone))
     uow.commit()
     return Logged(stored, people, local_day(now, profile.timezone))
+
+
+def _replayed(uow: UnitOfWork, earlier: Interaction, today: date) -> Logged:
+    found_people = uow.people.get_many(earlier.person_ids)
+    return Logged(
+        earlier,
+        [found_people[i] for i in earlier.person_ids if i in found_people],
+        today,
+        replayed=True,
+    )
 
 
 def delete_interaction(*, uow: UnitOfWork, interaction_id: int) -> None:

@@ -367,10 +367,17 @@ def list_circles(*, uow: UnitOfWork) -> list[Circle]:
 
 def set_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
     """Create a circle or change its cadence."""
+    circle = stage_circle(uow=uow, name=name, cadence_days=cadence_days)
+    uow.commit()
+    return circle
+
+
+def stage_circle(*, uow: UnitOfWork, name: str, cadence_days: int) -> Circle:
+    """Like :func:`set_circle`, but saved with the caller's next commit (a person added with
+    a new circle is one change, undone as one)."""
     name = check_text("circle name", name, limit=limits.CIRCLE_NAME).lower()
     existing = uow.circles.get(name)
     position = existing.position if existing else len(uow.circles.find())
     circle = uow.circles.save(Circle(name, cadence_days, position))
     plan_changed(uow=uow)
-    uow.commit()
     return circle

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -66,10 +66,24 @@ class PeopleRepo(Protocol):
     def refresh_last_contact(self, person_ids: Iterable[int]) -> None: ...
 
 
+class ClientIdTaken(Exception):
+    """Raised by :meth:`InteractionRepo.add` when the owner already has an interaction with
+    this client id: another request (a second tab, the service worker) sending the same queued
+    log stored it between the look-up and the insert. Nothing was written; the transaction
+    stays usable."""
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__(client_id)
+        self.client_id = client_id
+
+
 class InteractionRepo(Protocol):
     def add(
         self, interaction: Interaction, *, created_at: datetime, client_id: str | None = None
-    ) -> Interaction: ...
+    ) -> Interaction:
+        """Store one interaction; :class:`ClientIdTaken` when ``client_id`` is stored already."""
+        ...
+
     def by_client_id(self, client_id: str) -> Interaction | None: ...
     def add_many(self, items: Sequence[Interaction], *, created_at: datetime) -> int: ...
     def get(self, interaction_id: int) -> Interaction | None: ...
@@ -102,6 +116,7 @@ class FollowUpRepo(Protocol):
 
 class CheckInRepo(Protocol):
     def get(self, day: date) -> CheckIn | None: ...
+    def updated_at(self, day: date) -> datetime | None: ...
     def by_client_id(self, client_id: str) -> CheckIn | None: ...
     def upsert(self, checkin: CheckIn, *, now: datetime, client_id: str | None = None) -> bool: ...
     def find(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]: ...
@@ -149,6 +164,50 @@ class ReminderEntry:
     last_error: str
     next_attempt_at: datetime | None
     sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedReminder:
+    """A reminder a worker holds (status "sending") until ``hold_until``."""
+
+    id: int
+    owner_id: int
+    kind: str
+    occurrence: str
+    title: str
+    body: str
+    attempts: int
+    hold_until: datetime
+
+
+class ReminderQueue(Protocol):
+    """Every account's reminders as the workers see them; one transaction per ``with``."""
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def accounts(self) -> dict[int, str]: ...
+    def timezones(self) -> dict[int, str]: ...
+    def claim(
+        self,
+        *,
+        now: datetime,
+        hold_until: datetime,
+        worker: str,
+        limit: int,
+        owners: Collection[int] | None = None,
+        skip_owners: Collection[int] = (),
+    ) -> list[ClaimedReminder]: ...
+    def mark_sent(self, entry_id: int, *, worker: str, now: datetime) -> bool: ...
+    def mark_failed(
+        self, entry_id: int, *, worker: str, error: str, retry_at: datetime
+    ) -> bool: ...
+    def release(self, ids: Collection[int], *, worker: str, now: datetime) -> int: ...
 
 
 class ContactsRepo(Protocol):

@@ -243,14 +243,11 @@ def backoff(attempts: int) -> timedelta:
 UnitsOfWork = Callable[..., AbstractContextManager["PlanningUnitOfWork"]]
 
 
-def run_reminders(
-    *, units: UnitsOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
-) -> RemindReport:
-    """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
-
-    ``units(write=True)`` opens a unit of work. Each delivery takes two short transactions:
-    claim one row (SKIP LOCKED on PostgreSQL), commit; send with none open; record, commit.
-    """
+def queue_due(
+    *, units: UnitsOfWork, now: datetime, settings: ReminderSettings
+) -> tuple[int, datetime]:
+    """Log what is due now as pending (once per occurrence): how many were new, and the
+    user's local time."""
     with units(write=True) as uow:
         profile = get_profile(uow=uow)
         local = now.astimezone(zone(profile.timezone))
@@ -264,6 +261,18 @@ def run_reminders(
                 now=now,
             )
         uow.commit()
+    return queued, local
+
+
+def run_reminders(
+    *, units: UnitsOfWork, now: datetime, notifier: Notifier, settings: ReminderSettings
+) -> RemindReport:
+    """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
+
+    ``units(write=True)`` opens a unit of work. Each delivery takes two short transactions:
+    claim one row (SKIP LOCKED on PostgreSQL), commit; send with none open; record, commit.
+    """
+    queued, local = queue_due(units=units, now=now, settings=settings)
     if in_quiet_hours(local, settings):
         return RemindReport(queued=queued, quiet=True)
     sent: list[ReminderEntry] = []

@@ -16,6 +16,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from kithkin.domain.model import (
     CheckIn,
@@ -23,7 +24,10 @@ from kithkin.domain.model import (
     Interaction,
 )
 from kithkin.domain.timeutil import as_utc
-from kithkin.storage.repositories import _chunks, _Repo
+from kithkin.services.ports import ClientIdTaken
+from kithkin.storage.engine import violates_unique
+from kithkin.storage.owner_lock import lock_owner
+from kithkin.storage.repositories import _chunks, _Repo, require_own_people
 from kithkin.storage.rows import checkin as _checkin
 from kithkin.storage.rows import followup as _followup
 from kithkin.storage.tables import (
@@ -50,6 +54,10 @@ def _interaction(row: Any, person_ids: tuple[int, ...]) -> Interaction:
         mood_after=row.mood_after,
         note=row.note,
     )
+
+
+CLIENT_INDEX = "ix_interactions_owner_client"
+CLIENT_COLUMNS = ("owner_id", "client_id")
 
 
 class InteractionRepo(_Repo):
@@ -87,9 +95,24 @@ class InteractionRepo(_Repo):
     def add(
         self, interaction: Interaction, *, created_at: datetime, client_id: str | None = None
     ) -> Interaction:
-        new_id = self.conn.execute(
-            insert(interactions).values(self._row(interaction, created_at, client_id))
-        ).inserted_primary_key[0]  # type: ignore[index]
+        """Store one interaction. With a ``client_id`` the insert runs in a savepoint: when
+        another request stored the same id first (two tabs, or a tab and the service worker,
+        sending one queued log at once), only that unique index's violation is caught, the
+        savepoint is rolled back (the transaction stays usable, on PostgreSQL too) and
+        :class:`ClientIdTaken` is raised; any other integrity error is left as it is. Every
+        person linked must be this owner's."""
+        require_own_people(self.conn, self.owner_id, interaction.person_ids)
+        stmt = insert(interactions).values(self._row(interaction, created_at, client_id))
+        if client_id is None:
+            new_id = self.conn.execute(stmt).inserted_primary_key[0]  # type: ignore[index]
+        else:
+            try:
+                with self.conn.begin_nested():
+                    new_id = self.conn.execute(stmt).inserted_primary_key[0]  # type: ignore[index]
+            except IntegrityError as error:
+                if not violates_unique(error, CLIENT_INDEX, "interactions", CLIENT_COLUMNS):
+                    raise
+                raise ClientIdTaken(client_id) from None
         links = self._link(new_id, interaction)
         if links:
             self.conn.execute(insert(interaction_people), links)
@@ -177,6 +200,7 @@ class InteractionRepo(_Repo):
 class DayStatsRepo(_Repo):
     def refresh(self, days: Iterable[date]) -> None:
         """Recompute the per-day counts for ``days`` from the interactions themselves."""
+        lock_owner(self.conn, self.owner_id)  # PostgreSQL: one writer of this account at a time
         for day in sorted(set(days)):
             row = self.conn.execute(
                 select(
@@ -214,6 +238,7 @@ class DayStatsRepo(_Repo):
 
 class FollowUpRepo(_Repo):
     def add(self, followup: FollowUp) -> FollowUp:
+        require_own_people(self.conn, self.owner_id, [followup.person_id])
         new_id = self.conn.execute(
             insert(followups).values(
                 owner_id=self.owner_id,
@@ -264,12 +289,24 @@ class FollowUpRepo(_Repo):
         return [_followup(r) for r in self.conn.execute(stmt)]
 
 
+DAY_INDEX = "uq_checkins_owner_day"
+
+
 class CheckInRepo(_Repo):
     def get(self, day: date) -> CheckIn | None:
         row = self.conn.execute(
             select(checkins).where(checkins.c.owner_id == self.owner_id, checkins.c.day == day)
         ).first()
         return None if row is None else _checkin(row)
+
+    def updated_at(self, day: date) -> datetime | None:
+        """When the day's check-in last changed (for a queued one: when it was made)."""
+        value = self.conn.execute(
+            select(checkins.c.updated_at).where(
+                checkins.c.owner_id == self.owner_id, checkins.c.day == day
+            )
+        ).scalar()
+        return None if value is None else as_utc(value)
 
     def by_client_id(self, client_id: str) -> CheckIn | None:
         """The check-in a browser sent with this id before (an offline check-in replayed)."""
@@ -282,7 +319,9 @@ class CheckInRepo(_Repo):
 
     def upsert(self, checkin: CheckIn, *, now: datetime, client_id: str | None = None) -> bool:
         """Store the day's check-in; True when it was new, False when it replaced one. A
-        ``client_id`` (made by the browser) is kept on the row; None leaves the stored one."""
+        ``client_id`` (made by the browser) is kept on the row; None leaves the stored one.
+        When another request inserts the day's row between the update and the insert, that
+        unique constraint's violation is caught in a savepoint and this one updates it."""
         values: dict[str, Any] = {
             "mood": checkin.mood,
             "stress": checkin.stress,
@@ -300,9 +339,15 @@ class CheckInRepo(_Repo):
         )
         if done.rowcount:
             return False
-        self.conn.execute(
-            insert(checkins).values(owner_id=self.owner_id, day=checkin.day, **values)
-        )
+        try:  # another request may store the day's first check-in in between (two tabs)
+            with self.conn.begin_nested():
+                self.conn.execute(
+                    insert(checkins).values(owner_id=self.owner_id, day=checkin.day, **values)
+                )
+        except IntegrityError as error:
+            if not violates_unique(error, DAY_INDEX, "checkins", ("owner_id", "day")):
+                raise
+            return self.upsert(checkin, now=now, client_id=client_id)  # now an update
         return True
 
     def find(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]:

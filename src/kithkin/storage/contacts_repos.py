@@ -21,7 +21,7 @@ from kithkin.services.ports import (
     SavedCall,
 )
 from kithkin.storage.people_repos import PERSON_COLUMNS
-from kithkin.storage.repositories import normalise_contact
+from kithkin.storage.repositories import normalise_contact, require_own_people
 from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     calendars,
@@ -123,6 +123,7 @@ class ContactsRepo(_Repo):
             )
 
     def add_points(self, items: Sequence[tuple[int, Sequence[ContactPoint]]]) -> None:
+        require_own_people(self.conn, self.owner_id, [person_id for person_id, _ in items])
         rows = [
             {
                 "owner_id": self.owner_id,
@@ -221,6 +222,7 @@ class CalendarRepo(_Repo):
 
 class CallRepo(_Repo):
     def add(self, call: SavedCall, *, now: datetime) -> SavedCall:
+        require_own_people(self.conn, self.owner_id, [call.person_id])
         new_id = self.conn.execute(
             insert(recurring_calls).values(
                 owner_id=self.owner_id,

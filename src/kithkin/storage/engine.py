@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from kithkin.domain.errors import DatabaseUnavailable
 
@@ -102,3 +104,15 @@ def _configure_sqlite(engine: Engine) -> None:
         # A writer takes the lock up front, so it waits (busy timeout) instead of failing later.
         mode = "BEGIN IMMEDIATE" if connection.info.get("kithkin_write") else "BEGIN"
         connection.exec_driver_sql(mode)
+
+
+def violates_unique(error: IntegrityError, index: str, table: str, columns: Sequence[str]) -> bool:
+    """Whether ``error`` is the violation of the unique index ``index`` on ``table``'s
+    ``columns`` and nothing else: PostgreSQL names the constraint (psycopg's ``diag``); SQLite
+    names the columns in its message."""
+    orig = error.orig
+    diag = getattr(orig, "diag", None)
+    if diag is not None:
+        return getattr(diag, "constraint_name", None) == index
+    expected = "UNIQUE constraint failed: " + ", ".join(f"{table}.{c}" for c in columns)
+    return str(orig) == expected

@@ -34,6 +34,7 @@ from kithkin.domain.names import NameEntry
 from kithkin.domain.roster import Member
 from kithkin.services.ports import PeopleQuery
 from kithkin.storage import shapes
+from kithkin.storage.owner_lock import lock_owner
 from kithkin.storage.repositories import CircleRepo, _chunks, _Repo, normalise_contact
 from kithkin.storage.rows import members
 from kithkin.storage.rows import person as _person
@@ -301,6 +302,7 @@ class PeopleRepo(_Repo):
 
     def refresh_last_contact(self, person_ids: Iterable[int]) -> None:
         """Recompute each person's last meaningful contact from their interactions."""
+        lock_owner(self.conn, self.owner_id)  # PostgreSQL: one writer of this account at a time
         latest = (
             select(func.max(interaction_people.c.occurred_at))
             .where(

@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 
 from kithkin.domain.contacts import contact_key
+from kithkin.domain.errors import PersonNotFound
 from kithkin.domain.model import (
     Barrier,
     Circle,
@@ -25,6 +26,7 @@ from kithkin.domain.model import (
 )
 from kithkin.storage.tables import (
     circles,
+    people,
     profiles,
 )
 
@@ -40,6 +42,22 @@ def normalise_contact(kind: str, value: str) -> str:
     """The form a contact point is matched on: the same rule as the import's merge
     (:func:`kithkin.domain.contacts.contact_key`), so stored and imported values compare."""
     return contact_key(ContactPoint(kind, value))
+
+
+def require_own_people(conn: Connection, owner_id: int, person_ids: Iterable[int]) -> None:
+    """Raise :class:`PersonNotFound` for an id that is not one of ``owner_id``'s people: a row of
+    this owner's never points at another account's person (one indexed read per 500 ids)."""
+    wanted = set(person_ids)
+    found: set[int] = set()
+    for chunk in _chunks(sorted(wanted)):
+        found.update(
+            conn.execute(
+                select(people.c.id).where(people.c.owner_id == owner_id, people.c.id.in_(chunk))
+            ).scalars()
+        )
+    missing = sorted(wanted - found)
+    if missing:
+        raise PersonNotFound(id=missing[0])
 
 
 class _Repo:

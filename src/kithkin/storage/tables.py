@@ -13,38 +13,21 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
 
-from kithkin.storage import shapes
+from kithkin.storage import account_tables, shapes, table_kit
+from kithkin.storage.table_kit import _owner, _utc
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-metadata = MetaData(naming_convention=NAMING)
-
-
-def _owner() -> Column[int]:
-    return Column(
-        "owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    )
-
-
-def _utc(name: str, *, nullable: bool = True) -> Column[object]:
-    return Column(name, DateTime(timezone=True), nullable=nullable)
+NAMING = table_kit.NAMING
+metadata = table_kit.metadata
 
 
 def _column(col: shapes.Col) -> Column[object]:
@@ -66,8 +49,11 @@ accounts = Table(
     "accounts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", String(200), nullable=False, unique=True),  # the login name in hosted mode
     _utc("created_at", nullable=False),
+    # hosted mode (#16): an argon2id hash (NULL: no password, cannot log in), and a switch
+    Column("password_hash", String(200), nullable=True),
+    Column("disabled", Boolean, nullable=False, server_default="0"),
 )
 
 profiles = Table(
@@ -199,6 +185,7 @@ checkins = Table(
     Column("energy", Integer, nullable=True),
     Column("sleep_hours", Float, nullable=True),
     Column("note", Text, nullable=False, server_default=""),
+    # The last change; for one queued offline, when it was made (the phone's clock corrected).
     _utc("updated_at", nullable=False),
     Column("client_id", String(64), nullable=True),  # as interactions.client_id
     UniqueConstraint("owner_id", "day", name="uq_checkins_owner_day"),
@@ -415,8 +402,11 @@ reminder_log = Table(
     _utc("next_attempt_at"),
     _utc("sent_at"),
     _utc("created_at", nullable=False),
+    # The worker holding a "sending" claim (host:pid:nonce); its outcome is recorded only by it.
+    Column("claimed_by", String(80)),
     UniqueConstraint("owner_id", "kind", "occurrence", name="uq_reminder_log_key"),
     Index("ix_reminder_log_owner_status", "owner_id", "status"),
+    Index("ix_reminder_log_due", "status", "next_attempt_at"),
 )
 
 # A counter per owner, bumped in the same transaction as every committed write (see
@@ -452,3 +442,11 @@ plan_marks = Table(
     metadata,
     Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
 )
+
+# hosted mode's tables (#16), declared in a module of their own on the same metadata
+sessions = account_tables.sessions
+api_tokens = account_tables.api_tokens
+invites = account_tables.invites
+login_failures = account_tables.login_failures
+coach_shares = account_tables.coach_shares
+coach_views = account_tables.coach_views

@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kithkin.domain.errors import DatabaseUnavailable
 from kithkin.storage import activity_repos, people_repos
@@ -249,12 +249,19 @@ def ensure_account(engine: Engine, name: str, *, now: datetime) -> int:
         found = conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar()
         if found is not None:
             return int(found)
-    with engine.connect() as conn:
-        conn.info["kithkin_write"] = True
-        with conn.begin():
-            found = conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar()
-            if found is None:
-                found = conn.execute(
-                    insert(accounts).values(name=name, created_at=now)
-                ).inserted_primary_key[0]  # type: ignore[index]
-        return int(found)
+    try:
+        with engine.connect() as conn:
+            conn.info["kithkin_write"] = True
+            with conn.begin():
+                found = conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar()
+                if found is None:
+                    found = conn.execute(
+                        insert(accounts).values(name=name, created_at=now)
+                    ).inserted_primary_key[0]  # type: ignore[index]
+            return int(found)
+    except IntegrityError:  # PostgreSQL: another process created it at the same moment
+        with engine.connect() as conn:
+            conn.info["kithkin_write"] = False
+            return int(
+                conn.execute(select(accounts.c.id).where(accounts.c.name == name)).scalar_one()
+            )

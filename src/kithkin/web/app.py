@@ -14,6 +14,10 @@ from fastapi.staticfiles import StaticFiles
 from kithkin.bootstrap import App
 from kithkin.messages import text
 from kithkin.web import errors
+from kithkin.web.accounts import api as accounts_api
+from kithkin.web.accounts import coach as accounts_coach
+from kithkin.web.accounts import pages as accounts_pages
+from kithkin.web.auth import AccountGate
 from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
 from kithkin.web.cache.registry import ROUTES
@@ -68,13 +72,23 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.nav = CORE_NAV
     web.state.today_cache = ViewCache()
     web.state.cached_routes = ROUTES  # declared by the route modules imported above
-    web.add_middleware(FastPath)  # innermost: after the host check and security headers
-    web.add_middleware(SecurityMiddleware)
     settings = app.settings
+    web.add_middleware(FastPath)  # innermost: after the host check and security headers
+    if settings.hosted:  # every request proves its account; the cache is keyed on it (#16)
+        app.accounts_required = True
+        web.add_middleware(AccountGate)
+    web.state.templates.env.globals["hosted"] = settings.hosted
+    web.add_middleware(SecurityMiddleware)
     web.add_middleware(HostGuard, allowed=allowed_hosts(settings.host, settings.allowed_hosts))
     errors.install(web)
     web.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    if settings.hosted:
+        web.include_router(accounts_pages.router)
+        web.include_router(accounts_api.router)
+        web.include_router(accounts_coach.router)
     _include_features(web)
+    if settings.hosted:
+        add_nav(web, text("accounts.nav.account"), "/settings/account")
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])
     return web
 

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from datetime import datetime
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 from kithkin.domain import limits
 from kithkin.domain.model import Barrier, Feeling
@@ -50,6 +59,37 @@ def _client_id() -> Any:
     )
 
 
+def _within_years(value: datetime) -> datetime:
+    low, high = limits.DEVICE_CLOCK_YEARS
+    if not low <= value.year <= high:
+        raise ValueError(f"a moment from {low} to {high}")
+    return value
+
+
+DeviceInstant = Annotated[AwareDatetime, AfterValidator(_within_years)]
+
+
+def _queued_at() -> Any:
+    return Field(
+        None,
+        description=(
+            "For a write from an offline queue: when it was queued, on the device's clock "
+            "(ISO 8601 with an offset). With sent_at, corrected by how far that clock is off."
+        ),
+    )
+
+
+def _sent_at() -> Any:
+    return Field(
+        None,
+        description=(
+            "For a write from an offline queue: the device's clock when it sent it (ISO 8601 "
+            "with an offset). The server corrects the queued moment by the difference with its "
+            "own clock, and never refuses a queued write as being in the future."
+        ),
+    )
+
+
 class InteractionIn(Strict):
     kind: str = Field(min_length=1, max_length=limits.KIND_ID, examples=["coffee"])
     people: list[str] = Field(
@@ -68,6 +108,8 @@ class InteractionIn(Strict):
     when: str | None = Field(None, max_length=limits.WHEN, examples=["yesterday 18:30"])
     timezone: str | None = Field(None, max_length=limits.TIMEZONE)
     client_id: str | None = _client_id()
+    queued_at: DeviceInstant | None = _queued_at()
+    sent_at: DeviceInstant | None = _sent_at()
 
 
 class CheckInIn(Strict):
@@ -84,6 +126,8 @@ class CheckInIn(Strict):
     note: str | None = Field(None, max_length=limits.NOTE)
     date: str | None = Field(None, max_length=limits.DATE_TEXT)
     client_id: str | None = _client_id()
+    queued_at: DeviceInstant | None = _queued_at()
+    sent_at: DeviceInstant | None = _sent_at()
 
 
 class FollowUpIn(Strict):

@@ -17,4 +17,6 @@ def checkin_dict(result: CheckInResult) -> dict[str, Any]:
         "sleep_hours": c.sleep_hours,
         "note": c.note,
         "created": result.created,
+        # Only for a queued check-in older than the day's last change, which was not applied.
+        **({"superseded": True} if result.superseded else {}),
     }

@@ -32,7 +32,8 @@ router = APIRouter(tags=["feed"])
 def calendar_feed_route(token: str, app: AppDep, now: Now) -> Response:
     from kithkin.formats.feed import calendar_feed
 
-    with app.uow() as uow:  # the lookup spans all owners
+    # the lookup spans all owners (so no owner of its own: the feed is public in hosted mode)
+    with app.uow_for(0) as uow:
         owner = resolve_feed_token(uow=uow, token=token)
     if owner is None:
         raise HTTPException(404)

@@ -96,6 +96,8 @@ def api_log(body: s.InteractionIn, uow: WriteUow, now: Now, response: Response) 
         timezone=body.timezone,
         confirm_old=body.confirm_old,
         client_id=body.client_id,
+        queued_at=body.queued_at,
+        sent_at=body.sent_at,
     )
     if logged.replayed:
         response.status_code = 200

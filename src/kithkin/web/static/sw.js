@@ -4,6 +4,9 @@
 // page never seen falls back to /offline. Writes go to the network; a log or check-in form
 // post that cannot reach the server is kept in the offline queue (static/offline.js, shared
 // with the page) and answered with Today, which says it waits on this phone.
+// A message {type: "clear"} (sent by the page when a logout form is submitted) removes every
+// page kept and empties the offline queue: on a shared phone they are personal data. The
+// static files (the same for everyone) stay.
 "use strict";
 importScripts("/static/offline.js");
 var VERSION = "__VERSION__";
@@ -25,6 +28,42 @@ self.addEventListener("activate", function (event) {
       }).map(function (name) { return caches.delete(name); }));
     }).then(function () { return self.clients.claim(); })
   );
+});
+
+// Forget what belongs to the person: every kept page (all but the static files and the
+// manifest, the same for everyone) and the offline queue. The offline page is fetched again
+// without cookies, so the copy kept is nobody's.
+function personal(request) {
+  var path = new URL(request.url).pathname;
+  return path.indexOf("/static/") !== 0 && path !== "/manifest.webmanifest";
+}
+
+function clearPersonal() {
+  return caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name.indexOf("kithkin-") === 0; })
+      .map(function (name) {
+        return caches.open(name).then(function (cache) {
+          return cache.keys().then(function (requests) {
+            return Promise.all(requests.filter(personal).map(function (request) {
+              return cache.delete(request);
+            }));
+          });
+        });
+      }));
+  }).then(function () {
+    return self.kithkinQueue.clear();
+  }).then(function () {
+    return caches.open(CACHE).then(function (cache) {
+      return cache.add(new Request("/offline", { credentials: "omit" }))
+        .catch(function () { /* not now: the next release's install keeps it again */ });
+    });
+  });
+}
+
+self.addEventListener("message", function (event) {
+  if (event.data && event.data.type === "clear") {
+    event.waitUntil(clearPersonal());
+  }
 });
 
 function keep(request, response) {

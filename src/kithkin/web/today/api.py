@@ -35,7 +35,9 @@ def api_today(request: Request, now: Now) -> Response:
     description=(
         "The day's first check-in needs mood and stress. Later ones change only the fields "
         "present in the body; a field set to null removes the stored value (energy, "
-        "sleep_hours, note)."
+        "sleep_hours, note). A check-in from an offline queue (queued_at) older than the "
+        "day's last change is not applied: the stored one is answered (200) with "
+        "superseded: true."
     ),
 )
 def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) -> dict[str, Any]:
@@ -51,6 +53,8 @@ def api_checkin(body: s.CheckInIn, uow: WriteUow, now: Now, response: Response) 
         day=body.date,
         clear=clear,
         client_id=body.client_id,
+        queued_at=body.queued_at,
+        sent_at=body.sent_at,
     )
     response.status_code = 201 if result.created else 200
     return checkin_dict(result)

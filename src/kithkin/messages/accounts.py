@@ -1,0 +1,88 @@
+"""Hosted mode (#16): logging in, accounts, sessions, tokens, sign-up."""
+
+from __future__ import annotations
+
+TEXT: dict[str, str] = {
+    # --- hosted-auth ---
+    "accounts.api.unauthenticated": (
+        "Please log in first: send your session cookie, or 'Authorization: Bearer <token>' "
+        "with a personal access token from Settings > Account."
+    ),
+    "accounts.api.read_only": "This token can read only. Make a read-write token to change things.",
+    "accounts.api.csrf": (
+        "This request needs the page's CSRF token in the X-CSRF-Token header, "
+        "or a personal access token instead of the cookie."
+    ),
+    "accounts.login.title": "Log in",
+    "accounts.login.intro": "Welcome back. Your people are waiting, no pressure.",
+    "accounts.login.name": "Login name",
+    "accounts.login.password": "Password",
+    "accounts.login.submit": "Log in",
+    "accounts.login.signup_link": "New here? Create an account.",
+    "accounts.login.deleted": "Your account and everything in it are gone. Take care.",
+    "accounts.login.logged_out": "You are logged out.",
+    "accounts.signup.title": "Create your account",
+    "accounts.signup.intro": "A login name and a password of at least {low} characters.",
+    "accounts.signup.submit": "Create my account",
+    "accounts.signup.closed": (
+        "Sign-up is closed here. Ask whoever runs this kithkin for an account or an invite link."
+    ),
+    "accounts.page.title": "Account",
+    "accounts.page.signed_in": "Logged in as {name}.",
+    "accounts.page.sessions": "Where you are logged in",
+    "accounts.page.this_session": "this browser",
+    "accounts.page.revoke": "Log out there",
+    "accounts.page.logout": "Log out",
+    "accounts.page.logout_everywhere": "Log out everywhere",
+    "accounts.page.password": "Change your password",
+    "accounts.page.current_password": "Current password",
+    "accounts.page.new_password": "New password",
+    "accounts.page.password_changed": "Password changed. Your other sessions have been logged out.",
+    "accounts.page.tokens": "Personal access tokens (for the API)",
+    "accounts.page.tokens_none": "No tokens yet.",
+    "accounts.page.token_label": "What it is for",
+    "accounts.page.token_scope": "Access",
+    "accounts.page.token_create": "Make a token",
+    "accounts.page.token_revoke": "Revoke",
+    "accounts.page.token_shown_once": (
+        "Your new token is below. Copy it now: it is shown this once and stored only as a hash."
+    ),
+    "accounts.page.token_revoked": "Token revoked.",
+    "accounts.page.session_revoked": "That session is logged out.",
+    "accounts.page.data": "Your data is yours",
+    "accounts.page.export": "Download everything (JSON)",
+    "accounts.page.delete": "Delete my account",
+    "accounts.page.delete_intro": (
+        "This deletes your account and every person, moment and check-in in it, for good. "
+        "Type your password to confirm."
+    ),
+    "accounts.nav.account": "Account",
+    "accounts.footer": (
+        "Your data stays on this server, yours to download or delete (Settings > Account)."
+    ),
+    "coach.share.title": "Your coach",
+    "coach.share.intro": (
+        "Let a coach's account see some of your numbers. Never your people's names, notes or "
+        "moments. Stop sharing at any time."
+    ),
+    "coach.share.coach": "Your coach's login name",
+    "coach.share.submit": "Share",
+    "coach.share.stop": "Stop sharing",
+    "coach.share.none": "You share nothing with a coach.",
+    "coach.share.views": "When your coach looked",
+    "coach.share.no_views": "No views yet.",
+    "coach.share.power": "Power of One: streak and strength",
+    "coach.share.checkins": "Check-in trends (mood and stress, last four weeks)",
+    "coach.share.questionnaires": "Questionnaire scores",
+    "coach.share.insights": "The insights summary (never a sentence about one of your people)",
+    "coach.page.title": "Your clients",
+    "coach.page.none": "No one shares anything with you yet.",
+    "coach.page.client": "{name} shares",
+    "coach.page.recorded": "{name} sees that you looked, and when.",
+    "accounts.cli.added": "Account '{name}' created.",
+    "accounts.cli.disabled": "Account '{name}' disabled; its sessions are logged out.",
+    "accounts.cli.enabled": "Account '{name}' enabled again.",
+    "accounts.cli.invite": "Invite link (valid {days} days, shown once): {link}",
+    "accounts.cli.none": "No accounts yet. Create one with 'kithkin accounts add NAME'.",
+    "accounts.cli.password_prompt": "Password for {name}",
+}

@@ -1,0 +1,83 @@
+"""Hosted mode's tables (#16): sessions, personal access tokens, invites, failed logins and
+coach sharing. On the metadata of ``storage.tables``, which imports them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, UniqueConstraint
+
+from kithkin.storage.table_kit import _owner, _utc, metadata
+
+# --- hosted-auth (#16): sessions, personal access tokens, invites, failed logins ---
+# Secrets are stored as their SHA-256 only (hex): a copy of the database logs no one in.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+    _utc("last_seen_at", nullable=False),
+    Column("user_agent", String(200), nullable=False, server_default=""),
+    Index("ix_sessions_owner", "owner_id"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(60), nullable=False, server_default=""),
+    Column("scope", String(20), nullable=False),  # read | read-write
+    _utc("created_at", nullable=False),
+    _utc("last_used_at"),
+    Index("ix_api_tokens_owner", "owner_id"),
+)
+
+invites = Table(
+    "invites",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _utc("created_at", nullable=False),
+    _utc("expires_at", nullable=False),
+    _utc("used_at"),
+    Column("used_by", Integer, ForeignKey("accounts.id", ondelete="SET NULL"), nullable=True),
+)
+
+# One row per wrong password, keyed "account:<name>" and "address:<ip>"; rows older than the
+# rate limit's window are pruned as new ones arrive. In the database, so every web process
+# counts the same attempts.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(260), nullable=False),
+    _utc("at", nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
+)
+
+# Coach sharing: the client (owner) lets a coach's account see some of their numbers, never
+# names or notes; every view by the coach is recorded and shown to the client.
+coach_shares = Table(
+    "coach_shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("shares", String(100), nullable=False),  # comma-separated: power,checkins,...
+    _utc("created_at", nullable=False),
+    UniqueConstraint("owner_id", "coach_id", name="uq_coach_shares_owner_coach"),
+    Index("ix_coach_shares_coach", "coach_id"),
+)
+
+coach_views = Table(
+    "coach_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("shares", String(100), nullable=False),
+    _utc("viewed_at", nullable=False),
+    Index("ix_coach_views_owner", "owner_id", "viewed_at"),
+)
