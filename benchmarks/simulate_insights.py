@@ -34,6 +34,7 @@ from kithkin.domain.insights import DayRow, InteractionMood, build_insights, soc
 
 START = date(2026, 1, 5)
 MODES = ("in_person", "call", "message")
+DAYS = (30, 60, 180, 365)
 
 
 def ar1(rng: np.random.Generator, days: int, phi: float) -> np.ndarray:
@@ -92,13 +93,13 @@ def anything_claimed(result: object) -> bool:
     return any(i["effect_claimed"] for i in items)
 
 
-def insights_table(runs: int, n_boot: int, seed: int) -> None:
+def insights_table(runs: int, n_boot: int, seed: int, days_list: tuple[int, ...] = DAYS) -> None:
     print(
         "| days | phi | social days | coverage % | width | false % | power % | nd-false % "
         "| nd-same % |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    for days in (30, 60, 180, 365):
+    for days in days_list:
         for phi in (0.0, 0.3, 0.6):
             for stay, pattern in ((0.5, "independent"), (0.75, "habit")):
                 rng = np.random.default_rng([seed, days, int(phi * 10), int(stay * 100)])
@@ -165,11 +166,19 @@ def main() -> None:
     parser.add_argument("--n-boot", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--only", choices=("insights", "experiments"), default=None)
+    parser.add_argument(
+        "--days",
+        type=int,
+        nargs="+",
+        default=list(DAYS),
+        help="series lengths of the insights table (each cell has its own seed, so cells can "
+        "run in separate processes and give the same rows)",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     print(f"runs per cell: {args.runs}; bootstrap resamples: {args.n_boot}; seed {args.seed}\n")
     if args.only in (None, "insights"):
-        insights_table(args.runs, args.n_boot, args.seed)
+        insights_table(args.runs, args.n_boot, args.seed, tuple(args.days))
         print()
     if args.only in (None, "experiments"):
         experiment_table(args.runs, args.seed)

@@ -126,10 +126,10 @@ def run(
     )
     try:
         url = f"http://127.0.0.1:{port}{path}"
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a first page can take seconds on a busy machine
         while True:
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:  # warm-up request
+                with urllib.request.urlopen(url, timeout=60) as response:  # warm-up request
                     response.read()
                 break
             except OSError:
@@ -139,7 +139,11 @@ def run(
         return load(url, seconds=seconds, connections=connections, script=script)
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def main() -> None:

@@ -134,3 +134,36 @@ def test_the_stragglers_live_in_the_catalogue() -> None:
 
     labels = {item.label for item in CORE_NAV}
     assert labels <= {v for k, v in messages.TEXT.items() if k.startswith("nav.")}
+
+
+def test_areas_are_loaded_when_a_sentence_needs_them() -> None:
+    """text() imports areas in order only until the key is found; the catalogue stays whole."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from kithkin import messages\n"
+        "assert messages.text('status.met')\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('kithkin.messages.'))\n"
+        "assert loaded == ['kithkin.messages.today'], loaded\n"
+        "assert messages.error_text('no such key') == messages.error_text('error')\n"
+        "assert 'kithkin.messages.errors' in sys.modules\n"
+        "assert messages.text('nav.today') == messages.TEXT['nav.today']\n"
+        "try:\n"
+        "    messages.text('no.such.key')\n"
+        "except KeyError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('an unknown key must raise')\n"
+        "assert len(messages.AREAS) == len(messages.AREA_NAMES)\n"
+        "print(len(messages.TEXT))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    merged: dict[str, str] = {}
+    for area in messages.AREAS:
+        merged.update(area.TEXT)
+    assert int(out) == len(merged) == len(messages.TEXT)
+    assert merged == messages.TEXT

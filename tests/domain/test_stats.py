@@ -204,3 +204,27 @@ def test_randomization_false_positive_rate_is_nominal():
         result = stats.randomization_test(list(assigned[i]), list(mood[i]), seed=i, n_draws=999)
         rejections += result.p_value < 0.05
     assert 0.03 <= rejections / sims <= 0.07
+
+
+def test_whole_number_values_take_the_packed_gather_with_the_same_sums():
+    from kithkin.domain import bootstrap
+
+    rng = np.random.default_rng(8)
+    n, block = 400, 7
+    used = rng.random(n) < 0.85
+    y = np.where(used, rng.integers(1, 11, n), 0).astype(float)
+    a = (used & (rng.random(n) < 0.4)).astype(float)
+    b = (used & (a == 0)).astype(float)
+    n_blocks = -(-n // block)
+    last = n - (n_blocks - 1) * block
+    starts = rng.integers(0, n, size=(300, n_blocks))
+    starts[:, -1] += n
+    packed = bootstrap._packed_sums(y, a, b, block=block, last=last, starts=starts)
+    plain = bootstrap._float_sums(y, a, b, block=block, last=last, starts=starts)
+    assert packed is not None
+    for p, f in zip(packed, plain, strict=True):
+        assert np.array_equal(p, f)
+    fractional = y + 0.5 * a
+    assert bootstrap._packed_sums(fractional, a, b, block=block, last=last, starts=starts) is None
+    negative = y - 20.0
+    assert bootstrap._packed_sums(negative, a, b, block=block, last=last, starts=starts) is None

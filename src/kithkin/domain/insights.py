@@ -12,197 +12,55 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
 from kithkin.domain import budget, stats
-from kithkin.domain.errors import InputError
+from kithkin.domain.insights_records import (
+    EARLY_BELOW,
+    MEASURES,
+    MIN_DAYS,
+    MIN_PER_GROUP,
+    MIN_PERSON_OBS,
+    MODE_EVIDENCE,
+    Comparison,
+    DayRow,
+    DuplicateDay,
+    Insights,
+    InteractionMood,
+    Message,
+    NextDay,
+    PersonMood,
+    Status,
+)
 from kithkin.domain.model import Mode, check_choice
 
-_MODE_VALUES = frozenset(m.value for m in Mode)
-
-MIN_DAYS = 14  # days with the measure before anything is shown
-MIN_PER_GROUP = 5  # days in each group before anything is shown
-EARLY_BELOW = 60  # results are "rough" until this many days with the measure
-MIN_PERSON_OBS = 5  # interactions with mood before and after, per person
-MEASURES = ("mood", "stress")
-MODE_EVIDENCE = {"in_person": "power_of_one", "call": "call_not_text", "message": "reaching_out"}
-
-
-class DuplicateDay(InputError):
-    """Two daily rows were given for the same day."""
-
-    key = "duplicate_day"
-
-
-class Status(StrEnum):
-    NOT_ENOUGH_DATA = "not_enough_data"
-    EARLY = "early"
-    OK = "ok"
-    IN_PROGRESS = "in_progress"  # an experiment before its planned end: progress only
-
-
-@dataclass(frozen=True, slots=True)
-class DayRow:
-    """One local day: evening check-in (None when missing) and that day's connection."""
-
-    day: date
-    mood: float | None
-    stress: float | None
-    meaningful_count: int
-    modes: frozenset[str] = frozenset()
-
-    def __post_init__(self) -> None:
-        if self.modes and not self.modes <= _MODE_VALUES:  # the cheap check first: one per day
-            for mode in self.modes:
-                check_choice("mode", mode, [m.value for m in Mode])
-
-    @property
-    def social(self) -> bool:
-        return self.meaningful_count >= 1
-
-    @property
-    def no_contact(self) -> bool:
-        return self.meaningful_count == 0 and not self.modes
-
-
-@dataclass(frozen=True, slots=True)
-class InteractionMood:
-    """Mood just before and after one interaction with one person."""
-
-    person_id: int
-    mood_before: float | None
-    mood_after: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """Mean of ``measure`` on ``group`` days minus on ``baseline`` days, in raw units.
-
-    ``n_social`` / ``n_non_social`` count the days with the measure in the group and in the
-    baseline. With status ``not_enough_data`` every estimate is None.
-    """
-
-    measure: str
-    group: str
-    baseline: str
-    status: Status
-    n_social: int
-    n_non_social: int
-    delta: float | None = None
-    ci_low: float | None = None
-    ci_high: float | None = None
-    mean_social: float | None = None
-    mean_non_social: float | None = None
-    effect_claimed: bool = False
-    se: float | None = None
-    df: float | None = None
-    p_value: float | None = None
-    ci_level: float = 0.95
-    item: str = ""
-
-    @property
-    def label(self) -> str | None:
-        return "rough" if self.status is Status.EARLY else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "status": self.status.value, "label": self.label}
-
-
-@dataclass(frozen=True, slots=True)
-class NextDay:
-    """``mood_t = a + b social_t + c social_{t-1} + u_t`` (AR(1) ``u``): the estimate of ``c``."""
-
-    status: Status
-    n: int
-    coef: float | None = None
-    se: float | None = None
-    ci_low: float | None = None
-    ci_high: float | None = None
-    effect_claimed: bool = False
-    df: float | None = None
-    p_value: float | None = None
-    ci_level: float = 0.95
-    item: str = "next_day.mood"
-
-    @property
-    def label(self) -> str | None:
-        return "rough" if self.status is Status.EARLY else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "status": self.status.value, "label": self.label}
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMood:
-    """Average mood change (after minus before) around interactions with one person.
-
-    The interval is Student's t over the person's interactions (``n - 1`` degrees of freedom);
-    after the error budget ``ci_low``/``ci_high`` are at level ``ci_level`` and
-    ``effect_claimed`` is True exactly when they leave out zero.
-    """
-
-    person_id: int
-    mean_change: float
-    n: int
-    se: float = 0.0
-    ci_low: float | None = None
-    ci_high: float | None = None
-    ci_level: float = 0.95
-    p_value: float | None = None
-    effect_claimed: bool = False
-
-    @property
-    def item(self) -> str:
-        return f"by_person.{self.person_id}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "item": self.item}
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    """A message key for :mod:`kithkin.messages` ``TEXT`` and its parameters.
-
-    ``item`` names the estimate a sentence claims a difference for (its ``effect_claimed`` is
-    True); None for sentences that claim nothing.
-    """
-
-    key: str
-    params: tuple[tuple[str, Any], ...] = ()
-    item: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "params": dict(self.params), "item": self.item}
-
-
-@dataclass(frozen=True, slots=True)
-class Insights:
-    """Everything the insights page shows, JSON-friendly through :meth:`as_dict`."""
-
-    n_days: int
-    social: tuple[Comparison, ...]  # mood, stress
-    next_day: NextDay
-    by_mode: tuple[Comparison, ...]
-    by_dose: tuple[Comparison, ...]
-    by_person: tuple[PersonMood, ...]
-    summary: tuple[Message, ...] = field(default=())
-    evidence_ids: tuple[str, ...] = field(default=())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "n_days": self.n_days,
-            "social": [c.as_dict() for c in self.social],
-            "next_day": self.next_day.as_dict(),
-            "by_mode": [c.as_dict() for c in self.by_mode],
-            "by_dose": [c.as_dict() for c in self.by_dose],
-            "by_person": [p.as_dict() for p in self.by_person],
-            "summary": [m.as_dict() for m in self.summary],
-            "evidence_ids": list(self.evidence_ids),
-            "error_budget": budget.describe(),
-        }
+__all__ = [
+    "EARLY_BELOW",
+    "MEASURES",
+    "MIN_DAYS",
+    "MIN_PERSON_OBS",
+    "MIN_PER_GROUP",
+    "MODE_EVIDENCE",
+    "Comparison",
+    "DayRow",
+    "DuplicateDay",
+    "Insights",
+    "InteractionMood",
+    "Message",
+    "NextDay",
+    "PersonMood",
+    "Status",
+    "build_insights",
+    "by_person",
+    "calendar",
+    "compare",
+    "next_day",
+    "social_comparison",
+    "summarise",
+    "within_budget",
+]
 
 
 _Spec = tuple[str, str, Callable[[DayRow], bool | None], str]  # measure, group, test, baseline
@@ -242,11 +100,35 @@ def compare(
     Gating counts the days with the measure in either group.
     """
     name, test = group
-    values = [None if d is None else getattr(d, measure) for d in days]
-    groups = [None if d is None else test(d) for d in days]
-    with_value = [g for v, g in zip(values, groups, strict=True) if v is not None]
-    n_a = sum(1 for g in with_value if g is True)
-    n_b = sum(1 for g in with_value if g is False)
+    values = _day_values(days, measure)
+    groups = _day_groups(days, test)
+    return _compare(values, groups, (measure, name, baseline), seed=seed, n_boot=n_boot)
+
+
+def _day_values(days: Sequence[DayRow | None], measure: str) -> Any:
+    """The measure per calendar day as a float array, NaN where it is missing."""
+    import numpy as np
+
+    return np.array([None if d is None else getattr(d, measure) for d in days], dtype=float)
+
+
+def _day_groups(days: Sequence[DayRow | None], test: Callable[[DayRow], bool | None]) -> Any:
+    """The test per calendar day as a float array: 1 (True), 0 (False), NaN (left out)."""
+    import numpy as np
+
+    return np.array([None if d is None else test(d) for d in days], dtype=float)
+
+
+def _compare(
+    values: Any, groups: Any, names: tuple[str, str, str], *, seed: int, n_boot: int
+) -> Comparison:
+    """:func:`compare` on the arrays of :func:`_day_values` and :func:`_day_groups`."""
+    import numpy as np
+
+    measure, name, baseline = names
+    in_a = ~np.isnan(values) & (groups == 1.0)
+    in_b = ~np.isnan(values) & (groups == 0.0)
+    n_a, n_b = int(in_a.sum()), int(in_b.sum())
     status = _status(n_a + n_b, n_a, n_b)
     base = Comparison(measure, name, baseline, status, n_a, n_b)
     if status is Status.NOT_ENOUGH_DATA:
@@ -254,8 +136,6 @@ def compare(
     result = stats.block_bootstrap_diff(values, groups, seed=seed, n_boot=n_boot)
     if result.ci_low is None or result.ci_high is None:  # too few replicates held both groups
         return replace(base, status=Status.NOT_ENOUGH_DATA)
-    a_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is True]
-    b_vals = [v for v, g in zip(values, groups, strict=True) if v is not None and g is False]
     return Comparison(
         measure=measure,
         group=name,
@@ -266,8 +146,8 @@ def compare(
         delta=result.estimate,
         ci_low=result.ci_low,
         ci_high=result.ci_high,
-        mean_social=sum(a_vals) / n_a,
-        mean_non_social=sum(b_vals) / n_b,
+        mean_social=sum(values[in_a].tolist()) / n_a,  # in calendar order, as before
+        mean_non_social=sum(values[in_b].tolist()) / n_b,
         effect_claimed=not result.ci_low <= 0 <= result.ci_high,
         se=result.se,
         df=result.df,
@@ -310,11 +190,14 @@ def _dose_test(low: int, high: int | None) -> Callable[[DayRow], bool | None]:
 def next_day(rows: Sequence[DayRow]) -> NextDay:
     """Does a social day go with a different mood the next day, over and above that day's own
     contact? A pattern, not a cause (:func:`kithkin.domain.stats.next_day_model`)."""
-    days = calendar(rows)
+    return _next_day(calendar(rows))
+
+
+def _next_day(days: Sequence[DayRow | None]) -> NextDay:
     mood = [None if d is None else d.mood for d in days]
     social = [None if d is None else d.social for d in days]
-    _, _, x = stats.lag_rows(mood, social)
-    after_social = sum(1 for row in x if row[2] == 1.0)
+    _, _, x = stats.lag_arrays(mood, social)
+    after_social = int((x[:, 2] == 1.0).sum())
     status = _status(len(x), after_social, len(x) - after_social)
     fit = None if status is Status.NOT_ENOUGH_DATA else stats.next_day_model(mood, social)
     if fit is None:
@@ -371,14 +254,17 @@ def build_insights(
         for m in MEASURES
         for name, low, high in (("dose_1", 1, 1), ("dose_2plus", 2, None))
     ]
+    values = {m: _day_values(days, m) for m in MEASURES}  # each array built once
+    groups = {name: _day_groups(days, test) for _, name, test, _ in mode_specs + dose_specs}
+    groups["social"] = _day_groups(days, _social_test)
     results = [
-        compare(days, measure=m, group=(name, test), baseline=base, seed=seed + i, n_boot=n_boot)
-        for i, (m, name, test, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
+        _compare(values[m], groups[name], (m, name, base), seed=seed + i, n_boot=n_boot)
+        for i, (m, name, _, base) in enumerate([*social_specs, *mode_specs, *dose_specs])
     ]
     social = _named(results[: len(social_specs)], "social")
     modes = _named(results[len(social_specs) : len(social_specs) + len(mode_specs)], "by_mode")
     doses = _named(results[len(social_specs) + len(mode_specs) :], "by_dose")
-    lag = next_day(rows)
+    lag = _next_day(days)
     people = by_person(interactions)
     social, lag, modes, doses, people = within_budget(social, lag, modes, doses, people)
     summary, evidence = summarise(social=social, next_day=lag, by_mode=modes, by_person=people)

@@ -7,32 +7,85 @@ edited freely here. Keep the voice encouraging and never shaming: a missed day i
 and ``TEXT`` (every other sentence) are the areas' dictionaries merged. ``tests/test_messages.py``
 checks that every error class's key and every key used in ``src/`` and in the templates exists,
 and that no key is defined twice.
+
+The areas are imported when first needed: :func:`text` looks in the areas in ``AREA_NAMES``
+order and imports the next one only while the key is not found (the daily loop's sentences are
+in the first area, ``today``), :func:`error_text` imports ``errors`` on the first error, and
+``TEXT``, ``ERRORS`` and ``AREAS`` import everything when read (PEP 562 ``__getattr__``). Keys
+are unique across areas, so the first area holding a key gives the same sentence as the merge.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
+from types import ModuleType
 from typing import Any
 
-from kithkin.messages import (
-    accounts,
-    cli,
-    data,
-    errors,
-    insights,
-    ladder,
-    people,
-    plan,
-    settings,
-    today,
-    web,
+AREA_NAMES = (
+    "today",
+    "people",
+    "plan",
+    "ladder",
+    "insights",
+    "data",
+    "settings",
+    "web",
+    "cli",
+    "accounts",
 )
 
-AREAS = (today, people, plan, ladder, insights, data, settings, web, cli, accounts)
+# Declared for the type checker only: bare annotations make no global, so reading one goes to
+# the module's __getattr__ below, which loads every area and then stores the global.
+TEXT: dict[str, str]
+ERRORS: dict[str, str]
+AREAS: tuple[ModuleType, ...]
 
-ERRORS: dict[str, str] = dict(errors.ERRORS)
-TEXT: dict[str, str] = {}
-for _area in AREAS:
-    TEXT.update(_area.TEXT)
+_loaded: list[dict[str, str]] = []  # the TEXT of each area imported so far, in AREA_NAMES order
+_errors: dict[str, str] = {}
+_lock = threading.Lock()  # web requests may ask for their first sentences at the same time
+
+
+def _area(name: str) -> ModuleType:
+    return importlib.import_module(f"kithkin.messages.{name}")
+
+
+def _load_next(seen: int) -> bool:
+    """Make sure more than ``seen`` areas are loaded; False when every area already is."""
+    with _lock:
+        if len(_loaded) > seen:
+            return True
+        if len(_loaded) == len(AREA_NAMES):
+            return False
+        _loaded.append(_area(AREA_NAMES[len(_loaded)]).TEXT)
+        return True
+
+
+def _error_templates() -> dict[str, str]:
+    if not _errors:
+        with _lock:
+            if not _errors:
+                _errors.update(_area("errors").ERRORS)
+    return _errors
+
+
+def __getattr__(name: str) -> Any:
+    if name == "TEXT":
+        while _load_next(len(_loaded)):
+            pass
+        merged: dict[str, str] = {}
+        for area in _loaded:
+            merged.update(area)
+        globals()["TEXT"] = merged
+        return merged
+    if name == "ERRORS":
+        globals()["ERRORS"] = _error_templates()
+        return _errors
+    if name == "AREAS":
+        areas = tuple(_area(n) for n in AREA_NAMES)
+        globals()["AREAS"] = areas
+        return areas
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +95,8 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
 
 def error_text(key: str, **params: Any) -> str:
     """The user-facing sentence for an error key."""
-    template = ERRORS.get(key, ERRORS["error"])
+    errors = _error_templates()
+    template = errors.get(key, errors["error"])
     try:
         return template.format(**_plain(params))
     except (KeyError, IndexError):
@@ -51,5 +105,16 @@ def error_text(key: str, **params: Any) -> str:
 
 def text(key: str, **params: Any) -> str:
     """The user-facing sentence for a text key."""
-    template = TEXT[key]
+    template = _template(key)
     return template.format(**_plain(params)) if params else template
+
+
+def _template(key: str) -> str:
+    seen = 0
+    while True:
+        for area in _loaded[seen:]:
+            if key in area:
+                return area[key]
+            seen += 1
+        if not _load_next(seen):
+            raise KeyError(key)

@@ -6,7 +6,6 @@ prints and the web shows. numpy is loaded only when statistics are computed.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -162,10 +161,11 @@ def weekly(
         counts, start=start, today=today, goal=goal, rest_per_week=rest_per_week
     )
     ends = _week_ends(start, today)
+    shares = _network_shares(ends, plan, contact_days)
     out: list[WeekPoint] = []
     streak = met = 0
     i = 0
-    for end in ends:
+    for end, share in zip(ends, shares, strict=True):
         while i < len(statuses) and statuses[i][0] <= end:
             status = statuses[i][1]
             if status is DayStatus.MET:
@@ -173,18 +173,32 @@ def weekly(
             elif status is DayStatus.MISSED:
                 streak = 0
             i += 1
-        in_touch = total = 0
-        for pid, (every, since) in enumerate(plan):
-            if since is not None and since > end:
-                continue
-            total += 1
-            days = contact_days.get(pid, [])
-            k = bisect.bisect_right(days, end)
-            if k and (end - days[k - 1]).days < every:
-                in_touch += 1
-        out.append(WeekPoint(end, streak, met, in_touch / total if total else None))
+        out.append(WeekPoint(end, streak, met, share))
         met = 0
     return tuple(out)
+
+
+def _network_shares(
+    ends: list[date], plan: list[tuple[int, date | None]], contact_days: dict[int, list[date]]
+) -> list[float | None]:
+    """At each week end, the share of the people known then whose last contact on or before it
+    lies within their cadence: one vectorised pass per person over all week ends."""
+    import numpy as np
+
+    end_days = np.array([d.toordinal() for d in ends], dtype=np.int64)
+    in_touch = np.zeros(len(ends), dtype=np.int64)
+    total = np.zeros(len(ends), dtype=np.int64)
+    for pid, (every, since) in enumerate(plan):
+        known = end_days >= (since.toordinal() if since is not None else 0)
+        total += known
+        days = contact_days.get(pid)
+        if not days:
+            continue
+        contact = np.array([d.toordinal() for d in days], dtype=np.int64)
+        k = np.searchsorted(contact, end_days, side="right")  # bisect_right for every week end
+        last = contact[np.maximum(k - 1, 0)]
+        in_touch += known & (k > 0) & (end_days - last < every)
+    return [n / t if t else None for n, t in zip(in_touch.tolist(), total.tolist(), strict=True)]
 
 
 def _plan(
