@@ -21,7 +21,7 @@ run: $(STAMP)
 
 ## test: install everything the tests need (Python packages, Chromium, PostgreSQL up) and run all
 test: $(STAMP) system-deps lint
-	$(PY) -m pytest -n auto  # one worker per CPU (pytest-xdist): each has its own databases and ports
+	$(PY) -m pytest -n auto --durations=15  # one worker per CPU (pytest-xdist): each has its own databases and ports
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(wildcard src tests benchmarks)

@@ -134,9 +134,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def make_app(database_url: str, now: datetime = FIXED_NOW) -> App:
     settings = load_settings(
-        {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml"},
         # "testserver" is the name Starlette's test client uses in its requests
-        {"database_url": database_url, "data_dir": "/nonexistent", "allowed_hosts": "testserver"},
+        {
+            "database_url": database_url,
+            "data_dir": "/proc/kithkin-absent",
+            "allowed_hosts": "testserver",
+        },
     )
     return App(settings, clock=lambda: now)
 

@@ -22,7 +22,9 @@ def test_a_relative_xdg_directory_is_ignored(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    settings = load_settings({"XDG_DATA_HOME": "relative/path", "KITHKIN_CONFIG": "/nonexistent"})
+    settings = load_settings(
+        {"XDG_DATA_HOME": "relative/path", "KITHKIN_CONFIG": "/proc/kithkin-absent"}
+    )
     assert settings.data_dir == tmp_path / ".local" / "share" / "kithkin"
 
 
@@ -47,7 +49,7 @@ def test_flag_beats_environment_beats_file(tmp_path: Path) -> None:
 def test_environment_lists_and_fixed_clock() -> None:
     settings = load_settings(
         {
-            "KITHKIN_CONFIG": "/nonexistent",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent",
             "KITHKIN_NOTIFY_URLS": "mailto://x  ntfy://y",
             "KITHKIN_NOW": "2026-11-26T09:00:00",
             "KITHKIN_DEBUG": "yes",
@@ -72,4 +74,4 @@ def test_a_bad_config_is_one_clear_error(tmp_path: Path, content: str, env: dict
 @pytest.mark.parametrize("port", ["abc", "0", "70000"])
 def test_a_bad_port_is_one_clear_error(port: str) -> None:
     with pytest.raises(BadConfig):
-        load_settings({"KITHKIN_CONFIG": "/nonexistent", "KITHKIN_PORT": port})
+        load_settings({"KITHKIN_CONFIG": "/proc/kithkin-absent", "KITHKIN_PORT": port})

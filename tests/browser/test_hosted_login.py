@@ -98,6 +98,7 @@ def test_an_offline_log_syncs_with_the_session_and_its_csrf_token(
     page.goto(base + "/")
     _worker_ready(page)
     page.context.set_offline(True)
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Zoe Quinn")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     status = page.locator("#offline-status")
@@ -122,6 +123,7 @@ def test_an_offline_log_waits_for_login_when_the_session_ended(
     page.goto(base + "/")
     _worker_ready(page)
     context.set_offline(True)
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Zoe Quinn")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     expect(page.locator("#offline-status")).to_have_text(

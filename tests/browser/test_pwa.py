@@ -231,6 +231,7 @@ def test_a_phone_clock_far_ahead_loses_nothing_queued(
     page.goto(live_server + "/")
     _worker_ready(page)
     context.set_offline(True)
+    page.locator("#quick-log .someone-else > summary").click()  # the search, one tap away
     page.locator("#f-with").fill("Zoe Quinn")
     page.locator("#quick-log").get_by_role("button", name="Log it").click()
     page.locator("label[for=c-mood-7]").click()

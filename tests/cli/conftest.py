@@ -29,7 +29,7 @@ def make_run(db_path: Path) -> Run:
         env={
             "KITHKIN_DATABASE_URL": f"sqlite:///{db_path}",
             "KITHKIN_NOW": NOW,
-            "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
             "KITHKIN_DEBUG": None,
         }
     )

@@ -18,7 +18,7 @@ def run(tmp_path: Path):
     env = {
         "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path}/k.db",
         "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
-        "KITHKIN_CONFIG": "/nonexistent",
+        "KITHKIN_CONFIG": "/proc/kithkin-absent",
         "KITHKIN_DATA_DIR": str(tmp_path),
     }
     runner = CliRunner()
@@ -104,7 +104,7 @@ def test_exports_backup_and_restore(run, tmp_path: Path) -> None:
         ["import", "json", str(tmp_path / "b.json")],
         env={
             "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path}/fresh.db",
-            "KITHKIN_CONFIG": "/nonexistent",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent",
             "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
         },
     )

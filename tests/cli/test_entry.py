@@ -26,7 +26,7 @@ def kithkin(db: Path, *args: str, python: tuple[str, ...] = ()) -> subprocess.Co
         "PYTHONPATH": str(SRC),
         "KITHKIN_DATABASE_URL": f"sqlite:///{db}",
         "KITHKIN_NOW": NOW,
-        "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+        "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
     }
     env.pop("KITHKIN_DEBUG", None)
     return subprocess.run(
@@ -96,7 +96,7 @@ def test_errors_keep_one_line_and_their_code(db: Path, args: tuple[str, ...], co
 def test_a_closed_pipe_is_not_a_traceback(db: Path) -> None:
     """The reader has gone before kithkin writes (`kithkin today --json | head -0`)."""
     env = {**os.environ, "PYTHONPATH": str(SRC), "KITHKIN_DATABASE_URL": f"sqlite:///{db}"}
-    env["KITHKIN_NOW"], env["KITHKIN_CONFIG"] = NOW, "/nonexistent/kithkin.toml"
+    env["KITHKIN_NOW"], env["KITHKIN_CONFIG"] = NOW, "/proc/kithkin-absent/kithkin.toml"
     for args in (("today", "--json"), ("today",), ("people", "list", "--json")):
         child = subprocess.Popen(
             [sys.executable, "-m", "kithkin", *args],

@@ -153,7 +153,7 @@ def test_init_rejects_a_bad_flag_before_asking_anything(tmp_path) -> None:  # ty
     env = {
         "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
         "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
-        "KITHKIN_CONFIG": "/nonexistent",
+        "KITHKIN_CONFIG": "/proc/kithkin-absent",
     }
     result = CliRunner().invoke(app, ["init", "--goal", "0"], env=env)
     assert result.exit_code == 2
@@ -175,7 +175,7 @@ def test_a_database_that_cannot_be_opened_is_one_clear_line(url: str, says: str)
 
     from kithkin.cli import app
 
-    env = {"KITHKIN_DATABASE_URL": url, "KITHKIN_CONFIG": "/nonexistent"}
+    env = {"KITHKIN_DATABASE_URL": url, "KITHKIN_CONFIG": "/proc/kithkin-absent"}
     result = CliRunner().invoke(app, ["today"], env=env)
     line = assert_one_line_error(result, OTHER)
     assert "Could not open the database" in line and says in line
@@ -189,7 +189,7 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 
     bogus = tmp_path / "notes.txt"
     bogus.write_text("hello, not sqlite\n" * 100)
-    env = {"KITHKIN_DATABASE_URL": f"sqlite:///{bogus}", "KITHKIN_CONFIG": "/nonexistent"}
+    env = {"KITHKIN_DATABASE_URL": f"sqlite:///{bogus}", "KITHKIN_CONFIG": "/proc/kithkin-absent"}
     line = assert_one_line_error(CliRunner().invoke(app, ["today"], env=env), OTHER)
     assert "not a database" in line
     assert bogus.read_text().startswith("hello")

@@ -37,7 +37,7 @@ def daily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     ok(run("people", "add", "Ada Lovelace", "--circle", "inner"))
     monkeypatch.setenv("KITHKIN_DATABASE_URL", f"sqlite:///{db}")
     monkeypatch.setenv("KITHKIN_NOW", NOW)
-    monkeypatch.setenv("KITHKIN_CONFIG", "/nonexistent/kithkin.toml")
+    monkeypatch.setenv("KITHKIN_CONFIG", "/proc/kithkin-absent/kithkin.toml")
     monkeypatch.delenv("KITHKIN_DEBUG", raising=False)
 
     def fake_exit(status: int) -> None:

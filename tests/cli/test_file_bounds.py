@@ -19,7 +19,7 @@ def _run_capped(db_path: Path, limit_mb: str) -> Run:
         env={
             "KITHKIN_DATABASE_URL": f"sqlite:///{db_path}",
             "KITHKIN_NOW": NOW,
-            "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
             "KITHKIN_MAX_FILE_MB": limit_mb,
             "KITHKIN_DEBUG": None,
         }

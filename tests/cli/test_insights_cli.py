@@ -16,7 +16,7 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
     env = {
         "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
         "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
-        "KITHKIN_CONFIG": "/nonexistent",
+        "KITHKIN_CONFIG": "/proc/kithkin-absent",
         "KITHKIN_DATA_DIR": str(tmp_path),
     }
     runner = CliRunner()

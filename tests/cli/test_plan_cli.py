@@ -20,7 +20,7 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
     env = {
         "KITHKIN_DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
         "KITHKIN_NOW": NOW,
-        "KITHKIN_CONFIG": "/nonexistent",
+        "KITHKIN_CONFIG": "/proc/kithkin-absent",
     }
 
     def invoke(*args: str, now: str = NOW):  # type: ignore[no-untyped-def]

@@ -72,7 +72,7 @@ def _env(db_path: Path, port: int) -> dict[str, str]:
     env.update(
         KITHKIN_DATABASE_URL=f"sqlite:///{db_path}",
         KITHKIN_NOW=NOW,
-        KITHKIN_CONFIG="/nonexistent/kithkin.toml",
+        KITHKIN_CONFIG="/proc/kithkin-absent/kithkin.toml",
         KITHKIN_NOTIFY_URLS=f"mailto://127.0.0.1:{port}?from=k@example.com&to=you@example.com",
     )
     return env

@@ -19,7 +19,7 @@ def _runner(db: Path, data_dir: Path) -> Run:
             "KITHKIN_DATABASE_URL": f"sqlite:///{db}",
             "KITHKIN_DATA_DIR": str(data_dir),
             "KITHKIN_NOW": NOW,
-            "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
             "KITHKIN_DEBUG": None,
         }
     )

@@ -129,7 +129,7 @@ def test_deleting_twice_unknown_ids_and_another_accounts_ids(ready: Run, db_path
         env={
             "KITHKIN_DATABASE_URL": f"sqlite:///{db_path}",
             "KITHKIN_NOW": NOW,
-            "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
             "KITHKIN_ACCOUNT": "someone-else",
         }
     )

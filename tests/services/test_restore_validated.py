@@ -37,10 +37,10 @@ from tests.services.helpers import canonical, snapshot
 
 def account_app(database_url: str, name: str, data_dir: Path | None = None) -> App:
     settings = load_settings(
-        {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml"},
         {
             "database_url": database_url,
-            "data_dir": str(data_dir or "/nonexistent"),
+            "data_dir": str(data_dir or "/proc/kithkin-absent"),
             "account": name,
         },
     )

@@ -58,7 +58,7 @@ def _invoke(url: str, *args: str) -> tuple[int, str]:
         env={
             "KITHKIN_DATABASE_URL": url,
             "KITHKIN_NOW": FIXED_NOW.isoformat(),
-            "KITHKIN_CONFIG": "/nonexistent/kithkin.toml",
+            "KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml",
             "KITHKIN_DEBUG": None,
         }
     )

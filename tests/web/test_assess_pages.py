@@ -99,7 +99,7 @@ def test_pss4_with_the_users_item_file_is_offered(database_url: str, tmp_path: P
     questions = [f"My own question {i}?" for i in range(1, 5)]
     (tmp_path / "items" / "pss4.txt").write_text("# my copy\n" + "\n".join(questions))
     settings = load_settings(
-        {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml"},
         {"database_url": database_url, "data_dir": str(tmp_path), "allowed_hosts": "testserver"},
     )
     app = App(settings, clock=lambda: FIXED_NOW)

@@ -23,7 +23,7 @@ from tests.web.html import parse
 def own_dir_web(database_url: str, tmp_path: Path) -> Iterator[tuple[WebClient, Path]]:
     """A web client whose data directory is a fresh temporary folder (no item files yet)."""
     settings = load_settings(
-        {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml"},
         {"database_url": database_url, "data_dir": str(tmp_path), "allowed_hosts": "testserver"},
     )
     app = App(settings, clock=lambda: FIXED_NOW)

@@ -27,7 +27,7 @@ JSON = {"content-type": "application/json"}
 def home(database_url: str, tmp_path: Path) -> Iterator[tuple[App, WebClient, Path]]:
     data_dir = tmp_path / "data"
     settings = load_settings(
-        {"KITHKIN_CONFIG": "/nonexistent/kithkin.toml"},
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml"},
         {"database_url": database_url, "data_dir": str(data_dir), "allowed_hosts": "testserver"},
     )
     app = App(settings, clock=lambda: FIXED_NOW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from enum import StrEnum
@@ -79,16 +80,17 @@ def _read(ctx: typer.Context, path: Path) -> bytes:
 
 def _write(path: Path, content: str, *, force: bool, name: str = "kithkin-export") -> None:
     """Write atomically: a temporary file next to the target, then a rename."""
-    if path.is_dir():  # not "exists; pass --force": that would not help
-        raise FolderGiven(path=str(path), example=str(path / name))
-    if path.exists() and not force:
-        raise FileExists(path=str(path))
     tmp = path.with_name(f".{path.name}.tmp")
-    try:
+    try:  # even looking can fail: a name too long for the file system, say
+        if path.is_dir():  # not "exists; pass --force": that would not help
+            raise FolderGiven(path=str(path), example=str(path / name))
+        if path.exists() and not force:
+            raise FileExists(path=str(path))
         tmp.write_text(content, encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise FileUnwritable(path=str(path), reason=exc.strerror or str(exc)) from None
 
 
