@@ -152,6 +152,37 @@ def members(
     return out
 
 
+def ranked_members(
+    rows: Iterable[tuple[Any, ...]], circle_names: Mapping[int, str]
+) -> list[Member]:
+    """Ranking :class:`Member` tuples from rows of ``shapes.RANKING_FIELDS`` plus the last contact
+    in whole Unix seconds: the fields the planner scores by, the others left empty (no name,
+    interests or phone numbers: :func:`members` reads those for the few shown)."""
+    feelings = _FEELINGS
+    names = circle_names.get
+    empty: tuple[ContactPoint, ...] = ()
+    no_tags: tuple[str, ...] = ()
+    return [
+        Member(
+            pid,
+            "",
+            "",
+            names(circle),
+            cad,
+            close,
+            feelings[feel],
+            tz,
+            bm,
+            bd,
+            None,
+            no_tags,
+            "",
+            None if last is None else int(last),
+            empty,
+        )
+        for pid, circle, cad, close, feel, tz, bm, bd, last in rows
+    ]
+
 def followup(row: Any) -> FollowUp:
     return FollowUp(
         id=row.id,

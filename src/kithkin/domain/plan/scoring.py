@@ -333,15 +333,21 @@ def rank(
 ) -> list[Candidate]:
     """People in the plan, best first (ties by id); the top ``limit`` of them, or everyone.
 
-    ``inp`` is ``ctx.inp`` (kept for the callers' sake).
-    With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
+    ``inp`` is ``ctx.inp`` (kept for the callers' sake). With ``inp.full_members``, the
+    candidates are the full members of the people at the top (the scores are the same: they
+    read only ranking fields). With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
     """
     members = ctx.members
     keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx)
     top = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
+    chosen = [members[index] for _, _, index in top]
+    full = ctx.inp.full_members
+    if full is not None:  # ranked from ranking members: the few at the top in full
+        found = full([m.id for m in chosen])
+        chosen = [found.get(m.id, m) for m in chosen]
     out = []
-    for _, _, index in top:
-        cand = candidate(ctx, members[index])
+    for person in chosen:
+        cand = candidate(ctx, person)
         if cand is not None:
             out.append(cand)
     return out
