@@ -62,7 +62,7 @@ def test_the_ranking_roster_is_the_full_roster_narrowed(life: App) -> None:
             assert m == full[m.id]._replace(
                 name="", nickname="", birth_year=None, interests=(), how_met="", contacts=()
             )
-        some = in_circles[::3] + [10**9]  # an unknown id is left out
+        some = [*in_circles[::3], 10**9]  # an unknown id is left out
         assert uow.people.roster_of(some) == {pid: full[pid] for pid in in_circles[::3]}
         phoned = [m for m in full.values() if m.contacts]
         assert phoned  # the phone numbers come with the full records

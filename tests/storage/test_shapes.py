@@ -151,6 +151,7 @@ def test_the_ranking_decoder_reads_each_declared_field_from_its_position() -> No
     (unknown,) = rows.ranked_members([(*row[:-1], None)], {})
     assert (unknown.circle, unknown.last_contact) == (None, None)
 
+
 def _drop_last_column(sql: str) -> str:
     return sql.rsplit(",", 1)[0]
 

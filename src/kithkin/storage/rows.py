@@ -183,6 +183,7 @@ def ranked_members(
         for pid, circle, cad, close, feel, tz, bm, bd, last in rows
     ]
 
+
 def followup(row: Any) -> FollowUp:
     return FollowUp(
         id=row.id,

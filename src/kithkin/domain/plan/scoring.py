@@ -335,7 +335,8 @@ def rank(
 
     ``inp`` is ``ctx.inp`` (kept for the callers' sake). With ``inp.full_members``, the
     candidates are the full members of the people at the top (the scores are the same: they
-    read only ranking fields). With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
+    read only ranking fields). With ``week``, the scores come from :class:`WeekScores` (day
+    ``offset`` of the run).
     """
     members = ctx.members
     keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx)
