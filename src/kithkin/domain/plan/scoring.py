@@ -374,11 +374,9 @@ def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
     dormant_min = DORMANT_MIN_DAYS
     keyed: list[tuple[float, int, int]] = []
     append = keyed.append
-    members = ctx.members
     # The fields by position (Member's order), unpacked once: faster than attribute reads.
-    for index, (pid, _, _, circle, own, closeness, feeling, _, bm, bd, _, _, _, last, _) in (
-        enumerate(members)
-    ):
+    for index, person in enumerate(ctx.members):
+        pid, _, _, circle, own, closeness, feeling, _, bm, bd, _, _, _, last, _ = person
         if circle is None:
             continue
         cadence = own or circles.get(circle)
@@ -395,7 +393,7 @@ def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
             if days >= dormant_min and days >= DORMANT_CADENCES * cadence:
                 days = -1
         if days is not None and days < 0:
-            scored = score(ctx, members[index])
+            scored = score(ctx, person)
             if scored is not None:
                 append((-scored[0], pid, index))
             continue
