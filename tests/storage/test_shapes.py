@@ -13,7 +13,7 @@ import pytest
 
 from kithkin.domain.model import Feeling, PersonStatus
 from kithkin.storage import lean, rows, shapes
-from kithkin.storage.people_repos import PERSON_COLUMNS, PROFILE_COLUMNS
+from kithkin.storage.people_repos import PERSON_COLUMNS, PROFILE_COLUMNS, RANKING_COLUMNS
 from kithkin.storage.tables import people
 from tests.cli.conftest import make_run, ok
 
@@ -60,6 +60,7 @@ def test_the_table_has_the_declared_columns_in_order() -> None:
 def test_both_readers_select_the_declared_fields_in_order() -> None:
     assert [c.name for c in PERSON_COLUMNS] == list(shapes.PERSON_FIELDS)
     assert [c.name for c in PROFILE_COLUMNS] == list(shapes.ROSTER_FIELDS)
+    assert [c.name for c in RANKING_COLUMNS] == list(shapes.RANKING_FIELDS)
     selected = [part.strip() for part in lean._PERSON_COLUMNS.split(",")]
     named = [s.split(" AS ")[0].split(".")[1] for s in selected]
     assert named == ["name" if f == shapes.CIRCLE_NAME else f for f in shapes.PERSON_FIELDS]
@@ -111,6 +112,44 @@ def test_the_roster_decoder_reads_each_declared_field_from_its_position() -> Non
         "at a salon",
         1_700_000_000,
     )
+
+
+def test_the_ranking_roster_is_people_columns_the_roster_reads_too() -> None:
+    """No join and no text: the circle as its id; every other field is one the roster has."""
+    declared = {c.name: c for c in shapes.PEOPLE}
+    assert all(f == "id" or f in declared for f in shapes.RANKING_FIELDS)
+    assert declared["circle_id"].type == "fk:circles"
+    assert set(shapes.RANKING_FIELDS) - {"circle_id"} <= set(shapes.ROSTER_FIELDS)
+    assert not {"name", "nickname", "interests", "how_met"} & set(shapes.RANKING_FIELDS)
+
+
+def test_the_ranking_decoder_reads_each_declared_field_from_its_position() -> None:
+    values = {**SAMPLE, "circle_id": 3}
+    row = (*(values[f] for f in shapes.RANKING_FIELDS), 1_700_000_000)
+    (m,) = rows.ranked_members([row], {3: "inner"})
+    assert (m.id, m.circle, m.cadence_days, m.closeness, m.feeling) == (
+        7,
+        "inner",
+        11,
+        4,
+        Feeling.ENERGISING,
+    )
+    assert (m.timezone, m.birth_month, m.birth_day, m.last_contact) == (
+        "Europe/London",
+        12,
+        10,
+        1_700_000_000,
+    )
+    assert (m.name, m.nickname, m.birth_year, m.interests, m.how_met, m.contacts) == (
+        "",
+        "",
+        None,
+        (),
+        "",
+        (),
+    )
+    (unknown,) = rows.ranked_members([(*row[:-1], None)], {})
+    assert (unknown.circle, unknown.last_contact) == (None, None)
 
 
 def _drop_last_column(sql: str) -> str:

@@ -6,7 +6,7 @@ come from the database and join it through :func:`kithkin.domain.catalogue.merge
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -76,16 +76,22 @@ def gather(
 ) -> Gathered:
     """Everything :func:`kithkin.domain.plan.planner.plan_day` needs for the local day of ``now``.
 
-    ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it.
+    ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it;
+    without it the plan ranks from the narrower ranking roster (``uow.people.ranking_roster()``)
+    and reads the full members of the few at the top only (10,000 people: see
+    ``docs/performance.md``). ``Gathered.people`` then holds ranking members.
     """
     from kithkin.domain.plan import history
     from kithkin.domain.plan.inputs import PlanInput
 
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
-    if members is None:
-        members = uow.people.roster()
-    people = [m for m in members if m.circle is not None]
+    full_members = None
+    if members is None:  # rank from the ranking roster; the few at the top are read in full
+        people = uow.people.ranking_roster()
+        full_members = _full_members(uow)
+    else:
+        people = [m for m in members if m.circle is not None]
     actions = load_actions(uow=uow)
     follow_ups: dict[int, list[FollowUp]] = {}
     for item in uow.followups.find(open_only=True):
@@ -109,8 +115,22 @@ def gather(
         yesterday_people=summary.yesterday_people,
         yesterday_actions=summary.yesterday_actions,
         reconnects_this_week=summary.reconnects_this_week,
+        full_members=full_members,
     )
     return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
+
+
+def _full_members(uow: PlanningUnitOfWork) -> Callable[[Sequence[int]], Mapping[int, Member]]:
+    """The full roster members of the given ids, read once each (a week's plan asks each day)."""
+    known: dict[int, Member] = {}
+
+    def full(person_ids: Sequence[int]) -> Mapping[int, Member]:
+        missing = [pid for pid in person_ids if pid not in known]
+        if missing:
+            known.update(uow.people.roster_of(missing))
+        return known
+
+    return full
 
 
 def _ladder_cap(*, uow: PlanningUnitOfWork, profile: Profile) -> int | None:

@@ -36,7 +36,7 @@ from kithkin.services.ports import PeopleQuery
 from kithkin.storage import shapes
 from kithkin.storage.owner_lock import lock_owner
 from kithkin.storage.repositories import CircleRepo, _chunks, _Repo, normalise_contact
-from kithkin.storage.rows import members
+from kithkin.storage.rows import members, ranked_members
 from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     circles,
@@ -57,6 +57,8 @@ def _selected(fields: tuple[str, ...]) -> tuple[Any, ...]:
 PROFILE_COLUMNS = _selected(shapes.ROSTER_FIELDS)
 # ...and the rest of a full person record (both declared in ``storage.shapes``).
 PERSON_COLUMNS = _selected(shapes.PERSON_FIELDS)
+# What the planner ranks everyone by (the ranking roster).
+RANKING_COLUMNS = _selected(shapes.RANKING_FIELDS)
 
 
 def _epoch_seconds(dialect: str, column: Any) -> Any:
@@ -278,16 +280,47 @@ class PeopleRepo(_Repo):
         ).select_from(_PEOPLE_CIRCLES)
         return self._active(stmt).order_by(people.c.name, people.c.id)
 
-    def _members(self, stmt: Any, *, phones: bool = False) -> list[Member]:
+    def ranking_roster(self) -> list[Member]:
+        """Every active, unarchived person in a circle, as ranking :class:`Member` tuples: only
+        what the planner scores by (``shapes.RANKING_FIELDS``), from the people table alone, in
+        no particular order; :meth:`roster_of` reads the rest for the few at the top."""
+        names = dict(
+            self.conn.execute(
+                select(circles.c.id, circles.c.name).where(circles.c.owner_id == self.owner_id)
+            ).all()
+        )
+        stmt = self._active(
+            select(
+                *RANKING_COLUMNS,
+                _epoch_seconds(self.conn.dialect.name, people.c.last_contact_at),
+            ).where(people.c.circle_id.is_not(None))
+        )
+        return ranked_members(self.conn.execute(stmt).all(), names)
+
+    def roster_of(self, person_ids: Iterable[int]) -> dict[int, Member]:
+        """The full roster :class:`Member` (phone numbers included) of each of ``person_ids``
+        who is active and unarchived, by id: what :meth:`roster` reads of them."""
+        ids = sorted(set(person_ids))
+        out: dict[int, Member] = {}
+        for chunk in _chunks(ids):
+            stmt = self._roster_select().where(people.c.id.in_(chunk))
+            out.update((m.id, m) for m in self._members(stmt, phones=True, of=chunk))
+        return out
+
+    def _members(
+        self, stmt: Any, *, phones: bool = False, of: Iterable[int] | None = None
+    ) -> list[Member]:
         by_person: dict[int, tuple[ContactPoint, ...]] = {}
         if phones:
             found: dict[int, list[ContactPoint]] = {}
-            rows = self.conn.execute(
+            query = (
                 select(contact_points.c.person_id, contact_points.c.value, contact_points.c.label)
                 .where(contact_points.c.owner_id == self.owner_id, contact_points.c.kind == "phone")
                 .order_by(contact_points.c.id)
             )
-            for pid, value, label in rows:
+            if of is not None:
+                query = query.where(contact_points.c.person_id.in_(list(of)))
+            for pid, value, label in self.conn.execute(query):
                 found.setdefault(pid, []).append(ContactPoint("phone", value, label))
             by_person = {pid: tuple(items) for pid, items in found.items()}
         return members(self.conn.execute(stmt).all(), by_person)

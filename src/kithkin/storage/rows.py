@@ -152,6 +152,41 @@ def members(
     return out
 
 
+def ranked_members(
+    rows: Iterable[tuple[Any, ...]], circle_names: Mapping[int, str]
+) -> list[Member]:
+    """Ranking :class:`Member` tuples from rows of ``shapes.RANKING_FIELDS`` plus the last contact
+    in whole Unix seconds: the fields the planner scores by, the others left empty (no name,
+    interests or phone numbers: :func:`members` reads those for the few shown)."""
+    feelings = _FEELINGS
+    names = circle_names.get
+    new = tuple.__new__  # a Member from a tuple in Member's order, without a Python call
+    # The last contact is already whole seconds (an integer cast in SQL: see PeopleRepo).
+    return [
+        new(
+            Member,
+            (
+                pid,
+                "",
+                "",
+                names(circle),
+                cad,
+                close,
+                feelings[feel],
+                tz,
+                bm,
+                bd,
+                None,
+                (),
+                "",
+                last,
+                (),
+            ),
+        )
+        for pid, circle, cad, close, feel, tz, bm, bd, last in rows
+    ]
+
+
 def followup(row: Any) -> FollowUp:
     return FollowUp(
         id=row.id,

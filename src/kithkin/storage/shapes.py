@@ -84,6 +84,21 @@ PERSON_FIELDS: tuple[str, ...] = (
     "birthday_text",
 )
 
+# What the planner ranks everyone in a circle by (the ranking roster): columns of the people
+# table only, in this order, then the last contact as whole Unix seconds. No join and no text:
+# the circle comes as its id (named from the owner's few circles), and the rest of the roster
+# (names, interests, phone numbers) is read only for the few people at the top of the ranking.
+RANKING_FIELDS: tuple[str, ...] = (
+    "id",
+    "circle_id",
+    "cadence_days",
+    "closeness",
+    "feeling",
+    "timezone",
+    "birth_month",
+    "birth_day",
+)
+
 _INSTANTS = frozenset(c.name for c in PEOPLE if c.type == "utc")
 
 # The records the decoders of ``storage.rows`` read by name: their fields, and the converter

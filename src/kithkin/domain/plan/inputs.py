@@ -6,7 +6,7 @@ can all read these shapes without importing one another in a circle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -67,3 +67,6 @@ class PlanInput:
     reconnects_this_week: int = 0
     other_waking: WakingHours = DEFAULT_WAKING  # assumed waking hours of the other person
     exclude_people: frozenset[int] = frozenset()  # already planned (plan_week); birthdays excepted
+    # When ``people`` are ranking members (only what the scores need: see
+    # ``PeopleRepo.ranking_roster``), the full members of the given ids, for the few at the top.
+    full_members: Callable[[Sequence[int]], Mapping[int, Member]] | None = None

@@ -333,15 +333,22 @@ def rank(
 ) -> list[Candidate]:
     """People in the plan, best first (ties by id); the top ``limit`` of them, or everyone.
 
-    ``inp`` is ``ctx.inp`` (kept for the callers' sake).
-    With ``week``, the scores come from :class:`WeekScores` (day ``offset`` of the run).
+    ``inp`` is ``ctx.inp`` (kept for the callers' sake). With ``inp.full_members``, the
+    candidates are the full members of the people at the top (the scores are the same: they
+    read only ranking fields). With ``week``, the scores come from :class:`WeekScores` (day
+    ``offset`` of the run).
     """
     members = ctx.members
     keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx)
     top = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
+    chosen = [members[index] for _, _, index in top]
+    full = ctx.inp.full_members
+    if full is not None:  # ranked from ranking members: the few at the top in full
+        found = full([m.id for m in chosen])
+        chosen = [found.get(m.id, m) for m in chosen]
     out = []
-    for _, _, index in top:
-        cand = candidate(ctx, members[index])
+    for person in chosen:
+        cand = candidate(ctx, person)
         if cand is not None:
             out.append(cand)
     return out
@@ -357,36 +364,25 @@ def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
     inp = ctx.inp
     circles = inp.circles
     birthdays = ctx.birthdays
-    excluded = inp.exclude_people
-    outcomes = inp.outcomes or {}
-    follow_ups = inp.follow_ups or {}
-    histories = inp.history or {}
+    # Everyone scored in full for a reason other than a birthday or dormancy, as one set.
+    special = set(inp.outcomes or ()) | inp.exclude_people
+    special.update(pid for pid, items in (inp.follow_ups or {}).items() if items)
+    special.update(pid for pid, h in (inp.history or {}).items() if h.last_day is not None)
     today_epoch_day = ctx.today_epoch_day
     local_days = ctx.local_days
     offsets = local_days._offsets
     dormant_min = DORMANT_MIN_DAYS
     keyed: list[tuple[float, int, int]] = []
     append = keyed.append
+    # The fields by position (Member's order), unpacked once: faster than attribute reads.
     for index, person in enumerate(ctx.members):
-        circle = person.circle
+        pid, _, _, circle, own, closeness, feeling, _, bm, bd, _, _, _, last, _ = person
         if circle is None:
             continue
-        cadence = person.cadence_days or circles.get(circle)
+        cadence = own or circles.get(circle)
         if cadence is None:
             continue
-        pid = person.id
-        history = histories.get(pid)
-        last = person.last_contact
-        if (
-            pid in outcomes
-            or pid in excluded
-            or follow_ups.get(pid)
-            or (history is not None and history.last_day is not None)
-            or (
-                person.birth_month is not None
-                and (person.birth_month, person.birth_day or 0) in birthdays
-            )
-        ):
+        if pid in special or (bm is not None and (bm, bd or 0) in birthdays):
             days = -1  # not the common case: scored in full below
         elif last is None:
             days = None
@@ -402,8 +398,7 @@ def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
                 append((-scored[0], pid, index))
             continue
         ratio = NEVER_RATIO if days is None else days / cadence
-        total = 12.0 * min(ratio, RATIO_CAP) + 2.5 * person.closeness
-        feeling = person.feeling
+        total = 12.0 * min(ratio, RATIO_CAP) + 2.5 * closeness
         if feeling is _ENERGISING:
             total += 4.0
         elif feeling is _DRAINING:
