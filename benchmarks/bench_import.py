@@ -130,7 +130,7 @@ def main() -> None:
             f.unlink()
         env = {
             "KITHKIN_DATABASE_URL": f"sqlite:///{db}",
-            "KITHKIN_CONFIG": "/nonexistent",
+            "KITHKIN_CONFIG": str(DATA / "absent-config.toml"),  # never created
             "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
         }
         runner.invoke(app, ["init", "--yes", "--timezone", "Europe/Berlin"], env=env)
