@@ -275,15 +275,29 @@ class Recorder:
         }
 
 
+_REF_COLUMNS: dict[Table, tuple[tuple[str, str], ...]] = {}
+
+
+def _ref_columns(table: Table) -> tuple[tuple[str, str], ...]:
+    """The columns of ``table`` that name a journaled row by its one-column key, with the
+    table they point at (worked out once per table: an import asks for every row it adds)."""
+    found = _REF_COLUMNS.get(table)
+    if found is None:
+        found = tuple(
+            (fk.parent.name, fk.column.table.name)
+            for fk in table.foreign_keys
+            if fk.column.table.name not in SKIPPED and _pk(fk.column.table) == [fk.column.name]
+        )
+        _REF_COLUMNS[table] = found
+    return found
+
+
 def _refs(table: Table, values: Mapping[Any, Any]) -> set[tuple[str, Key]]:
     out: set[tuple[str, Key]] = set()
-    for fk in table.foreign_keys:
-        target = fk.column.table
-        if target.name in SKIPPED or fk.parent.name not in values:
-            continue
-        value = values[fk.parent.name]
-        if value is not None and _pk(target) == [fk.column.name]:
-            out.add((target.name, (_encode(value),)))
+    for column, target in _ref_columns(table):
+        value = values.get(column)
+        if value is not None:
+            out.add((target, (_encode(value),)))
     return out
 
 
