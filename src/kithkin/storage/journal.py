@@ -98,7 +98,13 @@ def _param_sets(multiparams: Any, params: Any) -> list[dict[str, Any]]:
         if isinstance(item, Mapping):
             out.append(dict(item))
         elif isinstance(item, list | tuple):
-            out.extend(dict(p) for p in item if isinstance(p, Mapping))
+            # an executemany of thousands of plain dicts (an import): only read, never changed,
+            # so they are not copied (nor checked against the Mapping ABC, which is slow)
+            out.extend(
+                p if type(p) is dict else dict(p)
+                for p in item
+                if type(p) is dict or isinstance(p, Mapping)
+            )
     if params:
         out.append(dict(params))
     return out or [{}]
@@ -182,9 +188,8 @@ class Recorder:
         self, conn: Connection, stmt: Insert, table: Table, sets: list[dict[str, Any]]
     ) -> None:
         rows = _insert_rows(stmt, sets)
-        explicit = [
-            _key_of(table, r) for r in rows if all(r.get(k) is not None for k in _pk(table))
-        ]
+        pk = _pk(table)
+        explicit = [_key_of(table, r) for r in rows if all(r.get(k) is not None for k in pk)]
         self.inserted.setdefault(table.name, set()).update(explicit)
         if _has_id(table) and table.name not in self.floors:
             top = conn.execute(select(func.max(table.c.id))).scalar()
