@@ -26,7 +26,10 @@ def _both(data: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]
 
 
 def _card(i: int) -> str:
-    return f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nTEL;TYPE=CELL:+44 7700 {i:06d}\r\nEND:VCARD\r\n"
+    return (
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\n"
+        f"TEL;TYPE=CELL:+44 7700 {i:06d}\r\nEND:VCARD\r\n"
+    )
 
 
 def test_a_card_without_version_after_a_2_1_card_reads_as_alone(
@@ -49,12 +52,14 @@ def test_bad_cards_inside_a_batch_are_reported_as_when_read_alone(
 ) -> None:
     broken = (FIXTURES / "malformed.vcf").read_text(encoding="utf-8")
     outlook = (FIXTURES / "outlook_2_1.vcf").read_bytes().decode("cp1252")
-    text = "".join(_card(i) for i in range(100)) + broken + "".join(
-        _card(i) for i in range(100, 250)
+    text = (
+        "".join(_card(i) for i in range(100)) + broken + "".join(_card(i) for i in range(100, 250))
     )
-    data = text.encode() + outlook.encode("cp1252") + "".join(
-        _card(i) for i in range(250, 300)
-    ).encode()
+    data = (
+        text.encode()
+        + outlook.encode("cp1252")
+        + "".join(_card(i) for i in range(250, 300)).encode()
+    )
     batched, alone = _both(data, monkeypatch)
     assert batched == alone
     records, problems = batched  # type: ignore[misc]

@@ -93,13 +93,15 @@ def _before_execute(
 
 
 def _param_sets(multiparams: Any, params: Any) -> list[dict[str, Any]]:
+    # An executemany of thousands of plain dicts (an import): they are only read, never
+    # changed, so they are not copied (nor checked against the Mapping ABC, which is slow).
     out: list[dict[str, Any]] = []
     for item in multiparams or ():
-        if isinstance(item, Mapping):
+        if type(item) is dict:
+            out.append(item)
+        elif isinstance(item, Mapping):
             out.append(dict(item))
         elif isinstance(item, list | tuple):
-            # an executemany of thousands of plain dicts (an import): only read, never changed,
-            # so they are not copied (nor checked against the Mapping ABC, which is slow)
             out.extend(
                 p if type(p) is dict else dict(p)
                 for p in item
