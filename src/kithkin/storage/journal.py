@@ -247,16 +247,21 @@ class Recorder:
             floor = self.floors.get(name)
             seen: set[Key] = set()  # rows read just now: they exist
             if floor is not None:
-                # only the key and the columns that refer to other rows are needed here
-                linked = [fk.parent for fk in table.foreign_keys]
+                # only the key and the columns that refer to journaled rows are needed here
+                pointing = _ref_columns(table)
+                names = list(dict.fromkeys(column for column, _ in pointing))
                 found = conn.execute(
-                    select(table.c.id, *linked).where(
+                    select(table.c.id, *(table.c[n] for n in names)).where(
                         table.c.owner_id == self.owner_id, table.c.id > floor
                     )
                 )
                 for row in found:
-                    seen.add((row.id,))
-                    refs |= _refs(table, row._mapping)
+                    seen.add((row[0],))
+                    values = dict(zip(names, row[1:], strict=True))
+                    for column, target in pointing:
+                        value = values[column]
+                        if value is not None:
+                            refs.add((target, (_encode(value),)))
             keys = (keys | seen) - set(self.images.get(name, {}))
             still = seen | _existing(conn, table, keys - seen)
             present = [k for k in _in_order(keys) if k in still]
