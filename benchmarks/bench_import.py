@@ -5,7 +5,8 @@ The cards imitate five exporters (Apple 3.0, Google 3.0, Android 2.1 quoted-prin
 2.1, vCard 4.0), each card its own person: names, phones, e-mails, notes with line breaks,
 organisations and birthdays (with and without a year) vary; no card is repeated. The three
 are measured side by side in each round; the medians of ROUNDS rounds and their ratios to
-vobject are printed, with the process's peak resident memory.
+vobject are printed (wall time, and this process's CPU time, which the load of other work on
+a shared machine changes much less), with the process's peak resident memory.
 
 Run: nice -n 10 .venv/bin/python benchmarks/bench_import.py [--rounds 3] [--count 10000]
 """
@@ -101,10 +102,11 @@ def generate(path: Path, count: int) -> None:
     path.write_text("".join(card(i, rng) for i in range(count)), encoding="utf-8")
 
 
-def timed(fn: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
+def timed(fn: Any) -> tuple[float, float, Any]:
+    """Wall time, this process's CPU time, and the result of ``fn()``."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn()
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, time.process_time() - cpu, result
 
 
 def main() -> None:
@@ -124,20 +126,21 @@ def main() -> None:
     text = path.read_text(encoding="utf-8")
     runner = CliRunner()
     rows: dict[str, list[float]] = {"parse": [], "import": [], "again": []}
+    cpus: dict[str, list[float]] = {"parse": [], "import": [], "again": []}
     for number in range(args.rounds):
         db = DATA / "bench.db"
         for f in DATA.glob("bench.db*"):
             f.unlink()
         env = {
             "KITHKIN_DATABASE_URL": f"sqlite:///{db}",
-            "KITHKIN_CONFIG": "/nonexistent",
+            "KITHKIN_CONFIG": str(DATA / "absent-config.toml"),  # never created
             "KITHKIN_NOW": "2026-11-26T09:00:00+00:00",
         }
         runner.invoke(app, ["init", "--yes", "--timezone", "Europe/Berlin"], env=env)
         command = ["import", "vcard", str(path), "--json"]
-        parse, cards = timed(lambda: sum(1 for _ in vobject.readComponents(text)))
-        first, r1 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
-        again, r2 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
+        parse, parse_cpu, cards = timed(lambda: sum(1 for _ in vobject.readComponents(text)))
+        first, first_cpu, r1 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
+        again, again_cpu, r2 = timed(lambda c=command, e=env: runner.invoke(app, c, env=e))
         assert cards == args.count, cards
         assert r1.exit_code == 0 and r2.exit_code == 0, (r1.output[-500:], r2.output[-500:])
         assert f'"created": {args.count}' in r1.output, r1.output[:300]
@@ -145,13 +148,26 @@ def main() -> None:
         rows["parse"].append(parse)
         rows["import"].append(first)
         rows["again"].append(again)
-        print(f"round {number + 1}: parse {parse:.2f} s, import {first:.2f} s, again {again:.2f} s")
+        cpus["parse"].append(parse_cpu)
+        cpus["import"].append(first_cpu)
+        cpus["again"].append(again_cpu)
+        print(
+            f"round {number + 1}: parse {parse:.2f} s, import {first:.2f} s, again {again:.2f} s"
+            f" (CPU {parse_cpu:.2f} / {first_cpu:.2f} / {again_cpu:.2f} s)"
+        )
     med = {k: statistics.median(v) for k, v in rows.items()}
+    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    cpu_ratio = {k: cpu[k] / cpu["parse"] for k in cpu}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     ratio = {k: med[k] / med["parse"] for k in med}
     print(f"vobject.readComponents   median {med['parse']:6.2f} s")
     print(f"kithkin import vcard     median {med['import']:6.2f} s   {ratio['import']:.2f}x")
     print(f"import again (unchanged) median {med['again']:6.2f} s   {ratio['again']:.2f}x")
+    print(
+        f"CPU time medians (what other load on the machine changes least): vobject"
+        f" {cpu['parse']:.2f} s, import {cpu['import']:.2f} s ({cpu_ratio['import']:.2f}x),"
+        f" again {cpu['again']:.2f} s ({cpu_ratio['again']:.2f}x)"
+    )
     print(f"peak resident memory of the whole run: {peak:.0f} MB")
 
 

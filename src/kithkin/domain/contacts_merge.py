@@ -191,9 +191,11 @@ def plan_merge(existing: Sequence[Person], incoming: Sequence[ContactRecord]) ->
             number, how = found
             target = targets[number]
             target.matched_by = target.matched_by or how
-            target.person, changes = _absorb(target.person, record)
+            before = target.person
+            target.person, changes = _absorb(before, record)
             target.changes.extend(changes)
-            index.add(target.person, number)
+            if target.person is not before:  # unchanged: already indexed just so
+                index.add(target.person, number)
         if not targets[number].records:
             touched.append(number)
         targets[number].records.append(record_number)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,8 @@ _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 _PLAIN_LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
 _TEXT_PROPS = frozenset({"FN", "N", "ORG", "NOTE", "NICKNAME", "TITLE", "ROLE"})
 _QP_CHARSET = re.compile(r"(?i)(;ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE)")
+_VERSION = ("VERSION:", "VERSION;")
+_BATCH = 64  # cards read by one vobject call (a failing call reads its cards one by one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +65,53 @@ def parse_vcards(data: str | bytes) -> tuple[list[ContactRecord], list[Problem]]
     """Read every card of a vCard file; bad cards become problems, good ones records."""
     records: list[ContactRecord] = []
     problems: list[Problem] = []
+    batch: list[_Card] = []
     for item in iter_cards(_lines(data)):
+        if isinstance(item, _Card):
+            batch.append(item)
+            if len(batch) < _BATCH:
+                continue
+        for record, card_problems in _read_batch(batch):
+            problems.extend(card_problems)
+            if record is not None:
+                records.append(record)
+        batch.clear()
         if isinstance(item, Problem):
             problems.append(item)
-            continue
-        record, card_problems = _read_card(item)
+    for record, card_problems in _read_batch(batch):
         problems.extend(card_problems)
         if record is not None:
             records.append(record)
     return records, problems
+
+
+def _read_batch(cards: list[_Card]) -> list[tuple[ContactRecord | None, list[Problem]]]:
+    """Read several cards with one ``vobject.readComponents`` call over their joined text;
+    if vobject fails anywhere in it (or does not give one component a card), each card is read
+    again on its own, so a bad card is reported exactly as when read alone."""
+    import vobject
+
+    # vobject keeps the last VERSION line it saw for the next card: a card without its own is
+    # read alone, as in a file of its own (vobject 0.9 reads every vCard version alike, so this
+    # only guards against a vobject that tells versions apart).
+    joined = [card for card in cards if _has_version(card.lines)]
+    try:
+        components = list(vobject.readComponents("".join(_card_text(c.lines) for c in joined)))
+    except Exception:
+        components = []
+    if len(components) != len(joined):
+        return [_read_card(card) for card in cards]
+    read = dict(zip((id(card) for card in joined), components, strict=True))
+    out: list[tuple[ContactRecord | None, list[Problem]]] = []
+    for card in cards:
+        component = read.get(id(card))
+        try:
+            props = None if component is None else _Props(component)
+        except Exception:
+            props = None
+        # a card left out, or one vobject read but kithkin cannot: read alone, as before
+        out.append(_read_card(card) if props is None else _record(card, props))
+    return out
 
 
 def _lines(data: str | bytes) -> Iterator[str]:
@@ -146,20 +186,35 @@ def iter_cards(lines: Iterable[str]) -> Iterator[_Card | Problem]:
         yield Problem(current.start, index, "import.vcard.missing_end")
 
 
+def _has_version(lines: tuple[str, ...]) -> bool:
+    if lines and lines[0][:8].upper() in _VERSION:
+        return True
+    return any(ln[:8].upper() in _VERSION for ln in lines)
+
+
+def _card_text(lines: Sequence[str]) -> str:
+    """The card as vobject reads it (vCard 2.1 commas escaped, see :func:`_commas_literal`)."""
+    if any(ln.strip().upper() == "VERSION:2.1" for ln in lines):
+        lines = _commas_literal(tuple(lines))
+    return _joined(lines)
+
+
+def _joined(lines: Sequence[str]) -> str:
+    return "BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n"
+
+
 def _parse_component(card: _Card) -> Any:
     import vobject
 
     lines = card.lines
     if any(ln.strip().upper() == "VERSION:2.1" for ln in lines):
         lines = _commas_literal(lines)
-    text = "BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n"
     try:
-        return vobject.readOne(text)
+        return vobject.readOne(_joined(lines))
     except UnicodeDecodeError:
         # Outlook writes quoted-printable Windows-1252 without saying so.
         fixed = [_QP_CHARSET.sub(r";CHARSET=windows-1252\1", ln, count=1) for ln in lines]
-        text = "BEGIN:VCARD\r\n" + "\r\n".join(fixed) + "\r\nEND:VCARD\r\n"
-        return vobject.readOne(text)
+        return vobject.readOne(_joined(fixed))
 
 
 def _commas_literal(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -210,6 +265,10 @@ def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
         return None, [Problem(card.line, card.index, "import.vcard.bad_encoding")]
     except Exception:  # any failure inside vobject is one unreadable card, in our words
         return None, [Problem(card.line, card.index, "import.vcard.unreadable", _bad_line(card))]
+    return _record(card, props)
+
+
+def _record(card: _Card, props: _Props) -> tuple[ContactRecord | None, list[Problem]]:
     name = props.full_name()
     if not name:
         return None, [Problem(card.line, card.index, "import.no_name")]

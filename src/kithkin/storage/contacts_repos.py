@@ -102,10 +102,20 @@ class ContactsRepo(_Repo):
             }
             for p in persons
         ]
-        result = self.conn.execute(
-            insert(people).returning(people.c.id, sort_by_parameter_order=True), rows
-        )
-        ids = [int(r[0]) for r in result]
+        if self.conn.dialect.name == "sqlite":
+            # SQLite cannot return the ids of a multi-row INSERT in order, so SQLAlchemy would
+            # insert one row per statement. A writing transaction holds the database's write
+            # lock (BEGIN IMMEDIATE), so the ids SQLite would pick, max + 1 onwards, are given.
+            top = self.conn.execute(select(func.max(people.c.id))).scalar()
+            ids = list(range(int(top or 0) + 1, int(top or 0) + 1 + len(rows)))
+            for row, new_id in zip(rows, ids, strict=True):
+                row["id"] = new_id
+            self.conn.execute(insert(people), rows)
+        else:
+            result = self.conn.execute(
+                insert(people).returning(people.c.id, sort_by_parameter_order=True), rows
+            )
+            ids = [int(r[0]) for r in result]
         self.add_points([(pid, p.contacts) for pid, p in zip(ids, persons, strict=True)])
         return ids
 

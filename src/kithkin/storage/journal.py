@@ -93,12 +93,20 @@ def _before_execute(
 
 
 def _param_sets(multiparams: Any, params: Any) -> list[dict[str, Any]]:
+    # An executemany of thousands of plain dicts (an import): they are only read, never
+    # changed, so they are not copied (nor checked against the Mapping ABC, which is slow).
     out: list[dict[str, Any]] = []
     for item in multiparams or ():
-        if isinstance(item, Mapping):
+        if type(item) is dict:
+            out.append(item)
+        elif isinstance(item, Mapping):
             out.append(dict(item))
         elif isinstance(item, list | tuple):
-            out.extend(dict(p) for p in item if isinstance(p, Mapping))
+            out.extend(
+                p if type(p) is dict else dict(p)
+                for p in item
+                if type(p) is dict or isinstance(p, Mapping)
+            )
     if params:
         out.append(dict(params))
     return out or [{}]
@@ -182,9 +190,8 @@ class Recorder:
         self, conn: Connection, stmt: Insert, table: Table, sets: list[dict[str, Any]]
     ) -> None:
         rows = _insert_rows(stmt, sets)
-        explicit = [
-            _key_of(table, r) for r in rows if all(r.get(k) is not None for k in _pk(table))
-        ]
+        pk = _pk(table)
+        explicit = [_key_of(table, r) for r in rows if all(r.get(k) is not None for k in pk)]
         self.inserted.setdefault(table.name, set()).update(explicit)
         if _has_id(table) and table.name not in self.floors:
             top = conn.execute(select(func.max(table.c.id))).scalar()
@@ -240,16 +247,21 @@ class Recorder:
             floor = self.floors.get(name)
             seen: set[Key] = set()  # rows read just now: they exist
             if floor is not None:
-                # only the key and the columns that refer to other rows are needed here
-                linked = [fk.parent for fk in table.foreign_keys]
+                # only the key and the columns that refer to journaled rows are needed here
+                pointing = _ref_columns(table)
+                names = list(dict.fromkeys(column for column, _ in pointing))
                 found = conn.execute(
-                    select(table.c.id, *linked).where(
+                    select(table.c.id, *(table.c[n] for n in names)).where(
                         table.c.owner_id == self.owner_id, table.c.id > floor
                     )
                 )
                 for row in found:
-                    seen.add((row.id,))
-                    refs |= _refs(table, row._mapping)
+                    seen.add((row[0],))
+                    values = dict(zip(names, row[1:], strict=True))
+                    for column, target in pointing:
+                        value = values[column]
+                        if value is not None:
+                            refs.add((target, (_encode(value),)))
             keys = (keys | seen) - set(self.images.get(name, {}))
             still = seen | _existing(conn, table, keys - seen)
             present = [k for k in _in_order(keys) if k in still]
@@ -275,15 +287,29 @@ class Recorder:
         }
 
 
+_REF_COLUMNS: dict[Table, tuple[tuple[str, str], ...]] = {}
+
+
+def _ref_columns(table: Table) -> tuple[tuple[str, str], ...]:
+    """The columns of ``table`` that name a journaled row by its one-column key, with the
+    table they point at (worked out once per table: an import asks for every row it adds)."""
+    found = _REF_COLUMNS.get(table)
+    if found is None:
+        found = tuple(
+            (fk.parent.name, fk.column.table.name)
+            for fk in table.foreign_keys
+            if fk.column.table.name not in SKIPPED and _pk(fk.column.table) == [fk.column.name]
+        )
+        _REF_COLUMNS[table] = found
+    return found
+
+
 def _refs(table: Table, values: Mapping[Any, Any]) -> set[tuple[str, Key]]:
     out: set[tuple[str, Key]] = set()
-    for fk in table.foreign_keys:
-        target = fk.column.table
-        if target.name in SKIPPED or fk.parent.name not in values:
-            continue
-        value = values[fk.parent.name]
-        if value is not None and _pk(target) == [fk.column.name]:
-            out.add((target.name, (_encode(value),)))
+    for column, target in _ref_columns(table):
+        value = values.get(column)
+        if value is not None:
+            out.add((target, (_encode(value),)))
     return out
 
 
