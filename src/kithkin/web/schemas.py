@@ -139,18 +139,9 @@ class FollowUpDoneIn(Strict):
     done: bool = True
 
 
-class PersonIn(Strict):
-    name: str = Field(min_length=1, max_length=limits.NAME)
-    nickname: str | None = Field(None, max_length=limits.NICKNAME)
-    circle: str | None = Field("friends", max_length=limits.CIRCLE_NAME)
-    cadence_days: int | None = Field(None, ge=_CADENCE[0], le=_CADENCE[1])
-    closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
-    feeling: str | None = Field(None, max_length=limits.CHOICE)
-    timezone: str | None = Field(None, max_length=limits.TIMEZONE)
-    birthday: str | None = Field(None, max_length=limits.BIRTHDAY_TEXT)
-    interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
-    how_met: str | None = Field(None, max_length=limits.HOW_MET)
-    notes: str | None = Field(None, max_length=limits.NOTES)
+class _CardFields(Strict):
+    """An address book's own fields of a person, shared by the create and patch models."""
+
     family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
     given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
     additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
@@ -164,13 +155,27 @@ class PersonIn(Strict):
     )
 
 
+class PersonIn(_CardFields):
+    name: str = Field(min_length=1, max_length=limits.NAME)
+    nickname: str | None = Field(None, max_length=limits.NICKNAME)
+    circle: str | None = Field("friends", max_length=limits.CIRCLE_NAME)
+    cadence_days: int | None = Field(None, ge=_CADENCE[0], le=_CADENCE[1])
+    closeness: int | None = Field(None, ge=limits.SCALE_1_5[0], le=limits.SCALE_1_5[1])
+    feeling: str | None = Field(None, max_length=limits.CHOICE)
+    timezone: str | None = Field(None, max_length=limits.TIMEZONE)
+    birthday: str | None = Field(None, max_length=limits.BIRTHDAY_TEXT)
+    interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
+    how_met: str | None = Field(None, max_length=limits.HOW_MET)
+    notes: str | None = Field(None, max_length=limits.NOTES)
+
+
 class ContactIn(Strict):
     kind: Literal["email", "phone", "handle"]
     value: str = Field(min_length=1, max_length=limits.CONTACT_VALUE)
     label: str = Field("", max_length=limits.CONTACT_LABEL)
 
 
-class PersonPatch(Strict):
+class PersonPatch(_CardFields):
     """Only the fields sent change. ``null`` clears cadence_days, timezone and birthday (and
     circle: no circle); name, closeness and feeling cannot be cleared."""
 
@@ -187,17 +192,6 @@ class PersonPatch(Strict):
     interests: list[str] | None = Field(None, max_length=limits.LIST_ITEMS)
     how_met: str | None = Field(None, max_length=limits.HOW_MET)
     notes: str | None = Field(None, max_length=limits.NOTES)
-    family_name: str | None = Field(None, max_length=limits.CARD_FIELD)
-    given_name: str | None = Field(None, max_length=limits.CARD_FIELD)
-    additional_names: str | None = Field(None, max_length=limits.CARD_FIELD)
-    name_prefix: str | None = Field(None, max_length=limits.CARD_FIELD)
-    name_suffix: str | None = Field(None, max_length=limits.CARD_FIELD)
-    organisation: str | None = Field(None, max_length=limits.CARD_FIELD)
-    department: str | None = Field(None, max_length=limits.CARD_FIELD)
-    job_title: str | None = Field(None, max_length=limits.CARD_FIELD)
-    birthday_text: str | None = Field(
-        None, max_length=limits.BIRTHDAY_WORDS, examples=["circa 1800"]
-    )
     contacts: list[ContactIn] | None = Field(
         None, max_length=limits.LIST_ITEMS, description="Replaces every contact point."
     )
