@@ -192,6 +192,10 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
             calendars = full.calendars.find()
     unreadable = unreadable_calendars(calendars, limit_mb=app.settings.max_file_mb)
+    if view.questionnaires_due:  # suggested only when it can be taken, as on the web
+        from kithkin.formats.questionnaire_items import only_takeable
+
+        view = only_takeable(view, app.settings.data_dir)
     if json_out:
         data = {**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]}
         emit_json({**data, "unreadable_calendars": [u.as_dict() for u in unreadable]})

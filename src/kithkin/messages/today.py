@@ -84,10 +84,6 @@ TEXT: dict[str, str] = {
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
     # --- cli ---
-    "today.questionnaire_file": (
-        "Questionnaire due: {name} ('kithkin assess {id}' says how to add its questions, which "
-        "do not ship with kithkin; 'kithkin assess schedule {id} --every 0' stops the reminder)."
-    ),
     "init.ask_zone": "Your time zone",
     "init.ask_goal": "Meaningful connections per day",
     "init.ask_weekday": "Minutes you can give on a weekday",
