@@ -44,6 +44,8 @@ class Settings:
     hosted: bool = False  # accounts and logins (kithkin serve --hosted, KITHKIN_HOSTED=true)
     signup: str = "closed"  # who may create an account in the web: open | invite | closed
     secure_cookies: bool = False  # mark the session cookie Secure even when the request is HTTP
+    # --- phone-polish (#14) ---
+    locale: str = ""  # the order dates are read in ("en_US", "de"); empty: the browser's or LANG
     extra: Mapping[str, Any] = field(default_factory=dict)
     config_path: Path | None = None  # the config file these settings were read from (or would be)
 
@@ -83,6 +85,8 @@ KNOWN_KEYS = (
     "hosted",
     "signup",
     "secure_cookies",
+    # --- phone-polish ---
+    "locale",
 )
 """The settings a config file may hold (``reminders`` is a table of its own)."""
 
@@ -157,6 +161,7 @@ def load_settings(
         hosted=_flag(pick("hosted", False)),
         signup=_signup(pick("signup", "closed")),
         secure_cookies=_flag(pick("secure_cookies", False)),
+        locale=str(pick("locale", "")),
         extra=from_file,
         config_path=config_path,
     )

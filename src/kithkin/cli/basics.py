@@ -29,7 +29,9 @@ def say_counts(item: Interaction, *, today: date) -> None:
     if item.day == today:
         say(text("logged.meaningful"))
     else:
-        say(text("logged.meaningful_on", day=item.day.isoformat()))
+        from kithkin.domain.dates import day_label
+
+        say(text("logged.meaningful_on", day=day_label(item.day, today)))
 
 
 class LogUnknownName(InputError):
@@ -278,16 +280,11 @@ def log(
         return
     item = logged.interaction
     who = ", ".join([*names.values(), *([item.with_other] if item.with_other else [])])
+    from kithkin.domain.dates import day_label
     from kithkin.domain.model import KINDS
 
-    say(
-        text(
-            "logged",
-            kind=KINDS[item.kind].label,
-            with_=who or text("nobody"),
-            day=item.day.isoformat(),
-        )
-    )
+    day = day_label(item.day, logged.today)
+    say(text("logged", kind=KINDS[item.kind].label, with_=who or text("nobody"), day=day))
     say_counts(item, today=logged.today)
 
 
@@ -355,7 +352,10 @@ def checkin(
         emit_json(checkin_dict(result))
         return
     key = "checkin.saved" if result.created else "checkin.updated"
-    say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))
+    from kithkin.domain.dates import day_label
+
+    shown = day_label(c.day, c.day if date is None else None)  # no --date: today's
+    say(text(key, day=shown, mood=c.mood, stress=c.stress))
 
 
 followup_app = typer.Typer(help="Things to ask or do for someone.", no_args_is_help=True)

@@ -71,7 +71,9 @@ def show_today(view: TodayView) -> None:
 # --- planner ---
 def _status(s: SuggestionView) -> str:
     if s.status == "snoozed":
-        until = s.snoozed_until.isoformat() if s.snoozed_until else ""
+        from kithkin.domain.dates import day_label
+
+        until = day_label(s.snoozed_until, year=False) if s.snoozed_until else ""
         return text("plan.status.snoozed", until=until)
     return text(f"plan.status.{s.status}")
 

@@ -46,6 +46,15 @@ def with_names(form: FormData) -> list[str]:
     return [n.strip() for v in forms.many(form, "with") for n in v.split(",") if n.strip()]
 
 
+def kept_quick_log(form: FormData) -> dict[str, Any]:
+    """The quick log as sent, to fill it in again beside an error: the ticked chips
+    (``#id``), the kind and the names typed in the search."""
+    sent = [v.strip() for v in forms.many(form, "with") if v.strip()]
+    chips = [v for v in sent if v.startswith("#") and v[1:].isdigit()]
+    typed = [n.strip() for v in sent if v not in chips for n in v.split(",") if n.strip()]
+    return {"chips": chips, "kind": forms.text(form, "kind"), "with": ", ".join(typed)}
+
+
 def quick_people(*, uow: Any, plan: Any, due: list[Person]) -> list[Person]:
     """The people worth a chip: open ideas of today first, then who is due, then the people of
     the latest logs; active ones only, each once, at most :data:`CHIPS`."""
