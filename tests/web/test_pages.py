@@ -338,3 +338,35 @@ def test_the_locale_setting_wins_over_the_browser(database_url: str, tmp_path):
             assert page.one("h1.today-date").text == "Thursday, November 26"
     finally:
         app.close()
+
+
+def test_a_quick_log_with_nobody_chosen_is_refused_on_today(web: WebClient):
+    """A stray tap on "Log it" must not count the day's connection: with no chip ticked and no
+    name typed, Today answers with the question beside the search, and nothing is written."""
+    add_person(web, "Ada Lovelace")
+    response = web.post("/log", {"kind": "text", "next": "/"})
+    assert response.status_code == 422
+    page = parse(response.text)
+    assert page.one("#error-summary a").get("href") == "#f-with"
+    assert page.one("#quick-log #e-with").text
+    assert page.one(".power .status").get("data-status") != "met"
+    with_api = web.client.get("/api/people/1").json()["timeline"]
+    assert with_api == []
+    assert web.page("/").one(".power .status").get("data-status") != "met"
+
+
+def test_the_time_zone_hints_speak_plainly(web: WebClient):
+    """No jargon ("IANA name") where a person types their time zone (#14)."""
+    pid = add_person(web, "Ada Lovelace")
+    for path in ("/settings", f"/people/{pid}/edit"):
+        page = web.page(path)
+        assert page.one("#h-timezone").text.startswith("A region and a city")
+        assert "IANA" not in web.client.get(path).text
+
+
+def test_the_weeks_plan_says_a_standing_note_once(web: WebClient):
+    """A brand-new user's week: "Add a few people ..." once, not under each of the seven days."""
+    page = web.page("/plan")
+    assert len(page.select("section.day")) == 7
+    notes = [n.text for n in page.select("section.day p.plan-note")]
+    assert notes and len(notes) == len(set(notes))

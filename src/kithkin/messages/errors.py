@@ -293,5 +293,9 @@ ERRORS: dict[str, str] = {
         "KITHKIN_NOTIFY_URLS environment variable) to one or more Apprise URLs, such as "
         "ntfys://ntfy.sh/my-topic."
     ),
+    "quick_log_nobody": (
+        "Who was it with? Tap a person, or open 'Someone else, more detail' to search (or to "
+        "log a moment with someone who is not in your people)."
+    ),
     # --- end phone-polish ---
 }

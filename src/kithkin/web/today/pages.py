@@ -75,6 +75,8 @@ def log_page(request: Request) -> Response:
 def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
     try:
+        if forms.text(form, "next") == "/" and not quick.with_names(form):
+            raise quick.NobodyChosen(field="with")
         log_interaction(
             uow=uow,
             now=now,

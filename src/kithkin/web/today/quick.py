@@ -41,6 +41,13 @@ def opt_float(form: FormData, name: str, *, label: str) -> float | None:
         raise forms.NotANumber(field=label, value=raw) from None
 
 
+class NobodyChosen(InputError):
+    """Today's quick log was sent with no one ticked or named (a stray tap must not count the
+    day's connection)."""
+
+    key = "quick_log_nobody"
+
+
 def with_names(form: FormData) -> list[str]:
     """Everyone named: each ticked chip (``#id``) and each comma-separated typed name."""
     return [n.strip() for v in forms.many(form, "with") for n in v.split(",") if n.strip()]
