@@ -238,7 +238,7 @@ def log(
     json_out: JsonOpt = False,
 ) -> None:
     """Log an interaction (with --with, --with-other or --alone)."""
-    from kithkin.services.interactions import OldInteraction, log_interaction
+    from kithkin.services.interactions import Logged, OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
     if not with_ and not with_other.strip() and not alone:
@@ -260,14 +260,17 @@ def log(
     }
     from kithkin.domain.errors import UnknownName
 
-    try:
+    def write(confirm_old: bool) -> Logged:
         with app.uow(write=True) as uow:
-            try:
-                logged = log_interaction(uow=uow, confirm_old=yes, **given)
-            except OldInteraction as exc:
-                if yes or not interactive() or not typer.confirm(exc.message, err=True):
-                    raise
-                logged = log_interaction(uow=uow, confirm_old=True, **given)
+            return log_interaction(uow=uow, confirm_old=confirm_old, **given)
+
+    try:
+        try:
+            logged = write(yes)
+        except OldInteraction as exc:  # asked with no transaction open: nothing waits on it
+            if yes or not interactive() or not typer.confirm(exc.message, err=True):
+                raise
+            logged = write(True)
     except UnknownName as exc:  # someone new: say how to add them, or log them as a weak tie
         import shlex
 
