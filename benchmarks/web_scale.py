@@ -7,9 +7,11 @@ read-write personal access token each (``benchmarks/hosted_seed.py``); then
 ``kithkin serve --hosted --workers N`` runs for N = 1 and N = 2 in turn and wrk (Debian's
 ``wrk``) drives it from a second process on loopback for ``--seconds`` with ``--connections``.
 Pages go with an account's session cookie, API calls with an account's bearer token (writes
-with a token need no CSRF token), the accounts taken in turn. Afterwards the interactions in
-the database are counted: every write answered 201 must be there (lost writes: 0). The table
-at the end holds both runs and the load average before and after each.
+with a token need no CSRF token), the accounts taken in turn. Each run starts from a copy of
+the seeded database (``CREATE DATABASE ... TEMPLATE``), so the second run does not find the
+plans and pages the first one made. Afterwards the interactions in the database are counted:
+every write answered 201 must be there (lost writes: 0). The table at the end holds both runs
+and the load average before and after each.
 
 ``--accounts 0`` is the old single-account run: local mode, the demo life, no login.
 ``--auth FILE`` (one request header a line: ``Cookie:`` lines for pages, other lines for the
@@ -240,7 +242,18 @@ def main() -> None:
                         raise SystemExit(f"kithkin {' '.join(step)} failed")
             results = {}
             for workers in (int(w) for w in args.workers.split(",")):
-                results[workers] = one(env, url, workers, args, auth)
+                # each run starts from the same data: a copy of the seeded database (no plan
+                # stored, nothing written by the run before)
+                copy = f"{name}_w{workers}"
+                with psycopg.connect(ADMIN, autocommit=True) as admin:
+                    admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+                copy_url = ADMIN.rsplit("/", 1)[0] + "/" + copy
+                try:
+                    run_env = {**env, "KITHKIN_DATABASE_URL": copy_url}
+                    results[workers] = one(run_env, copy_url, workers, args, auth)
+                finally:
+                    with psycopg.connect(ADMIN, autocommit=True) as admin:
+                        admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
                 print(f"{workers} web process(es): {results[workers]}", flush=True)
             print(
                 f"\n{args.accounts or 1} account(s), {args.connections} connections,"
