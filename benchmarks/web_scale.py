@@ -11,7 +11,8 @@ with a token need no CSRF token), the accounts taken in turn. Each run starts fr
 the seeded database (``CREATE DATABASE ... TEMPLATE``), so the second run does not find the
 plans and pages the first one made. Afterwards the interactions in the database are counted:
 every write answered 201 must be there (lost writes: 0). The table at the end holds both runs
-and the load average before and after each.
+and the load average before and after each, then the CPU of each kind of request
+(``benchmarks/hosted_costs.py``, in-process, one at a time) that explains them.
 
 ``--accounts 0`` is the old single-account run: local mode, the demo life, no login.
 ``--auth FILE`` (one request header a line: ``Cookie:`` lines for pages, other lines for the
@@ -33,6 +34,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +44,7 @@ import psycopg
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from hosted_costs import cost_table, costs  # noqa: E402
 from hosted_seed import seed  # noqa: E402
 from web_load import free_port, parse_wrk  # noqa: E402
 
@@ -207,6 +211,19 @@ def table(results: dict[int, dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+@contextmanager
+def copied(name: str, suffix: str) -> Iterator[str]:
+    """A copy of the database ``name`` for one run (dropped after): its URL."""
+    copy = f"{name}_{suffix}"
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    try:
+        yield ADMIN.rsplit("/", 1)[0] + "/" + copy
+    finally:
+        with psycopg.connect(ADMIN, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60)
@@ -214,6 +231,7 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=1000, help="0: local mode, no login")
     parser.add_argument("--workers", default="1,2", help="web process counts, in turn")
     parser.add_argument("--auth", type=Path, help="request headers, one a line, given in turn")
+    parser.add_argument("--costs", type=int, default=30, help="accounts for the CPU table")
     parser.add_argument("--keep", action="store_true", help="keep the database (and the headers)")
     args = parser.parse_args()
     name = f"kithkin_bench_{uuid.uuid4().hex[:8]}"
@@ -240,26 +258,26 @@ def main() -> None:
                 for step in (["db", "upgrade"], ["demo"]):
                     if kithkin(env, *step, stdout=subprocess.DEVNULL).wait() != 0:
                         raise SystemExit(f"kithkin {' '.join(step)} failed")
+            cost_rows = []
+            if args.accounts and args.costs:
+                with copied(name, "costs") as copy_url:
+                    cost_rows = costs(copy_url, auth, range(min(args.costs + 1, args.accounts)))
             results = {}
             for workers in (int(w) for w in args.workers.split(",")):
                 # each run starts from the same data: a copy of the seeded database (no plan
                 # stored, nothing written by the run before)
-                copy = f"{name}_w{workers}"
-                with psycopg.connect(ADMIN, autocommit=True) as admin:
-                    admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
-                copy_url = ADMIN.rsplit("/", 1)[0] + "/" + copy
-                try:
+                with copied(name, f"w{workers}") as copy_url:
                     run_env = {**env, "KITHKIN_DATABASE_URL": copy_url}
                     results[workers] = one(run_env, copy_url, workers, args, auth)
-                finally:
-                    with psycopg.connect(ADMIN, autocommit=True) as admin:
-                        admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
                 print(f"{workers} web process(es): {results[workers]}", flush=True)
             print(
                 f"\n{args.accounts or 1} account(s), {args.connections} connections,"
                 f" {args.seconds} s, one write in ten\n"
             )
             print(table(results))
+            if cost_rows:
+                print(f"\nCPU per request by kind (load {load()}):\n")
+                print(cost_table(cost_rows))
             if args.keep:
                 print(f"database kept: {url}; headers in {auth}")
     finally:
