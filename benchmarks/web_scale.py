@@ -263,7 +263,7 @@ def main() -> None:
                 with copied(name, "costs") as copy_url:
                     cost_rows = costs(copy_url, auth, range(min(args.costs + 1, args.accounts)))
             results = {}
-            for workers in (int(w) for w in args.workers.split(",")):
+            for workers in (int(w) for w in args.workers.split(",") if w.strip()):
                 # each run starts from the same data: a copy of the seeded database (no plan
                 # stored, nothing written by the run before)
                 with copied(name, f"w{workers}") as copy_url:
