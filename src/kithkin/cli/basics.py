@@ -11,6 +11,7 @@ from kithkin.cli.ask import ask_choice, ask_number, interactive
 from kithkin.cli.calendar_check import show_unreadable, unreadable_calendars
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
+from kithkin.domain import limits
 from kithkin.domain.errors import InputError
 from kithkin.messages import text
 
@@ -115,12 +116,16 @@ def _check_given(
 def init(
     ctx: typer.Context,
     timezone: Annotated[
-        str | None, typer.Option(help="IANA time zone, e.g. Europe/Berlin.")
+        str | None, typer.Option(help="Your time zone, e.g. Europe/Berlin.")
     ] = None,
     goal: Annotated[int | None, typer.Option(help="Meaningful connections a day (1-10).")] = None,
     rest_days: Annotated[int | None, typer.Option(help="Rest days a week (0-6).")] = None,
-    weekday_minutes: Annotated[int | None, typer.Option(help="Minutes on weekdays.")] = None,
-    weekend_minutes: Annotated[int | None, typer.Option(help="Minutes on weekends.")] = None,
+    weekday_minutes: Annotated[
+        int | None, typer.Option(help="Minutes a weekday has for connecting (0-600).")
+    ] = None,
+    weekend_minutes: Annotated[
+        int | None, typer.Option(help="Minutes a weekend day has for connecting (0-600).")
+    ] = None,
     barrier: Annotated[
         list[str] | None,
         typer.Option(help="little_time, introversion, social_anxiety or none (repeatable)."),
@@ -137,11 +142,11 @@ def init(
         if timezone is None:
             timezone = _ask_zone(system_zone(dict(os.environ)))
         if goal is None:
-            goal = ask_number(text("init.ask_goal"), 1, 10, 1)
+            goal = ask_number(text("init.ask_goal"), *limits.DAILY_GOAL, 1)
         if weekday_minutes is None:
-            weekday_minutes = ask_number(text("init.ask_weekday"), 0, 1440, 15)
+            weekday_minutes = ask_number(text("init.ask_weekday"), *limits.DAY_MINUTES, 15)
         if weekend_minutes is None:
-            weekend_minutes = ask_number(text("init.ask_weekend"), 0, 1440, 45)
+            weekend_minutes = ask_number(text("init.ask_weekend"), *limits.DAY_MINUTES, 45)
         if barrier is None:
             barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
