@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from kithkin.bootstrap import App
 from kithkin.web.app import create_app
 from kithkin.web.bounds import _is_int
-from tests.web.conftest import WebClient
+from tests.web.conftest import WebClient, add_person
 from tests.web.html import parse
 
 HUGE = (str(2**63), str(2**64 + 7), "9" * 40, "-" + str(2**63 + 1))
@@ -92,8 +92,10 @@ def test_an_interaction_more_than_a_year_ago_needs_confirm_old(app: App) -> None
 
 
 def test_the_log_form_asks_to_confirm_a_moment_more_than_a_year_ago(web: WebClient) -> None:
-    asked = web.post("/log", {"kind": "call", "when": "2020-05-01"})
+    add_person(web, "Ada Lovelace")
+    sent = {"kind": "call", "when": "2020-05-01", "with": "Ada"}
+    asked = web.post("/log", sent)
     assert asked.status_code == 422
     assert parse(asked.text).one("input[name=confirm_old]") is not None
-    done = web.post("/log", {"kind": "call", "when": "2020-05-01", "confirm_old": "on"})
+    done = web.post("/log", {**sent, "confirm_old": "on"})
     assert done.status_code == 303

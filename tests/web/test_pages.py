@@ -355,6 +355,18 @@ def test_a_quick_log_with_nobody_chosen_is_refused_on_today(web: WebClient):
     assert web.page("/").one(".power .status").get("data-status") != "met"
 
 
+def test_the_log_page_with_nobody_named_is_refused(web: WebClient):
+    """The full log page too: no one chosen is a question beside "Who", nothing written."""
+    add_person(web, "Ada Lovelace")
+    response = web.post("/log", {"kind": "call", "minutes": "20"})
+    assert response.status_code == 422
+    page = parse(response.text)
+    assert page.one("#e-with").text == error_text("log_nobody")
+    assert page.one("input[name=minutes]").get("value") == "20"  # the form is kept
+    assert web.client.get("/api/people/1").json()["timeline"] == []
+    assert web.page("/").one(".power .status").get("data-status") != "met"
+
+
 def test_the_time_zone_hints_speak_plainly(web: WebClient):
     """No jargon ("IANA name") where a person types their time zone (#14)."""
     pid = add_person(web, "Ada Lovelace")
@@ -370,3 +382,12 @@ def test_the_weeks_plan_says_a_standing_note_once(web: WebClient):
     assert len(page.select("section.day")) == 7
     notes = [n.text for n in page.select("section.day p.plan-note")]
     assert notes and len(notes) == len(set(notes))
+
+
+def test_the_reminders_section_points_at_its_own_form_not_the_config_file(web: WebClient):
+    """Reminders are set in the form on the same page (#14): the words say so."""
+    page = web.page("/settings/data")
+    section = page.one("#reminders")
+    assert page.one("#reminders form") is not None
+    words = " ".join(section.text.split())
+    assert "notify_urls" not in words and "to your config file" not in words

@@ -78,13 +78,11 @@ TEXT: dict[str, str] = {
     "web.triage.wider": "{name}: in your wider network.",
     "web.triage.ignored": "{name}: ignored.",
     "web.data.reminders_intro": (
-        "Reminders are set in your config file (the [reminders] table and notify_urls); "
+        "Choose below when reminders come and where they go (saved with your other settings); "
         "'kithkin remind' or 'kithkin worker' sends them."
     ),
     "web.data.notify_count": "{count} notification {count:destination|destinations} configured.",
-    "web.data.notify_none": (
-        "No notification destinations yet: add notify_urls to your config file to get reminders."
-    ),
+    "web.data.notify_none": ("No destination yet: add one below to get reminders."),
     "web.data.log_empty": "No reminders sent yet.",
     "web.data.feed_intro": (
         "Subscribe to your planned connections, recurring calls and birthdays from any calendar "

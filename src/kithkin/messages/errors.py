@@ -297,5 +297,6 @@ ERRORS: dict[str, str] = {
         "Who was it with? Tap a person, or open 'Someone else, more detail' to search (or to "
         "log a moment with someone who is not in your people)."
     ),
+    "log_nobody": "Who was it with? Choose or type at least one person from your people.",
     # --- end phone-polish ---
 }

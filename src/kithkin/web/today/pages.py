@@ -75,8 +75,9 @@ def log_page(request: Request) -> Response:
 def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
     try:
-        if forms.text(form, "next") == "/" and not quick.with_names(form):
-            raise quick.NobodyChosen(field="with")
+        if not quick.with_names(form):  # a stray tap must not count the day's connection
+            on_today = forms.text(form, "next") == "/"
+            raise (quick.NobodyChosen if on_today else quick.NobodyNamed)(field="with")
         log_interaction(
             uow=uow,
             now=now,

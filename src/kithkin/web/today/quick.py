@@ -48,6 +48,12 @@ class NobodyChosen(InputError):
     key = "quick_log_nobody"
 
 
+class NobodyNamed(InputError):
+    """The log page was sent with no one chosen or named."""
+
+    key = "log_nobody"
+
+
 def with_names(form: FormData) -> list[str]:
     """Everyone named: each ticked chip (``#id``) and each comma-separated typed name."""
     return [n.strip() for v in forms.many(form, "with") for n in v.split(",") if n.strip()]
