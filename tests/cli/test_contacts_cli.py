@@ -155,3 +155,32 @@ def test_remind_without_destinations_says_where_to_set_them(run, tmp_path: Path)
         assert "notify_urls" in line and "Settings > Reminders" in line
         assert "KITHKIN_NOTIFY_URLS" in line and "retry" not in line
     assert _json(run("remind", "--status", "--json")) == []
+
+
+def test_questionnaire_reminders_name_only_those_that_can_be_taken(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PSS-10 is due by default, but its questions do not ship: without the user's item file
+    the 09:00 reminder names WHO-5 alone; once the questions are here it names PSS-10 too."""
+    import sqlite3
+
+    monkeypatch.setenv("KITHKIN_NOTIFY_URLS", "nosuchscheme://nowhere")
+
+    def bodies() -> str:
+        with sqlite3.connect(tmp_path / "k.db") as conn:
+            rows = conn.execute("SELECT body FROM reminder_log WHERE kind = 'questionnaires'")
+            found = "\n".join(r[0] for r in rows)
+        conn.close()
+        return found
+
+    run("remind", "--json", code=1)
+    first = bodies()
+    assert "WHO-5" in first and "Perceived Stress" not in first
+    with sqlite3.connect(tmp_path / "k.db") as conn:
+        conn.execute("DELETE FROM reminder_log")
+    conn.close()
+    (tmp_path / "items").mkdir()
+    lines = [f"Question {n} of my own copy?" for n in range(1, 11)]
+    (tmp_path / "items" / "pss10.txt").write_text("\n".join(lines) + "\n")
+    run("remind", "--json", code=1)
+    assert "Perceived Stress" in bodies()

@@ -14,7 +14,7 @@ from kithkin.messages import text
 
 if TYPE_CHECKING:
     from kithkin.bootstrap import App
-    from kithkin.services.reminders import RemindReport
+    from kithkin.services.reminders import RemindReport, Takeable
 
 
 class NoReminderDestinations(KithkinError):
@@ -22,6 +22,13 @@ class NoReminderDestinations(KithkinError):
     that cron and systemd show the run; the message says what to set and where)."""
 
     key = "remind_no_destinations"
+
+
+def takeable_here(app: App) -> Takeable:
+    """Questionnaire reminders only for those whose questions are in this data directory."""
+    from kithkin.formats.questionnaire_items import takeable
+
+    return lambda due: takeable(due, app.settings.data_dir)
 
 
 def _once(app: App) -> RemindReport:
@@ -38,6 +45,7 @@ def _once(app: App) -> RemindReport:
         notifier=notifier,
         settings=settings,
         check_calendar=lambda path: calendar_trouble(path, limit_mb=limit),
+        takeable=takeable_here(app),
     )
 
 

@@ -81,6 +81,7 @@ def _round(
 ) -> WorkerReport:
     from functools import partial
 
+    from kithkin.cli.remind import takeable_here
     from kithkin.services.reminder_worker import deliver, queue_accounts
     from kithkin.services.reminders import ReminderSettings
 
@@ -93,6 +94,7 @@ def _round(
         owners=owners,
         now=app.now(),
         settings=settings,
+        takeable=takeable_here(app),
     )
     report = deliver(
         queue=app.reminder_queue,

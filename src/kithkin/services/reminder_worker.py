@@ -35,6 +35,7 @@ from kithkin.services.reminders import (
     Delivery,
     Notifier,
     ReminderSettings,
+    Takeable,
     UnitsOfWork,
     backoff,
     in_quiet_hours,
@@ -79,12 +80,14 @@ def queue_accounts(
     owners: Iterable[int],
     now: datetime,
     settings: ReminderSettings,
+    takeable: Takeable | None = None,
 ) -> int:
     """Log what is due now for each account; an account not yet set up is skipped."""
     queued = 0
     for owner in owners:
         try:
-            queued += queue_due(units=units_for(owner), now=now, settings=settings)[0]
+            units = units_for(owner)
+            queued += queue_due(units=units, now=now, settings=settings, takeable=takeable)[0]
         except NotInitialised:
             continue
     return queued

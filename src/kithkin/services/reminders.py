@@ -14,7 +14,7 @@ whose outcome was never recorded (the process died) is taken again once the leas
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -26,6 +26,7 @@ from kithkin.messages import text
 from kithkin.services.profiles import get_profile
 
 if TYPE_CHECKING:
+    from kithkin.domain.questionnaires import Due
     from kithkin.services.calendar_health import CalendarCheck
     from kithkin.services.planning_ports import PlanningUnitOfWork
     from kithkin.services.ports import ClaimedReminder, ReminderEntry, UnitOfWork
@@ -167,9 +168,11 @@ def due_now(
     now: datetime,
     settings: ReminderSettings,
     check_calendar: CalendarCheck | None = None,
+    takeable: Takeable | None = None,
 ) -> list[DueReminder]:
     """Everything whose time has come in the user's local day (quiet hours not applied); with
-    ``check_calendar``, each registered calendar that cannot be read (once a day each)."""
+    ``check_calendar``, each registered calendar that cannot be read (once a day each); with
+    ``takeable``, only the due questionnaires it keeps (those whose questions are here)."""
     from kithkin.services.suggestions import todays_plan
     from kithkin.services.today import today
 
@@ -213,7 +216,7 @@ def due_now(
             DueReminder("weekly", week, text("remind.weekly.title"), text("remind.weekly.body"))
         )
     if _at(local, settings.questionnaires):
-        out.extend(_questionnaires(uow, local.date()))
+        out.extend(_questionnaires(uow, local.date(), takeable))
     if check_calendar is not None:
         out.extend(_calendars(uow, day, check_calendar))
     return out
@@ -235,11 +238,13 @@ def _calendars(uow: UnitOfWork, day: str, check: CalendarCheck) -> list[DueRemin
     ]
 
 
-def _questionnaires(uow: UnitOfWork, day: date) -> list[DueReminder]:
+def _questionnaires(uow: UnitOfWork, day: date, takeable: Takeable | None) -> list[DueReminder]:
     from kithkin.domain.questionnaires import INSTRUMENTS
     from kithkin.services.questionnaires import due
 
     found = due(uow=uow, today=day)
+    if takeable is not None:
+        found = list(takeable(found))
     if not found:
         return []
     body = "\n".join(
@@ -270,6 +275,9 @@ def backoff(attempts: int) -> timedelta:
 
 
 UnitsOfWork = Callable[..., AbstractContextManager["PlanningUnitOfWork"]]
+# keeps the due questionnaires that can be taken now (their questions are here); the caller,
+# which knows where the user's item files live, decides
+Takeable = Callable[[Sequence["Due"]], Sequence["Due"]]
 
 
 def queue_due(
@@ -278,6 +286,7 @@ def queue_due(
     now: datetime,
     settings: ReminderSettings,
     check_calendar: CalendarCheck | None = None,
+    takeable: Takeable | None = None,
 ) -> tuple[int, datetime]:
     """Log what is due now as pending (once per occurrence): how many were new, and the
     user's local time."""
@@ -285,7 +294,10 @@ def queue_due(
         profile = get_profile(uow=uow)
         local = now.astimezone(zone(profile.timezone))
         queued = 0
-        for item in due_now(uow=uow, now=now, settings=settings, check_calendar=check_calendar):
+        found = due_now(
+            uow=uow, now=now, settings=settings, check_calendar=check_calendar, takeable=takeable
+        )
+        for item in found:
             queued += uow.reminders.record_due(
                 kind=item.kind,
                 occurrence=item.occurrence,
@@ -309,6 +321,7 @@ def run_reminders(
     notifier: Notifier,
     settings: ReminderSettings,
     check_calendar: CalendarCheck | None = None,
+    takeable: Takeable | None = None,
 ) -> RemindReport:
     """Queue what is due (once per occurrence) and deliver what is queued, outside quiet hours.
 
@@ -316,7 +329,7 @@ def run_reminders(
     claim one row (SKIP LOCKED on PostgreSQL), commit; send with none open; record, commit.
     """
     queued, local = queue_due(
-        units=units, now=now, settings=settings, check_calendar=check_calendar
+        units=units, now=now, settings=settings, check_calendar=check_calendar, takeable=takeable
     )
     if in_quiet_hours(local, settings):
         return RemindReport(queued=queued, quiet=True)
