@@ -368,6 +368,17 @@ def test_zero_minutes_is_a_rest_day(actions: tuple[Action, ...]) -> None:
     assert plan.suggestions == () and plan.notes[0].key == "plan.note.no_minutes"
 
 
+def test_less_time_than_any_idea_says_why_instead_of_an_empty_day(
+    actions: tuple[Action, ...],
+) -> None:
+    plan = plan_day(base_input(actions, [friend(1, "Ann", 40)], minutes_available=1))
+    shortest = min(a.minutes for a in actions)
+    assert plan.suggestions == ()
+    [note] = [n for n in plan.notes if n.key == "plan.note.short_time"]
+    assert note.params == {"minutes": 1, "shortest": shortest}
+    assert note.text.startswith("Nothing fits in the 1 minute you set aside today")
+
+
 def test_calendar_slots_respected(actions: tuple[Action, ...]) -> None:
     slot = Interval(
         datetime(2025, 3, 10, 17, 0, tzinfo=UTC), datetime(2025, 3, 10, 17, 30, tzinfo=UTC)

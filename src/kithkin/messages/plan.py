@@ -36,6 +36,11 @@ TEXT: dict[str, str] = {
         "You've spent this week's social energy. Today is for recharging; you've earned it."
     ),
     "plan.note.recovery": "Yesterday was a big one, so today's ideas are gentle.",
+    "plan.note.short_time": (
+        "Nothing fits in the {minutes} {minutes:minute|minutes} you set aside today: the "
+        "smallest ideas take {shortest} minutes. A little more time (Settings, or 'kithkin "
+        "init') opens them up, and a quick hello still counts whenever you like."
+    ),
     "plan.note.nobody": "Add a few people you care about and kithkin will suggest who and how.",
     "opener.interest.0": (
         "Hi {name}! Something about {interest} came up today and I thought of you. "

@@ -143,6 +143,9 @@ def _plan(
         notes += (Reason("plan.note.nobody"),)
     if not picks and ctx.energy_left is not None and ctx.energy_left < 1:
         notes += (Reason("plan.note.recharge"),)
+    shortest = min((a.minutes for a in inp.actions), default=0)
+    if not picks and ctx.members and 0 < ctx.minutes < shortest:  # no dead end: say why
+        notes += (Reason("plan.note.short_time", {"minutes": ctx.minutes, "shortest": shortest}),)
     suggestions = tuple(_suggestion(i + 1, c, ctx) for i, c in enumerate(picks))
     planned = sum(s.minutes for s in suggestions)
     return DayPlan(inp.today, suggestions, ctx.minutes, planned, state.energy_left, notes)
