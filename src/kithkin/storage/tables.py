@@ -129,6 +129,8 @@ interactions = Table(
     Column("client_id", String(64), nullable=True),
     Index("ix_interactions_owner_day", "owner_id", "day"),
     Index("ix_interactions_owner_client", "owner_id", "client_id", unique=True),
+    # The latest logs, newest first (``InteractionRepo.find(limit=...)``), without a sort (0013).
+    Index("ix_interactions_owner_time", "owner_id", "occurred_at", "id"),
 )
 
 interaction_people = Table(
