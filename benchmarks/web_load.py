@@ -140,7 +140,9 @@ class Writer(threading.Thread):
 
     def run(self) -> None:
         n = 0
-        while not self.stop.wait(1.0):
+        due = time.monotonic()
+        while not self.stop.wait(max(0.0, due + 1.0 - time.monotonic())):
+            due += 1.0  # on the second, however long the last write took
             n += 1
             body = {"kind": "text", "people": [f"#{n % 50 + 1}"], "minutes": 5}
             request = urllib.request.Request(
@@ -226,8 +228,8 @@ def today_rounds(*, rounds: int, seconds: int, connections: int) -> None:
         for label, kind, path, writes in runs:
             before = load_average()
             r = run(kind, path, seconds=seconds, connections=connections, writes=writes)
-            r["ratio"] = 100 * r["rps"] / results["bare FastAPI JSON"][-1]["rps"]
             results[label].append(r)
+            r["ratio"] = 100 * r["rps"] / results["bare FastAPI JSON"][-1]["rps"]
             extra = f"  writes {int(r['writes'])}" if writes else ""
             print(
                 f"round {number} {label:28s} p50 {r['p50_ms']:7.2f} ms  p99 {r['p99_ms']:7.2f} ms"
