@@ -14,7 +14,8 @@ Per cell it prints, for the headline comparison (mood on social vs other days):
 - false: the share of no-effect users told that anything on the page is clear (after the budget);
 - power: the share of same-day +1 users for whom the mood difference is claimed (after the budget);
 - nd-false / nd-same: next-day claims (after the budget) under no effect / a pure same-day effect.
-Each share comes with its Monte Carlo standard error sqrt(p (1 - p) / runs).
+Each share comes with its Monte Carlo standard error sqrt(p (1 - p) / runs). With ``--tally`` a
+second table splits "false" by error-budget family (headline, kinds and doses, people).
 
 The experiment table reads a 42-day and an 84-day experiment every evening from day 10 under no
 effect (type I error) and with a 1-point effect (power at the end).
@@ -86,28 +87,45 @@ def share(hits: int, runs: int) -> str:
     return f"{100 * p:.1f} ± {100 * math.sqrt(p * (1 - p) / runs):.1f}"
 
 
-def anything_claimed(result: object) -> bool:
+FAMILY_OF = {
+    "social": "headline",
+    "next_day": "headline",
+    "by_mode": "by_kind",
+    "by_dose": "by_kind",
+    "by_person": "by_person",
+}
+
+
+def claimed_families(result: object) -> set[str]:
+    """The error-budget families (``budget.SHARES``) with at least one claimed item."""
     data = result.as_dict()  # type: ignore[attr-defined]
     items = [*data["social"], data["next_day"], *data["by_mode"], *data["by_dose"]]
     items += data["by_person"]
-    return any(i["effect_claimed"] for i in items)
+    return {FAMILY_OF[i["item"].split(".")[0]] for i in items if i["effect_claimed"]}
 
 
-def insights_table(runs: int, n_boot: int, seed: int, days_list: tuple[int, ...] = DAYS) -> None:
+def insights_table(
+    runs: int, n_boot: int, seed: int, days_list: tuple[int, ...] = DAYS, *, tally: bool = False
+) -> None:
     print(
         "| days | phi | social days | coverage % | width | false % | power % | nd-false % "
         "| nd-same % |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
+    tallies = []
     for days in days_list:
         for phi in (0.0, 0.3, 0.6):
             for stay, pattern in ((0.5, "independent"), (0.75, "habit")):
                 rng = np.random.default_rng([seed, days, int(phi * 10), int(stay * 100)])
                 covered = widths = n_ci = false = power = nd_false = nd_same = 0
+                families = dict.fromkeys(FAMILY_OF.values(), 0)
                 for run in range(runs):
                     rows, people = user(rng, days=days, phi=phi, stay=stay, effect=0.0)
                     null = build_insights(rows, people, seed=run, n_boot=n_boot)
-                    false += anything_claimed(null)
+                    claimed = claimed_families(null)
+                    false += bool(claimed)
+                    for family in claimed:
+                        families[family] += 1
                     nd_false += null.next_day.effect_claimed
                     rows, people = user(rng, days=days, phi=phi, stay=stay, effect=1.0)
                     real = build_insights(rows, people, seed=run, n_boot=n_boot)
@@ -125,6 +143,15 @@ def insights_table(runs: int, n_boot: int, seed: int, days_list: tuple[int, ...]
                     f"| {share(nd_false, runs)} | {share(nd_same, runs)} |",
                     flush=True,
                 )
+                cells = " | ".join(
+                    share(families[f], runs) for f in dict.fromkeys(FAMILY_OF.values())
+                )
+                tallies.append(f"| {days} | {phi} | {pattern} | {cells} |")
+    if tally:
+        print("\nNo-effect users told something in each family is clear (% ± MC SE):\n")
+        print("| days | phi | social days | headline % | kinds and doses % | people % |")
+        print("|---|---|---|---|---|---|")
+        print("\n".join(tallies))
 
 
 def experiment_table(runs: int, seed: int) -> None:
@@ -174,11 +201,16 @@ def main() -> None:
         help="series lengths of the insights table (each cell has its own seed, so cells can "
         "run in separate processes and give the same rows)",
     )
+    parser.add_argument(
+        "--tally",
+        action="store_true",
+        help="also print, per cell, which error-budget family the no-effect claims came from",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     print(f"runs per cell: {args.runs}; bootstrap resamples: {args.n_boot}; seed {args.seed}\n")
     if args.only in (None, "insights"):
-        insights_table(args.runs, args.n_boot, args.seed, tuple(args.days))
+        insights_table(args.runs, args.n_boot, args.seed, tuple(args.days), tally=args.tally)
         print()
     if args.only in (None, "experiments"):
         experiment_table(args.runs, args.seed)

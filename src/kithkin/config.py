@@ -44,6 +44,11 @@ class Settings:
     hosted: bool = False  # accounts and logins (kithkin serve --hosted, KITHKIN_HOSTED=true)
     signup: str = "closed"  # who may create an account in the web: open | invite | closed
     secure_cookies: bool = False  # mark the session cookie Secure even when the request is HTTP
+    # --- hosted-load (#16) ---
+    # Behind a reverse proxy: believe its X-Forwarded-For / -Proto (the visitor's address for
+    # the login limit, HTTPS for the cookies), from these addresses only. Off unless set.
+    proxy_headers: bool = False
+    forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1",)
     extra: Mapping[str, Any] = field(default_factory=dict)
     config_path: Path | None = None  # the config file these settings were read from (or would be)
 
@@ -83,6 +88,9 @@ KNOWN_KEYS = (
     "hosted",
     "signup",
     "secure_cookies",
+    # --- hosted-load ---
+    "proxy_headers",
+    "forwarded_allow_ips",
 )
 """The settings a config file may hold (``reminders`` is a table of its own)."""
 
@@ -157,6 +165,8 @@ def load_settings(
         hosted=_flag(pick("hosted", False)),
         signup=_signup(pick("signup", "closed")),
         secure_cookies=_flag(pick("secure_cookies", False)),
+        proxy_headers=_flag(pick("proxy_headers", False)),
+        forwarded_allow_ips=_words(pick("forwarded_allow_ips", "127.0.0.1"), commas=True),
         extra=from_file,
         config_path=config_path,
     )

@@ -32,11 +32,13 @@ class Sink:
         self.release = threading.Event()
         self.held_subject = ""
         self.peers: set[tuple[str, int]] = set()  # client addresses: one per connection
+        self.message_ids: Counter[str] = Counter()  # of the accepted messages
         self._lock = threading.Lock()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
-        subject = str(message_from_bytes(envelope.content)["Subject"])
+        message = message_from_bytes(envelope.content)
+        subject = str(message["Subject"])
         with self._lock:
             self.seen += 1
             self.peers.add(tuple(session.peer))
@@ -47,6 +49,7 @@ class Sink:
             await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
             return "451 Try again later"
         with self._lock:
+            self.message_ids[str(message["Message-ID"])] += 1
             for rcpt in envelope.rcpt_tos:
                 self.accepted[(rcpt, subject)] += 1
         return "250 OK"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kithkin.cli.basics import system_zone
+from kithkin.cli.ask import system_zone
 from kithkin.cli.people import birthday_words
 from kithkin.messages import TEXT, error_text, text
 from tests.cli.conftest import Run, as_json, ok

@@ -38,6 +38,12 @@ def test_init_offers_the_system_time_zone(run: Run, monkeypatch: pytest.MonkeyPa
     assert as_json(run("init", "--yes", "--json"))["timezone"] == "Asia/Tokyo"
 
 
+def test_init_asks_again_for_minutes_the_profile_would_refuse(run: Run) -> None:
+    asked = ok(run("init", input="Europe/Berlin\n1\n700\n20\n45\nn\n"))
+    assert text("prompt.number", low=0, high=600) in asked.stderr  # asked again, at once
+    assert as_json(run("init", "--yes", "--json"))["weekday_minutes"] == 20
+
+
 def test_birthdays_in_today_read_as_words(ready: Run) -> None:
     ok(ready("people", "edit", "Ada", "--birthday", "11-28"))  # two days after the fixed now
     shown = ok(ready("today")).stdout

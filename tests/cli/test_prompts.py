@@ -147,3 +147,47 @@ def test_triage_keep_in_a_new_circle(
     monkeypatch.setattr("kithkin.cli.people.interactive", lambda: True)
     ok(ready("triage", "--keep", name, "--circle", "climbing", input="y\n21\n"))
     assert as_json(ready("people", "list", "--circle", "climbing", "--json"))[0]["name"] == name
+
+
+def test_triage_stopped_half_way_keeps_each_answer_given(
+    ready: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KITHKIN_DATA_DIR", str(tmp_path))
+    ok(ready("import", "vcard", str(FIXTURES / "apple_contacts_ios17.vcf")))
+    waiting = as_json(ready("triage", "--list", "--json"))
+    stopped = ready("triage", input="i\n")  # then the input ends, as with Ctrl-D or Ctrl-C
+    assert stopped.exit_code != 0
+    inner = as_json(ready("people", "list", "--circle", "inner", "--json"))
+    assert waiting[0]["name"] in {p["name"] for p in inner}  # saved when it was answered
+    assert len(as_json(ready("triage", "--list", "--json"))) == len(waiting) - 1
+
+
+def test_a_question_never_waits_with_the_database_locked(
+    ready: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While `log` asks whether a moment years ago is right, another writer can write."""
+    import sqlite3
+
+    import typer
+
+    from kithkin.cli import basics
+
+    written: list[bool] = []
+
+    def confirm(message: str, **_: object) -> bool:
+        other = sqlite3.connect(db_path, timeout=0.5)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("UPDATE profiles SET daily_goal = daily_goal")
+            other.commit()
+            written.append(True)
+        finally:
+            other.close()
+        return True
+
+    monkeypatch.setattr(basics, "interactive", lambda: True)  # someone at a terminal
+    monkeypatch.setattr(typer, "confirm", confirm)
+    ok(ready("log", "call", "--with", "Ada", "--at", "2019-05-01 18:00"))
+    assert written == [True]
+    shown = as_json(ready("people", "show", "Ada", "--json"))
+    assert "2019-05-01" in str(shown)

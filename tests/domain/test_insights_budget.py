@@ -169,3 +169,27 @@ def test_next_day_verdict_is_printed():
     at = keys.index("insights.next_day")
     assert keys[at + 1] in ("insights.clear", "insights.unclear")
     assert "allowing for that day's own contact" in messages.TEXT["insights.next_day"]
+
+
+@pytest.mark.slow
+def test_error_budget_on_short_autocorrelated_habit_like_series():
+    """The table's hardest cell (30 days, phi 0.6, habit-like social days), 600 null users:
+    something "clear" at most 8 % of the time, and no family over twice its share of the 5 %
+    budget. (The first 200 users of the full table's seed gave 9.0 %; 1,000 gave 4.2 %: a
+    Monte Carlo fluctuation, not a miscalibrated family; see docs/science.md.)"""
+    rng = np.random.default_rng(2026)
+    sims = 600
+    told = 0
+    by_family = dict.fromkeys(budget.SHARES, 0)
+    family_of = {"social": "headline", "next_day": "headline", "by_mode": "by_kind"}
+    family_of |= {"by_dose": "by_kind", "by_person": "by_person"}
+    for i in range(sims):
+        rows, moods = null_user(rng, days=30, phi=0.6, stay=0.75)
+        result = build_insights(rows, moods, seed=i, n_boot=200)
+        items = claims(result)
+        told += bool(items)
+        for family in {family_of[item["item"].split(".")[0]] for item in items}:
+            by_family[family] += 1
+    assert told / sims <= 0.08
+    for family, share in budget.SHARES.items():
+        assert by_family[family] / sims <= 2 * budget.ALPHA * share, family

@@ -29,7 +29,7 @@ class Inbox:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         self.sent.append((title, body))
         return Delivery(True)
 

@@ -93,3 +93,29 @@ def test_the_backup_carries_them_and_restore_checks_them(app: App) -> None:
         assert any(p.birthday_text == "circa 1800" for p in people.values())
     finally:
         restored.close()
+
+
+def test_edit_person_sets_and_empties_them_and_refuses_too_long(app: App) -> None:
+    """What `kithkin people edit --given-name ...` asks of the service, on both backends."""
+    from kithkin.domain.errors import TooLong
+    from kithkin.services.people import add_person, edit_person
+
+    with app.uow(write=True) as uow:
+        add_person(uow=uow, now=FIXED_NOW, name="Ada Lovelace")
+    fields = {
+        "family_name": "King",
+        "given_name": "Augusta",
+        "organisation": "Company, The",
+        "job_title": "Analyst",
+        "birthday_text": "circa 1815",
+    }
+    with app.uow(write=True) as uow:
+        edit_person(uow=uow, ref="ada", now=FIXED_NOW, **{k: f" {v} " for k, v in fields.items()})
+    ada = _person(app, "Ada Lovelace")
+    assert {k: getattr(ada, k) for k in fields} == fields
+    with app.uow(write=True) as uow, pytest.raises(TooLong):
+        edit_person(uow=uow, ref="ada", now=FIXED_NOW, department="x" * 201, job_title="")
+    with app.uow(write=True) as uow:
+        edit_person(uow=uow, ref="ada", now=FIXED_NOW, organisation="", department=None)
+    ada = _person(app, "Ada Lovelace")
+    assert (ada.organisation, ada.department, ada.job_title) == ("", "", "Analyst")

@@ -31,7 +31,7 @@ class Inbox:
     def __init__(self) -> None:
         self.titles: list[str] = []
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         self.titles.append(title)
         return Delivery(True)
 
@@ -131,7 +131,7 @@ class WritesWhileSending:
     def __init__(self, app: App, owner: int) -> None:
         self.app, self.owner, self.sent = app, owner, 0
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         if title != "logged mid-send":
             with self.app.uow_for(self.owner, write=True) as uow:
                 uow.reminders.record_due(

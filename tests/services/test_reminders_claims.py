@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
+
 from kithkin.bootstrap import App
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import add_person
@@ -32,7 +34,7 @@ class WritesWhileSending:
         self.app = app
         self.sent = 0
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         with self.app.uow(write=True) as uow:
             person = add_person(uow=uow, now=MORNING, name=f"Someone {self.sent}", circle="close")
             log_interaction(uow=uow, now=MORNING, kind_id="call", with_names=[person.name])
@@ -52,7 +54,7 @@ def test_other_writers_commit_while_a_reminder_is_being_sent(app: App) -> None:
 
 
 class Failing:
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         return Delivery(False, "SMTP server did not answer")
 
 
@@ -71,7 +73,7 @@ class Counting:
     def __init__(self) -> None:
         self.titles: list[str] = []
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         self.titles.append(title)
         return Delivery(True)
 
@@ -123,7 +125,7 @@ class SecondWorkerMidSend:
         self.titles: list[str] = []
         self.second: list[str] = []
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         self.titles.append(title)
         if len(self.titles) == 1:
             inner = Counting()
@@ -136,3 +138,36 @@ def test_two_workers_never_send_the_same_reminder(app: App) -> None:
     notifier = SecondWorkerMidSend(app)
     run_reminders(units=app.uow, now=MORNING, notifier=notifier, settings=ONLY_MORNING)
     assert len(notifier.titles) == 1 and notifier.second == []
+
+
+class DiesAfterSending:
+    """The mail server accepts the message, then the worker dies before recording it."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
+        self.keys.append(key)
+        raise SystemExit(137)
+
+
+class Keys(Counting):
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
+        self.keys.append(key)
+        return super().send(title=title, body=body, key=key)
+
+
+def test_a_reminder_sent_again_after_a_lost_outcome_carries_the_same_key(app: App) -> None:
+    dying = DiesAfterSending()
+    with pytest.raises(SystemExit):
+        run_reminders(units=app.uow, now=MORNING, notifier=dying, settings=ONLY_MORNING)
+    [first] = dying.keys
+    assert first.startswith("r") and first.isascii()
+    assert all(c.isalnum() or c in ".-" for c in first)  # a valid Message-ID left part
+    again = Keys()
+    run_reminders(units=app.uow, now=MORNING + CLAIM_LEASE, notifier=again, settings=ONLY_MORNING)
+    assert again.keys == [first]  # sent again (at-least-once), under the same name

@@ -125,7 +125,7 @@ class FakeNotifier:
     def __init__(self) -> None:
         self.sent: list[str] = []
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         self.sent.append(title)
         return Delivery(True)
 

@@ -52,3 +52,20 @@ def test_an_unreachable_server_is_a_failed_delivery_with_its_reason() -> None:
     assert target is not None
     result = SmtpNotifier([target], SmtpConnections(timeout=5)).send(title="t", body="b")
     assert not result.ok and "Connection" in result.error
+
+
+def test_a_resent_reminder_keeps_its_message_id_and_other_messages_never_share_one() -> None:
+    connections = SmtpConnections()
+    with Sink() as sink:
+        send = notifier([sink.url().replace("{account}", "ann")], connections)
+        key = "r3.17"
+        for _ in range(2):  # the first outcome was lost: the same reminder again
+            assert send.send(title="Good morning", body="One small hello.", key=key).ok
+        assert send.send(title="Good morning", body="A different body.", key=key).ok
+        for _ in range(2):
+            assert send.send(title="No key", body="b").ok
+        connections.close()
+    counts = sorted(sink.message_ids.values())
+    assert counts == [1, 1, 1, 2]
+    resent = next(m for m, n in sink.message_ids.items() if n == 2).strip()
+    assert resent.startswith(f"<kithkin.{key}.") and resent.endswith("@example.com>")

@@ -7,9 +7,10 @@ import sys
 
 import typer
 
+from kithkin.domain.errors import InputError
 from kithkin.messages import text
 
-__all__ = ["ask_choice", "ask_number", "interactive"]
+__all__ = ["ask_choice", "ask_number", "ask_zone", "interactive", "system_zone"]
 
 
 def interactive() -> bool:
@@ -38,3 +39,40 @@ def ask_choice(question: str, choices: dict[str, str], default: str) -> str:
             return choices[answer]
         shown = ", ".join(f"{k} = {v.replace('_', ' ')}" for k, v in choices.items())
         typer.echo(text("prompt.choice", choices=shown), err=True)
+
+
+def system_zone(environ: dict[str, str], localtime: str = "/etc/localtime") -> str:
+    """This machine's IANA time zone: $TZ, else where /etc/localtime points; UTC when unknown."""
+    from pathlib import Path
+
+    from kithkin.domain.timeutil import zone
+
+    candidates = [environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path(localtime).resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if not name:
+            continue
+        try:
+            zone(name)
+        except InputError:
+            continue
+        return name
+    return "UTC"
+
+
+def ask_zone(default: str) -> str:
+    from kithkin.domain.timeutil import zone
+
+    while True:
+        answer = str(typer.prompt(text("init.ask_zone"), default=default)).strip()
+        try:
+            zone(answer)
+        except InputError as exc:
+            typer.echo(exc.message, err=True)
+            continue
+        return answer

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kithkin.cli.ask import ask_choice, ask_number, interactive
+from kithkin.cli.ask import ask_choice, ask_number, ask_zone, interactive, system_zone
 from kithkin.cli.calendar_check import show_unreadable, unreadable_calendars
 from kithkin.cli.render import emit_json, say, table
 from kithkin.cli.state import State
+from kithkin.domain import limits
 from kithkin.domain.errors import InputError
 from kithkin.messages import text
 
@@ -53,43 +54,6 @@ def _state(ctx: typer.Context) -> State:
 BARRIER_KEYS = {"l": "little_time", "i": "introversion", "s": "social_anxiety", "n": "none"}
 
 
-def system_zone(environ: dict[str, str], localtime: str = "/etc/localtime") -> str:
-    """This machine's IANA time zone: $TZ, else where /etc/localtime points; UTC when unknown."""
-    from pathlib import Path
-
-    from kithkin.domain.timeutil import zone
-
-    candidates = [environ.get("TZ", "").lstrip(":")]
-    try:
-        target = str(Path(localtime).resolve())
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        if not name:
-            continue
-        try:
-            zone(name)
-        except InputError:
-            continue
-        return name
-    return "UTC"
-
-
-def _ask_zone(default: str) -> str:
-    from kithkin.domain.timeutil import zone
-
-    while True:
-        answer = str(typer.prompt(text("init.ask_zone"), default=default)).strip()
-        try:
-            zone(answer)
-        except InputError as exc:
-            typer.echo(exc.message, err=True)
-            continue
-        return answer
-
-
 def _check_given(
     timezone: str | None,
     goal: int | None,
@@ -115,12 +79,16 @@ def _check_given(
 def init(
     ctx: typer.Context,
     timezone: Annotated[
-        str | None, typer.Option(help="IANA time zone, e.g. Europe/Berlin.")
+        str | None, typer.Option(help="Your time zone, e.g. Europe/Berlin.")
     ] = None,
     goal: Annotated[int | None, typer.Option(help="Meaningful connections a day (1-10).")] = None,
     rest_days: Annotated[int | None, typer.Option(help="Rest days a week (0-6).")] = None,
-    weekday_minutes: Annotated[int | None, typer.Option(help="Minutes on weekdays.")] = None,
-    weekend_minutes: Annotated[int | None, typer.Option(help="Minutes on weekends.")] = None,
+    weekday_minutes: Annotated[
+        int | None, typer.Option(help="Minutes a weekday has for connecting (0-600).")
+    ] = None,
+    weekend_minutes: Annotated[
+        int | None, typer.Option(help="Minutes a weekend day has for connecting (0-600).")
+    ] = None,
     barrier: Annotated[
         list[str] | None,
         typer.Option(help="little_time, introversion, social_anxiety or none (repeatable)."),
@@ -135,13 +103,13 @@ def init(
     _check_given(timezone, goal, rest_days, weekday_minutes, weekend_minutes)
     if not yes:
         if timezone is None:
-            timezone = _ask_zone(system_zone(dict(os.environ)))
+            timezone = ask_zone(system_zone(dict(os.environ)))
         if goal is None:
-            goal = ask_number(text("init.ask_goal"), 1, 10, 1)
+            goal = ask_number(text("init.ask_goal"), *limits.DAILY_GOAL, 1)
         if weekday_minutes is None:
-            weekday_minutes = ask_number(text("init.ask_weekday"), 0, 1440, 15)
+            weekday_minutes = ask_number(text("init.ask_weekday"), *limits.DAY_MINUTES, 15)
         if weekend_minutes is None:
-            weekend_minutes = ask_number(text("init.ask_weekend"), 0, 1440, 45)
+            weekend_minutes = ask_number(text("init.ask_weekend"), *limits.DAY_MINUTES, 45)
         if barrier is None:
             barrier = [ask_choice(text("init.ask_barrier"), BARRIER_KEYS, "n")]
     barriers = parse_barriers(barrier) if barrier is not None else None
@@ -233,7 +201,7 @@ def log(
     json_out: JsonOpt = False,
 ) -> None:
     """Log an interaction (with --with, --with-other or --alone)."""
-    from kithkin.services.interactions import OldInteraction, log_interaction
+    from kithkin.services.interactions import Logged, OldInteraction, log_interaction
     from kithkin.services.people import interaction_dict
 
     if not with_ and not with_other.strip() and not alone:
@@ -255,14 +223,17 @@ def log(
     }
     from kithkin.domain.errors import UnknownName
 
-    try:
+    def write(confirm_old: bool) -> Logged:
         with app.uow(write=True) as uow:
-            try:
-                logged = log_interaction(uow=uow, confirm_old=yes, **given)
-            except OldInteraction as exc:
-                if yes or not interactive() or not typer.confirm(exc.message, err=True):
-                    raise
-                logged = log_interaction(uow=uow, confirm_old=True, **given)
+            return log_interaction(uow=uow, confirm_old=confirm_old, **given)
+
+    try:
+        try:
+            logged = write(yes)
+        except OldInteraction as exc:  # asked with no transaction open: nothing waits on it
+            if yes or not interactive() or not typer.confirm(exc.message, err=True):
+                raise
+            logged = write(True)
     except UnknownName as exc:  # someone new: say how to add them, or log them as a weak tie
         import shlex
 

@@ -57,7 +57,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "people show": ("kithkin people show Ada", 'kithkin people show "#12"'),
     "people edit": (
         "kithkin people edit Ada --circle close",
-        "kithkin people edit Ada --timezone Asia/Tokyo --birthday 12-10",
+        "kithkin people edit Ada --birthday 12-10 --given-name Augusta --family-name King",
     ),
     "people archive": ("kithkin people archive Ada", "kithkin people archive Ada --undo"),
     "people merge": ("kithkin people merge Ada Augusta --dry-run", "kithkin people merge Ada 14"),

@@ -30,6 +30,11 @@ Interest = Annotated[list[str] | None, typer.Option("--interest", help="Repeatab
 Contact = Annotated[list[str] | None, typer.Option(help="Repeatable.")]
 
 
+def _card(help_text: str, flag: str | None = None) -> Any:
+    """An address-book field (vCard N, ORG, TITLE, a birthday in words): text as written."""
+    return typer.Option(*([flag] if flag else []), help=help_text)
+
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -299,9 +304,21 @@ def edit(
     email: Contact = None,
     phone: Contact = None,
     handle: Contact = None,
+    family_name: Annotated[str | None, _card("Family name.")] = None,
+    given_name: Annotated[str | None, _card("Given name.")] = None,
+    additional_names: Annotated[str | None, _card("Middle names.")] = None,
+    name_prefix: Annotated[str | None, _card("Before the name: Dr., Mx.", "--prefix")] = None,
+    name_suffix: Annotated[str | None, _card("After the name: Jr., III.", "--suffix")] = None,
+    organisation: Annotated[str | None, _card("Where they work.")] = None,
+    department: Annotated[str | None, _card("Their department.")] = None,
+    job_title: Annotated[str | None, _card("Their job title.", "--title")] = None,
+    birthday_text: Annotated[
+        str | None, _card("A birthday in words ('circa 1800'), beside or instead of --birthday.")
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Change what you remember about someone (contacts given replace the old ones)."""
+    """Change what you remember about someone (contacts given replace the old ones; '' empties
+    a name part, the organisation, department, title or birthday in words)."""
     from kithkin.services.people import edit_person, person_detail, stage_circle
 
     app = _state(ctx).app
@@ -325,6 +342,15 @@ def edit(
             how_met=how_met,
             notes=notes,
             contacts=_contacts(email, phone, handle),
+            family_name=family_name,
+            given_name=given_name,
+            additional_names=additional_names,
+            name_prefix=name_prefix,
+            name_suffix=name_suffix,
+            organisation=organisation,
+            department=department,
+            job_title=job_title,
+            birthday_text=birthday_text,
         )
         assert updated.id is not None
         data = person_detail(uow=uow, ref=updated.id, now=app.now()).as_dict()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,7 @@ from kithkin.cli.render import say
 
 if TYPE_CHECKING:
     from kithkin.cli.state import State
+    from kithkin.config import Settings
 
 
 def serve(
@@ -28,6 +29,18 @@ def serve(
             min=1, max=64, help="Web processes sharing the database (PostgreSQL for several)."
         ),
     ] = 1,
+    proxy_headers: Annotated[
+        bool,
+        typer.Option(
+            "--proxy-headers",
+            help="Behind a reverse proxy: take the visitor's address and HTTPS from its "
+            "X-Forwarded-For/-Proto (sent by --forwarded-allow-ips only).",
+        ),
+    ] = False,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(help="The proxy's addresses, comma-separated (default 127.0.0.1)."),
+    ] = None,
 ) -> None:
     """Open kithkin in your browser: the daily loop, and a JSON API under /api."""
     import uvicorn
@@ -39,6 +52,12 @@ def serve(
     app = state.app
     if hosted:
         app.settings = with_overrides(app.settings, hosted=True)
+    if proxy_headers:
+        app.settings = with_overrides(app.settings, proxy_headers=True)
+    if forwarded_allow_ips is not None:
+        allowed = tuple(a for a in forwarded_allow_ips.replace(",", " ").split() if a)
+        app.settings = with_overrides(app.settings, forwarded_allow_ips=allowed)
+    proxy = proxy_options(app.settings)
     bind_host = host or app.settings.host
     bind_port = port or app.settings.port
     check_mode(bind_host, hosted=app.settings.hosted)
@@ -47,10 +66,22 @@ def serve(
     shown = f"[{bind_host}]" if ":" in bind_host else bind_host
     say(f"kithkin is running at http://{shown}:{bind_port}/  (Ctrl+C to stop)")
     if workers > 1:  # each process builds its own app from the same settings
-        _run_workers(state, host=bind_host, port=bind_port, workers=workers, hosted=hosted)
+        _run_workers(
+            state, host=bind_host, port=bind_port, workers=workers, hosted=hosted, proxy=proxy
+        )
         return
     web = create_app(app)
-    uvicorn.run(web, host=bind_host, port=bind_port, log_level="warning", server_header=False)
+    uvicorn.run(
+        web, host=bind_host, port=bind_port, log_level="warning", server_header=False, **proxy
+    )
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy options: X-Forwarded-* believed only when set so (uvicorn's own default
+    believes 127.0.0.1, so any local process could claim another address)."""
+    if not settings.proxy_headers:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(settings.forwarded_allow_ips)}
 
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -64,7 +95,9 @@ def check_mode(bind_host: str, *, hosted: bool) -> None:
         raise ServeNeedsHosted(host=bind_host)
 
 
-def _run_workers(state: State, *, host: str, port: int, workers: int, hosted: bool) -> None:
+def _run_workers(
+    state: State, *, host: str, port: int, workers: int, hosted: bool, proxy: dict[str, Any]
+) -> None:
     import json
     import os
 
@@ -85,6 +118,7 @@ def _run_workers(state: State, *, host: str, port: int, workers: int, hosted: bo
         port=port,
         log_level="warning",
         server_header=False,
+        **proxy,
     )
 
 

@@ -11,7 +11,7 @@ from kithkin.cli.render import emit_json, say, table
 from kithkin.messages import text
 
 if TYPE_CHECKING:
-    from kithkin.services.ports import UnitOfWork
+    from kithkin.bootstrap import App
 
 Names = Annotated[list[str] | None, typer.Option(help="A name or id (repeatable).")]
 KEYS = {"i": "inner", "c": "close", "f": "friends", "w": "wider"}
@@ -36,7 +36,10 @@ def triage(
     decisions += [(n, TriageAction.WIDER) for n in wider or []]
     decisions += [(n, TriageAction.IGNORE) for n in ignore or []]
     days = new_circle_days(app, circle) if keep and not list_ else None
-    with app.uow(write=bool(decisions) or not list_) as uow:
+    if not decisions and not list_:
+        _interactive(app)
+        return
+    with app.uow(write=bool(decisions)) as uow:
         if days is not None and circle is not None:  # --circle NEW, made at the terminal
             stage_circle(uow=uow, name=circle, cadence_days=days)
         if list_:
@@ -48,31 +51,31 @@ def triage(
             else:
                 say(text("triage.empty"))
             return
-        if decisions:
-            done = []
-            for name, action in decisions:
-                person = triage_person(uow=uow, ref=name, action=action, circle=circle)
-                done.append(
-                    {
-                        "id": person.id,
-                        "name": person.name,
-                        "action": action.value,
-                        "circle": person.circle,
-                    }
-                )
-            if json_out:
-                emit_json(done)
-            else:
-                for d in done:
-                    say(text("triage.done", name=d["name"], action=d["circle"] or d["action"]))
-            return
-        _interactive(uow)
+        done = []
+        for name, action in decisions:
+            person = triage_person(uow=uow, ref=name, action=action, circle=circle)
+            done.append(
+                {
+                    "id": person.id,
+                    "name": person.name,
+                    "action": action.value,
+                    "circle": person.circle,
+                }
+            )
+        if json_out:
+            emit_json(done)
+        else:
+            for d in done:
+                say(text("triage.done", name=d["name"], action=d["circle"] or d["action"]))
 
 
-def _interactive(uow: UnitOfWork) -> None:
+def _interactive(app: App) -> None:
+    """One question a person; each answer is saved at once in its own short transaction, so
+    no prompt waits with the database locked and stopping half-way keeps what was decided."""
     from kithkin.services.triage import TriageAction, triage_list, triage_person
 
-    waiting = triage_list(uow=uow)
+    with app.uow() as uow:
+        waiting = triage_list(uow=uow)
     if not waiting:
         say(text("triage.empty"))
         return
@@ -82,20 +85,15 @@ def _interactive(uow: UnitOfWork) -> None:
         if answer == "q":
             say(text("triage.summary", **counts, left=len(waiting) - number))
             return
-        if answer in KEYS:
-            triage_person(
-                uow=uow,
-                ref=person.id or 0,
-                action=TriageAction.KEEP,
-                circle=KEYS[answer],
-            )
-            counts["kept"] += 1
-        elif answer == "n":
-            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.WIDER)
-            counts["wider"] += 1
-        elif answer == "x":
-            triage_person(uow=uow, ref=person.id or 0, action=TriageAction.IGNORE)
-            counts["ignored"] += 1
+        if answer == "s":
+            continue
+        action, circle, count = {
+            "n": (TriageAction.WIDER, None, "wider"),
+            "x": (TriageAction.IGNORE, None, "ignored"),
+        }.get(answer, (TriageAction.KEEP, KEYS.get(answer), "kept"))
+        with app.uow(write=True) as uow:
+            triage_person(uow=uow, ref=person.id or 0, action=action, circle=circle)
+        counts[count] += 1
     left = len(waiting) - sum(counts.values())
     say(text("triage.summary", **counts, left=left))
 

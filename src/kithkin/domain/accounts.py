@@ -117,6 +117,7 @@ class Caller:
     name: str
     session_id: int | None = None  # logged in with a cookie
     token_scope: Scope | None = None  # or with a personal access token
+    renewed: bool = False  # the session's "last seen" moved: its cookie's lifetime starts again
 
     @property
     def can_write(self) -> bool:

@@ -91,24 +91,34 @@ def _read_batch(cards: list[_Card]) -> list[tuple[ContactRecord | None, list[Pro
     again on its own, so a bad card is reported exactly as when read alone."""
     import vobject
 
+    from kithkin.formats.vcard_lines import read_lines
+
+    fast: dict[int, _Props] = {}
+    for card in cards:  # the common card, read line by line as vobject reads it
+        lines = read_lines(_commas_escaped(card.lines))
+        if lines is not None:
+            fast[id(card)] = _Props(lines)
     # vobject keeps the last VERSION line it saw for the next card: a card without its own is
     # read alone, as in a file of its own (vobject 0.9 reads every vCard version alike, so this
     # only guards against a vobject that tells versions apart).
-    joined = [card for card in cards if _has_version(card.lines)]
+    joined = [c for c in cards if id(c) not in fast and _has_version(c.lines)]
     try:
-        components = list(vobject.readComponents("".join(_card_text(c.lines) for c in joined)))
+        text = "".join(_joined(_commas_escaped(c.lines)) for c in joined)
+        components = list(vobject.readComponents(text)) if joined else []
     except Exception:
         components = []
     if len(components) != len(joined):
-        return [_read_card(card) for card in cards]
+        return [_record(c, fast[id(c)]) if id(c) in fast else _read_card(c) for c in cards]
     read = dict(zip((id(card) for card in joined), components, strict=True))
     out: list[tuple[ContactRecord | None, list[Problem]]] = []
     for card in cards:
-        component = read.get(id(card))
-        try:
-            props = None if component is None else _Props(component)
-        except Exception:
-            props = None
+        props = fast.get(id(card))
+        if props is None:
+            component = read.get(id(card))
+            try:
+                props = None if component is None else _Props(component.getChildren())
+            except Exception:
+                props = None
         # a card left out, or one vobject read but kithkin cannot: read alone, as before
         out.append(_read_card(card) if props is None else _record(card, props))
     return out
@@ -192,11 +202,12 @@ def _has_version(lines: tuple[str, ...]) -> bool:
     return any(ln[:8].upper() in _VERSION for ln in lines)
 
 
-def _card_text(lines: Sequence[str]) -> str:
-    """The card as vobject reads it (vCard 2.1 commas escaped, see :func:`_commas_literal`)."""
+def _commas_escaped(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The card's lines as vobject reads them (vCard 2.1 commas escaped, see
+    :func:`_commas_literal`)."""
     if any(ln.strip().upper() == "VERSION:2.1" for ln in lines):
-        lines = _commas_literal(tuple(lines))
-    return _joined(lines)
+        return _commas_literal(lines)
+    return lines
 
 
 def _joined(lines: Sequence[str]) -> str:
@@ -206,9 +217,7 @@ def _joined(lines: Sequence[str]) -> str:
 def _parse_component(card: _Card) -> Any:
     import vobject
 
-    lines = card.lines
-    if any(ln.strip().upper() == "VERSION:2.1" for ln in lines):
-        lines = _commas_literal(lines)
+    lines = _commas_escaped(card.lines)
     try:
         return vobject.readOne(_joined(lines))
     except UnicodeDecodeError:
@@ -235,6 +244,8 @@ def _commas_literal(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _escape_commas(value: str) -> str:
+    if "," not in value:
+        return value
     out: list[str] = []
     escaped = False
     for char in value:
@@ -260,7 +271,7 @@ def _bad_line(card: _Card) -> str:
 def _read_card(card: _Card) -> tuple[ContactRecord | None, list[Problem]]:
     try:
         component = _parse_component(card)
-        props = _Props(component)
+        props = _Props(component.getChildren())
     except UnicodeDecodeError:
         return None, [Problem(card.line, card.index, "import.vcard.bad_encoding")]
     except Exception:  # any failure inside vobject is one unreadable card, in our words
@@ -313,14 +324,15 @@ def _record(card: _Card, props: _Props) -> tuple[ContactRecord | None, list[Prob
 
 
 class _Props:
-    """The properties of one parsed card, by upper-case name, with Apple-style group labels."""
+    """The properties of one parsed card, by upper-case name, with Apple-style group labels
+    (read by vobject, or by :func:`kithkin.formats.vcard_lines.read_lines` in the same shape)."""
 
     __slots__ = ("by_name", "group_labels")
 
-    def __init__(self, component: Any) -> None:
+    def __init__(self, children: Iterable[Any]) -> None:
         self.by_name: dict[str, list[Any]] = {}
         self.group_labels: dict[str, str] = {}
-        for child in component.getChildren():
+        for child in children:
             name = child.name.upper()
             self.by_name.setdefault(name, []).append(child)
             if name == "X-ABLABEL" and child.group:

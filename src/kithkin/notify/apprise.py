@@ -14,7 +14,7 @@ class AppriseNotifier:
     def __init__(self, urls: Sequence[str]) -> None:
         self.urls = tuple(urls)
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:  # noqa: ARG002 (no ids)
         if not self.urls:
             return Delivery(False, "no notification URLs configured")
         with warnings.catch_warnings():

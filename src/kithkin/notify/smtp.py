@@ -11,6 +11,7 @@ other URL goes through Apprise as before. The URL is read as Apprise reads it:
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import smtplib
 import ssl
@@ -129,6 +130,15 @@ class SmtpConnections:
             self._open.clear()
 
 
+def _message_id(key: str, message: EmailMessage, body: str, domain: str) -> str:
+    """``key`` and a digest of who and what: a resend keeps its id, and two different messages
+    that happen to share a key (two databases, say) never share an id."""
+    if not key:
+        return make_msgid(domain=domain)
+    what = "\0".join((message["From"], message["To"], message["Subject"], body))
+    return f"<kithkin.{key}.{hashlib.sha256(what.encode()).hexdigest()[:12]}@{domain}>"
+
+
 def _quit(conn: smtplib.SMTP) -> None:
     try:
         conn.quit()
@@ -142,14 +152,16 @@ class SmtpNotifier:
     def __init__(self, targets: list[SmtpTarget], connections: SmtpConnections) -> None:
         self.targets, self.connections = targets, connections
 
-    def send(self, *, title: str, body: str) -> Delivery:
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
         for target in self.targets:
+            domain = target.sender.rpartition("@")[2] or "kithkin.invalid"
             message = EmailMessage()
             message["Subject"] = title
             message["From"] = target.sender
             message["To"] = ", ".join(target.to)
             message["Date"] = formatdate(localtime=False)
-            message["Message-ID"] = make_msgid(domain=target.sender.rpartition("@")[2] or None)
+            # the same reminder sent again keeps its Message-ID (see services.reminder_worker)
+            message["Message-ID"] = _message_id(key, message, body, domain)
             message.set_content(body)
             result = self.connections.send(target, message)
             if not result.ok:
@@ -163,9 +175,9 @@ class _Both:
     def __init__(self, first: SmtpNotifier, rest: Notifier) -> None:
         self.first, self.rest = first, rest
 
-    def send(self, *, title: str, body: str) -> Delivery:
-        done = self.first.send(title=title, body=body)
-        return self.rest.send(title=title, body=body) if done.ok else done
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery:
+        done = self.first.send(title=title, body=body, key=key)
+        return self.rest.send(title=title, body=body, key=key) if done.ok else done
 
 
 def notifier(urls: list[str], connections: SmtpConnections) -> Notifier:

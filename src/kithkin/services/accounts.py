@@ -198,18 +198,19 @@ def resolve_session(*, store: AccountStore, secret: str, now: datetime) -> Calle
     ``SESSION_IDLE``, or a disabled account). Notes when it was last seen, at most every few
     minutes."""
     with store.open() as repo:
-        found = repo.session_by_hash(digest(secret))
-        account = None if found is None else repo.by_id(found.owner_id)
-    if found is None or account is None or account.disabled:
+        pair = repo.session_and_account(digest(secret))
+    if pair is None or pair[1].disabled:
         return None
+    found, account = pair
     if now - found.last_seen_at >= rules.SESSION_IDLE:  # not seen for a month: it ends
         with store.open(write=True) as repo:
             repo.remove_session(found.owner_id, found.id)
         return None
-    if now - found.last_seen_at >= rules.TOUCH_EVERY:
+    renewed = now - found.last_seen_at >= rules.TOUCH_EVERY
+    if renewed:
         with store.open(write=True) as repo:
             repo.touch_session(found.id, now)
-    return Caller(account.id, account.name, session_id=found.id)
+    return Caller(account.id, account.name, session_id=found.id, renewed=renewed)
 
 
 def log_out(*, store: AccountStore, caller: Caller) -> None:
@@ -283,10 +284,10 @@ def revoke_token(*, store: AccountStore, owner_id: int, token_id: int) -> None:
 
 def resolve_token(*, store: AccountStore, secret: str, now: datetime) -> Caller | None:
     with store.open() as repo:
-        found = repo.token_by_hash(digest(secret))
-        account = None if found is None else repo.by_id(found.owner_id)
-    if found is None or account is None or account.disabled:
+        pair = repo.token_and_account(digest(secret))
+    if pair is None or pair[1].disabled:
         return None
+    found, account = pair
     last = found.last_used_at
     if last is None or now - last >= rules.TOUCH_EVERY:
         with store.open(write=True) as repo:

@@ -15,7 +15,9 @@ What this guarantees:
 - Delivery is at-least-once, not exactly-once: SMTP has no idempotency key, so a worker killed
   after the mail server accepted a message and before the outcome was committed (one UPDATE,
   about a millisecond) leaves a reminder that is sent again after the lease. That window is the
-  only one; a kill anywhere else duplicates nothing.
+  only one; a kill anywhere else duplicates nothing. The resend carries the first one's
+  Message-ID (``message_key``: account, kind and occurrence), so a mail system that
+  de-duplicates by Message-ID shows it once.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from kithkin.services.reminders import (
     UnitsOfWork,
     backoff,
     in_quiet_hours,
+    message_key,
     queue_due,
 )
 
@@ -162,7 +165,8 @@ def _send(
         if notifier is None:
             result = Delivery(False, text("worker.no_destination", placeholder="{account}"))
         else:
-            result = notifier.send(title=item.title, body=item.body)  # no transaction open
+            # no transaction open
+            result = notifier.send(title=item.title, body=item.body, key=message_key(item))
         # Recorded at once, on the connection already open: between the mail server's "250"
         # and this commit (one UPDATE) is the only moment a kill can make a duplicate.
         if result.ok:

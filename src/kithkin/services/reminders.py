@@ -28,7 +28,7 @@ from kithkin.services.profiles import get_profile
 if TYPE_CHECKING:
     from kithkin.services.calendar_health import CalendarCheck
     from kithkin.services.planning_ports import PlanningUnitOfWork
-    from kithkin.services.ports import ReminderEntry, UnitOfWork
+    from kithkin.services.ports import ClaimedReminder, ReminderEntry, UnitOfWork
     from kithkin.services.today import TodayView
 
 GRACE = timedelta(hours=6)  # a reminder missed by more than this (machine asleep) is skipped
@@ -54,9 +54,14 @@ class Delivery:
 
 
 class Notifier(Protocol):
-    """Sends one message to every configured destination."""
+    """Sends one message to every configured destination.
 
-    def send(self, *, title: str, body: str) -> Delivery: ...
+    ``key`` names the message across resends (an e-mail's Message-ID): a reminder sent again
+    after a worker died between the server's acceptance and the recorded outcome carries the
+    same key, so a mail system that sees it twice can show it once. Empty: a new one each time.
+    """
+
+    def send(self, *, title: str, body: str, key: str = "") -> Delivery: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +297,11 @@ def queue_due(
     return queued, local
 
 
+def message_key(entry: ReminderEntry | ClaimedReminder) -> str:
+    """What names one occurrence of a reminder across resends (see :class:`Notifier`)."""
+    return f"r{getattr(entry, 'owner_id', 0)}.{entry.id}"  # the row: one per occurrence
+
+
 def run_reminders(
     *,
     units: UnitsOfWork,
@@ -318,7 +328,8 @@ def run_reminders(
             uow.commit()
         if entry is None:
             break
-        result = notifier.send(title=entry.title, body=entry.body)  # no transaction open
+        # no transaction open
+        result = notifier.send(title=entry.title, body=entry.body, key=message_key(entry))
         with units(write=True) as uow:
             if result.ok:
                 done = uow.reminders.mark_sent(entry.id, now=now)

@@ -38,6 +38,25 @@ def _account(row: Any) -> Account:
     )
 
 
+# an account's columns beside a session's or a token's (whose own "id" and "created_at" differ)
+_ACCOUNT_COLUMNS = (
+    accounts.c.name.label("account_name"),
+    accounts.c.created_at.label("account_created_at"),
+    accounts.c.disabled.label("account_disabled"),
+    (accounts.c.password_hash.is_not(None)).label("account_has_password"),
+)
+
+
+def _joined_account(row: Any) -> Account:
+    return Account(
+        id=row.owner_id,
+        name=row.account_name,
+        created_at=utc(row.account_created_at),
+        disabled=bool(row.account_disabled),
+        has_password=bool(row.account_has_password),
+    )
+
+
 def _session(row: Any) -> SessionInfo:
     return SessionInfo(
         id=row.id,
@@ -123,9 +142,14 @@ class AccountRepo:
         )
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
-    def session_by_hash(self, token_hash: str) -> SessionInfo | None:
-        row = self.conn.execute(select(sessions).where(sessions.c.token_hash == token_hash)).first()
-        return None if row is None else _session(row)
+    def session_and_account(self, token_hash: str) -> tuple[SessionInfo, Account] | None:
+        """The session of a cookie and its account, in one query (every request asks)."""
+        row = self.conn.execute(
+            select(sessions, *_ACCOUNT_COLUMNS)
+            .join(accounts, accounts.c.id == sessions.c.owner_id)
+            .where(sessions.c.token_hash == token_hash)
+        ).first()
+        return None if row is None else (_session(row), _joined_account(row))
 
     def touch_session(self, session_id: int, now: datetime) -> None:
         self.conn.execute(
@@ -167,11 +191,14 @@ class AccountRepo:
         )
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
-    def token_by_hash(self, token_hash: str) -> ApiToken | None:
+    def token_and_account(self, token_hash: str) -> tuple[ApiToken, Account] | None:
+        """A personal access token and its account, in one query (every API call asks)."""
         row = self.conn.execute(
-            select(api_tokens).where(api_tokens.c.token_hash == token_hash)
+            select(api_tokens, *_ACCOUNT_COLUMNS)
+            .join(accounts, accounts.c.id == api_tokens.c.owner_id)
+            .where(api_tokens.c.token_hash == token_hash)
         ).first()
-        return None if row is None else _token(row)
+        return None if row is None else (_token(row), _joined_account(row))
 
     def touch_token(self, token_id: int, now: datetime) -> None:
         self.conn.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -17,7 +18,7 @@ from kithkin.web import errors
 from kithkin.web.accounts import api as accounts_api
 from kithkin.web.accounts import coach as accounts_coach
 from kithkin.web.accounts import pages as accounts_pages
-from kithkin.web.auth import AccountGate
+from kithkin.web.auth import SESSION_COOKIE, AccountGate
 from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
 from kithkin.web.cache.registry import ROUTES
@@ -90,7 +91,44 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     if settings.hosted:
         add_nav(web, text("accounts.nav.account"), "/settings/account")
     web.add_api_route("/api/docs", api_docs, include_in_schema=False, methods=["GET"])
+    if settings.hosted:
+        declare_authentication(web)
     return web
+
+
+# How hosted mode's API calls prove their account, as the OpenAPI document declares it.
+SECURITY_SCHEMES = {
+    "token": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A personal access token (Settings > Account), read or read-write: "
+        "`Authorization: Bearer kk_...`. Writes with a token need no CSRF token.",
+    },
+    "session": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": SESSION_COOKIE,
+        "description": "The browser's session after logging in; writes also send the page's "
+        "CSRF token in `X-CSRF-Token`.",
+    },
+}
+
+
+def declare_authentication(web: FastAPI) -> None:
+    """Every API operation of the document takes a token or a session (hosted mode)."""
+    build = web.openapi
+
+    def openapi() -> dict[str, Any]:
+        if web.openapi_schema is None:
+            schema = build()
+            schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+            for path, operations in schema.get("paths", {}).items():
+                if path.startswith("/api/"):
+                    for operation in operations.values():
+                        operation["security"] = [{"token": []}, {"session": []}]
+        return web.openapi_schema  # type: ignore[return-value]
+
+    web.openapi = openapi  # type: ignore[method-assign]
 
 
 def _include_features(web: FastAPI) -> None:

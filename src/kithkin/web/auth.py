@@ -19,10 +19,10 @@ from urllib.parse import quote
 
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kithkin.bootstrap import REQUEST_OWNER, App
-from kithkin.domain.accounts import Caller
+from kithkin.domain.accounts import SESSION_IDLE, Caller
 from kithkin.messages import text
 from kithkin.services.accounts import resolve_session, resolve_token
 from kithkin.web.security import HEADER, Csrf, CsrfRejected
@@ -62,15 +62,40 @@ def session_secret(scope: Scope) -> str | None:
     return morsel.value if morsel is not None and 0 < len(morsel.value) <= 100 else None
 
 
-def cookie_header(request: Request, secret: str, *, max_age: int | None = None) -> str:
+# The session cookie lasts as long as the server keeps an unused session; each time the server
+# notes the session as seen (at most every TOUCH_EVERY) the cookie is sent again, so both end
+# SESSION_IDLE after the last visit.
+SESSION_MAX_AGE = int(SESSION_IDLE.total_seconds())
+
+
+def cookie_header(request: Request, secret: str, *, max_age: int = SESSION_MAX_AGE) -> str:
     """The session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS (or when set to)."""
-    app: App = request.app.state.kithkin
+    return _cookie(request.scope, secret, max_age)
+
+
+def _cookie(scope: Scope, secret: str, max_age: int) -> str:
+    app: App = scope["app"].state.kithkin
     parts = [f"{SESSION_COOKIE}={secret}", "Path=/", "HttpOnly", "SameSite=Lax"]
-    if request.url.scheme == "https" or app.settings.secure_cookies:
+    if scope.get("scheme") == "https" or app.settings.secure_cookies:
         parts.append("Secure")
-    if max_age is not None:
-        parts.append(f"Max-Age={max_age}")
+    parts.append(f"Max-Age={max_age}")
     return "; ".join(parts)
+
+
+def _renewing(scope: Scope, send: Send, secret: str) -> Send:
+    """``send``, adding the session cookie again (a fresh Max-Age) unless the answer sets it."""
+    cookie = _cookie(scope, secret, SESSION_MAX_AGE).encode()
+    prefix = f"{SESSION_COOKIE}=".encode()
+
+    async def renewed(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            if not any(k.lower() == b"set-cookie" and v.startswith(prefix) for k, v in headers):
+                headers.append((b"set-cookie", cookie))
+            message["headers"] = headers
+        await send(message)
+
+    return renewed
 
 
 class AccountGate:
@@ -86,6 +111,9 @@ class AccountGate:
             await _send(send, *answer)
             return
         scope.setdefault("state", {})["caller"] = caller
+        secret = session_secret(scope) if caller.renewed else None
+        if secret is not None:
+            send = _renewing(scope, send, secret)
         token = REQUEST_OWNER.set(caller.owner_id)
         try:
             await self.app(scope, receive, send)

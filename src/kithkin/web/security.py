@@ -88,6 +88,21 @@ def _cookie_value(scope: Scope) -> str | None:
     return None
 
 
+def csrf_cookie(session: str) -> str:
+    return f"{COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax"
+
+
+def new_csrf_cookie() -> str:
+    """A new CSRF session id's cookie: given at login and logout, so a token learned before
+    (another person's, on a shared computer) does not work after."""
+    return csrf_cookie(secrets.token_urlsafe(24))
+
+
+def _sets_csrf(headers: list[Any]) -> bool:
+    prefix = f"{COOKIE}=".encode()
+    return any(k.lower() == b"set-cookie" and v.startswith(prefix) for k, v in headers)
+
+
 class SecurityMiddleware:
     """Adds security headers to every response and gives each browser a CSRF session id."""
 
@@ -111,9 +126,8 @@ class SecurityMiddleware:
                 headers.extend(h for h in HEADERS if h[0] not in present)
                 if b"content-security-policy" not in present:
                     headers.append((b"content-security-policy", CSP.encode()))
-                if fresh is not None:
-                    cookie = f"{COOKIE}={fresh}; Path=/; HttpOnly; SameSite=Lax"
-                    headers.append((b"set-cookie", cookie.encode()))
+                if fresh is not None and not _sets_csrf(headers):
+                    headers.append((b"set-cookie", csrf_cookie(fresh).encode()))
                 message["headers"] = headers
             await send(message)
 

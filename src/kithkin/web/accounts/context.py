@@ -13,23 +13,26 @@ from kithkin.services.accounts import list_sessions, list_tokens
 from kithkin.services.coaching import SHAREABLE, client_page
 from kithkin.web.auth import SESSION_COOKIE, cookie_header
 from kithkin.web.render import redirect, render
+from kithkin.web.security import new_csrf_cookie
 
 
 def address(request: Request) -> str:
-    """The client's address (behind a reverse proxy: run uvicorn with --proxy-headers and
-    --forwarded-allow-ips so this is the visitor's, not the proxy's)."""
+    """The client's address: the visitor's behind a reverse proxy only when kithkin is told it
+    is behind one (``proxy_headers``, ``forwarded_allow_ips``: uvicorn then rewrites it)."""
     return request.client.host if request.client else "unknown"
 
 
 def logged_in(request: Request, secret: str, target: str) -> Response:
     response = redirect(target)
     response.headers.append("set-cookie", cookie_header(request, secret))
+    response.headers.append("set-cookie", new_csrf_cookie())
     return response
 
 
 def logged_out(request: Request, target: str) -> Response:
     response = redirect(target)
     response.headers.append("set-cookie", cookie_header(request, "", max_age=0))
+    response.headers.append("set-cookie", new_csrf_cookie())
     # The pages the service worker kept and the offline queue are this account's data on a
     # phone that someone else may use next (offline.js also asks the worker to forget them).
     response.headers["clear-site-data"] = '"cache", "storage"'
