@@ -1,5 +1,7 @@
-"""An index of each owner's interactions by time: the latest logs (Today's people chips, the
-timeline) are read from it instead of sorting all of them (#14)
+"""Indexes of each owner's interactions by time, and by day with the kind (#14): the latest
+logs (Today's people chips) are read from the first instead of sorting all the interactions;
+the week's kinds (the plan's energy budget) from the second alone, without a look-up of each
+interaction (it replaces ``ix_interactions_owner_day``, its prefix)
 
 Revision ID: 0013
 Revises: 0011
@@ -17,8 +19,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_interactions_owner_day_kind", "interactions", ["owner_id", "day", "kind"])
+    op.drop_index("ix_interactions_owner_day", table_name="interactions")
     op.create_index("ix_interactions_owner_time", "interactions", ["owner_id", "occurred_at", "id"])
 
 
 def downgrade() -> None:
+    op.create_index("ix_interactions_owner_day", "interactions", ["owner_id", "day"])
+    op.drop_index("ix_interactions_owner_day_kind", table_name="interactions")
     op.drop_index("ix_interactions_owner_time", table_name="interactions")
