@@ -90,6 +90,7 @@ request = function()
   end
   return wrk.format("GET", path, headers)
 end
+THINK_DELAY
 response = function(status, headers, body)
   if status == 201 then writes_ok = writes_ok + 1 end
   if status >= 300 then errors = errors + 1 end
@@ -103,6 +104,16 @@ done = function(summary, latency, requests)
   io.write(string.format("WRITES_OK %d\\nERRORS %d\\n", ok, bad))
 end
 """
+
+
+def think_delay(think_ms: int) -> str:
+    """wrk's ``delay`` hook: each connection, like a person, waits between 0.5 and 1.5 times
+    ``think_ms`` before its next request (0: none, requests back to back). wrk's latencies
+    exclude the wait."""
+    if think_ms <= 0:
+        return ""
+    low, high = think_ms // 2, think_ms * 3 // 2
+    return f"delay = function() return math.random({low}, {high}) end"
 
 
 def lua_headers(path: Path | None) -> tuple[str, str]:
@@ -161,6 +172,7 @@ def one(
         before = count_interactions(url)
         pages, apis = lua_headers(auth)
         script = MIX.replace("{PAGES}", "{" + pages + "}").replace("{APIS}", "{" + apis + "}")
+        script = script.replace("THINK_DELAY", think_delay(args.think_ms))
         load_before = load()
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
             lua.write(script)
@@ -228,6 +240,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument(
+        "--think-ms",
+        type=int,
+        default=0,
+        help="a pause between one session's requests, as a person reads (default 0: none)",
+    )
     parser.add_argument("--accounts", type=int, default=1000, help="0: local mode, no login")
     parser.add_argument("--workers", default="1,2", help="web process counts, in turn")
     parser.add_argument("--auth", type=Path, help="request headers, one a line, given in turn")
@@ -272,7 +290,8 @@ def main() -> None:
                 print(f"{workers} web process(es): {results[workers]}", flush=True)
             print(
                 f"\n{args.accounts or 1} account(s), {args.connections} connections,"
-                f" {args.seconds} s, one write in ten\n"
+                f" {args.seconds} s, one write in ten,"
+                f" {args.think_ms} ms between a session's requests\n"
             )
             print(table(results))
             if cost_rows:

@@ -167,3 +167,30 @@ def test_areas_are_loaded_when_a_sentence_needs_them() -> None:
         merged.update(area.TEXT)
     assert int(out) == len(merged) == len(messages.TEXT)
     assert merged == messages.TEXT
+
+
+def test_no_sentence_hedges_a_plural_with_s_in_brackets() -> None:
+    """ "1 record(s)" reads as a machine talking: every count picks its word (#14)."""
+    hedged = {k for k, v in {**messages.TEXT, **messages.ERRORS}.items() if "(s)" in v}
+    assert hedged == set()
+
+
+def test_counts_pick_the_singular_or_the_plural() -> None:
+    assert "1 feed token." in messages.text("feed.revoked", count=1)
+    assert "using it stop" in messages.text("feed.revoked", count=1)
+    assert "3 feed tokens." in messages.text("feed.revoked", count=3)
+    assert "0 feed tokens." in messages.text("feed.revoked", count=0)
+    assert messages.text("web.data.notify_count", count=1).startswith("1 notification destination ")
+    assert "1 record could" in messages.text("import.refused", count=1)
+    assert "2 records could" in messages.text("web.import.refused", count=2)
+    assert messages.text("plan.reason.birthday_soon", days=1) == "birthday tomorrow"
+    assert messages.text("plan.reason.birthday_soon", days=5) == "birthday in 5 days"
+    weekly = {"weekday": "Mon", "user_time": "18:00", "other_time": "09:00", "name": "Ada"}
+    assert messages.text("call.proposal", every=1, minutes=30, count=26, **weekly).startswith(
+        "Every week on Mon"
+    )
+    assert messages.text("call.proposal", every=2, minutes=30, count=26, **weekly).startswith(
+        "Every 2 weeks on Mon"
+    )
+    assert "(1 row)" in messages.text("backup.restored", rows=1)
+    assert messages.error_text("ladder_size", low=2, high=24, value=1)  # plain templates unchanged

@@ -44,6 +44,8 @@ class Settings:
     hosted: bool = False  # accounts and logins (kithkin serve --hosted, KITHKIN_HOSTED=true)
     signup: str = "closed"  # who may create an account in the web: open | invite | closed
     secure_cookies: bool = False  # mark the session cookie Secure even when the request is HTTP
+    # --- phone-polish (#14) ---
+    locale: str = ""  # the order dates are read in ("en_US", "de"); empty: the browser's or LANG
     # --- hosted-load (#16) ---
     # Behind a reverse proxy: believe its X-Forwarded-For / -Proto (the visitor's address for
     # the login limit, HTTPS for the cookies), from these addresses only. Off unless set.
@@ -88,6 +90,8 @@ KNOWN_KEYS = (
     "hosted",
     "signup",
     "secure_cookies",
+    # --- phone-polish ---
+    "locale",
     # --- hosted-load ---
     "proxy_headers",
     "forwarded_allow_ips",
@@ -165,6 +169,7 @@ def load_settings(
         hosted=_flag(pick("hosted", False)),
         signup=_signup(pick("signup", "closed")),
         secure_cookies=_flag(pick("secure_cookies", False)),
+        locale=str(pick("locale", "")),
         proxy_headers=_flag(pick("proxy_headers", False)),
         forwarded_allow_ips=_words(pick("forwarded_allow_ips", "127.0.0.1"), commas=True),
         extra=from_file,

@@ -44,7 +44,7 @@ def edit_ada(page: Page, base: str, artifacts: Path) -> None:
 
 
 def test_edit_a_person_at_phone_width(browser: Browser, live_server: str, artifacts: Path) -> None:
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE, locale="en-GB")  # dates day first
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -111,7 +111,7 @@ def test_exports_backup_and_restore(run, tmp_path: Path) -> None:
     assert fresh.exit_code == 0, fresh.output
 
 
-def test_calendar_call_feed_and_remind(run, tmp_path: Path) -> None:
+def test_calendar_call_feed_and_remind(run, tmp_path: Path, monkeypatch) -> None:
     run("calendar", "add", str(FIXTURES / "weekly_berlin_dst.ics"), "--name", "work")
     run("calendar", "add", str(FIXTURES / "weekly_berlin_dst.ics"), "--name", "work", code=1)
     run("calendar", "add", str(FIXTURES / "google.csv"), code=2)  # not a calendar: refused
@@ -132,10 +132,26 @@ def test_calendar_call_feed_and_remind(run, tmp_path: Path) -> None:
     run("calendar", "remove", "work")
     run("calendar", "remove", "work", code=1)
     # 10:00 in Berlin: the 08:00 morning plan and the 09:00 questionnaires (a first WHO-5) are
-    # due; with no URL set each delivery fails and is kept for a later try (exit 1: cron sees it).
+    # due; with an unusable URL each delivery fails and is kept for a later try (exit 1: cron
+    # sees it).
+    monkeypatch.setenv("KITHKIN_NOTIFY_URLS", "nosuchscheme://nowhere")
     status = _json(run("remind", "--json", code=1))
     assert status["queued"] == 2 and len(status["failed"]) == 2
     assert {f["kind"] for f in status["failed"]} == {"morning", "questionnaires"}
     assert _json(run("remind", "--json"))["queued"] == 0
     log = _json(run("remind", "--status", "--json"))
     assert {e["status"] for e in log} == {"failed"} and {e["attempts"] for e in log} == {1}
+
+
+def test_remind_without_destinations_says_where_to_set_them(run, tmp_path: Path) -> None:
+    """No notification URL: one plain line naming what to set and where, exit 1 (cron shows the
+    run), no "failed, will retry" and nothing queued (a later set-up sends no backlog)."""
+    run("init", "--yes", "--timezone", "Europe/Berlin")
+    for args in (("remind",), ("remind", "--json")):
+        result = run(*args, code=1)
+        assert result.stdout == ""
+        line = result.stderr.strip()
+        assert "\n" not in line and "Traceback" not in line
+        assert "notify_urls" in line and "Settings > Reminders" in line
+        assert "KITHKIN_NOTIFY_URLS" in line and "retry" not in line
+    assert _json(run("remind", "--status", "--json")) == []

@@ -95,7 +95,28 @@ def test_items_file_option_and_wrong_count(run, tmp_path: Path) -> None:  # type
     assert _history(run) == []
 
 
-def test_schedule_and_today_reminders(run) -> None:  # type: ignore[no-untyped-def]
+def test_today_suggests_a_questionnaire_only_when_it_can_be_taken(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """PSS-10 is due from the first day, but its questions do not ship: `today` (text and
+    --json) suggests it once the user's copy is in the data directory, as the web does (#14)."""
+    before = json.loads(run("today", "--json").stdout)
+    assert {d["instrument_id"] for d in before["questionnaires_due"]} == {"who5"}
+    shown = run("today").stdout
+    assert "WHO-5" in shown and "PSS" not in shown and "Perceived Stress" not in shown
+    items = tmp_path / "items"
+    items.mkdir()
+    (items / "pss10.txt").write_text("\n".join(f"Question {i}?" for i in range(1, 11)))
+    after = json.loads(run("today", "--json").stdout)
+    assert {d["instrument_id"] for d in after["questionnaires_due"]} == {"who5", "pss10"}
+    assert "Perceived Stress" in run("today").stdout
+    (items / "pss10.txt").write_text("Only one question?\n")  # the wrong number: not takeable
+    assert {
+        d["instrument_id"] for d in json.loads(run("today", "--json").stdout)["questionnaires_due"]
+    } == {"who5"}
+
+
+def test_schedule_and_today_reminders(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "items").mkdir()
+    (tmp_path / "items" / "pss10.txt").write_text("\n".join(f"Q{i}?" for i in range(1, 11)))
     before = json.loads(run("today", "--json").stdout)
     assert {d["instrument_id"] for d in before["questionnaires_due"]} == {"who5", "pss10"}
     assert run("assess", "schedule", "pss10", "--every", "0").exit_code == 0

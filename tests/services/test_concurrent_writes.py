@@ -14,6 +14,7 @@ import pytest
 from kithkin.bootstrap import App
 from kithkin.domain.model import Interaction
 from kithkin.services.interactions import log_interaction, record
+from kithkin.services.people import add_person
 from kithkin.services.profiles import init_profile
 from tests.conftest import FIXED_NOW, make_app
 
@@ -100,4 +101,85 @@ def test_two_processes_creating_one_account_at_once_agree_on_it(pg_url: str) -> 
     other.close()
     thread.join(60)
     assert outcome == [made]
+    app.close()
+
+
+def test_undo_of_one_of_two_simultaneous_logs_takes_only_its_own(pg_url: str) -> None:
+    """The change journal names what an action added by the rows past the highest id it saw
+    first; a second writer of the account that started meanwhile must not count the first
+    writer's row as its own (undoing it took both)."""
+    from kithkin.services.changes import undo
+    from tests.conftest import _empty_pg
+
+    _empty_pg(pg_url)
+    app = make_app(pg_url)
+    with app.uow(write=True) as uow:
+        init_profile(uow=uow, now=FIXED_NOW, timezone="UTC")
+        uow.commit()
+    outcome: list[object] = []
+
+    def second() -> None:
+        try:
+            with app.uow(write=True) as uow:
+                log_interaction(uow=uow, now=FIXED_NOW, kind_id="call", with_other="Second")
+                uow.commit()
+            outcome.append("ok")
+        except Exception as exc:
+            outcome.append(exc)
+
+    first = app.uow(write=True).__enter__()
+    log_interaction(uow=first, now=FIXED_NOW, kind_id="call", with_other="First")
+    thread = threading.Thread(target=second)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not waiting_for_a_lock(app) and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.commit()
+    first.__exit__(None, None, None)
+    thread.join(60)
+    assert outcome == ["ok"]
+    with app.uow(write=True) as uow:
+        undone = undo(uow=uow, now=FIXED_NOW)
+    with app.uow() as uow:
+        left = [i.with_other for i in uow.interactions.find(limit=10)]
+        assert len(left) == 1, (undone.label, left)  # the other writer's moment is still there
+    app.close()
+
+
+def test_undo_of_one_of_two_people_added_at_once_takes_only_its_own(pg_url: str) -> None:
+    from kithkin.services.changes import undo
+    from tests.conftest import _empty_pg
+
+    _empty_pg(pg_url)
+    app = make_app(pg_url)
+    with app.uow(write=True) as uow:
+        init_profile(uow=uow, now=FIXED_NOW, timezone="UTC")
+        uow.commit()
+    outcome: list[object] = []
+
+    def second() -> None:
+        try:
+            with app.uow(write=True) as uow:
+                add_person(uow=uow, now=FIXED_NOW, name="Second")
+                uow.commit()
+            outcome.append("ok")
+        except Exception as exc:
+            outcome.append(exc)
+
+    first = app.uow(write=True).__enter__()
+    add_person(uow=first, now=FIXED_NOW, name="First")
+    thread = threading.Thread(target=second)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not waiting_for_a_lock(app) and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.commit()
+    first.__exit__(None, None, None)
+    thread.join(60)
+    assert outcome == ["ok"]
+    with app.uow(write=True) as uow:
+        undone = undo(uow=uow, now=FIXED_NOW)
+    with app.uow() as uow:
+        left = [p.name for p in uow.people.find()]
+        assert len(left) == 1, (undone.label, left)  # the other writer's moment is still there
     app.close()

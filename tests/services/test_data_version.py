@@ -145,3 +145,24 @@ def test_a_failing_version_read_says_the_database_is_unavailable(database_url: s
     with pytest.raises(DatabaseUnavailable):
         reader.read(app.owner_id)
     app.close()
+
+
+def test_touch_moves_the_version_once_and_journals_nothing(app: App) -> None:
+    """A file beside the database changed (pasted questionnaire items): ``touch`` moves the
+    version by one at the commit, adds no change to undo, and a write with it moves it once."""
+    seeded(app)
+    before = version(app)
+    with app.uow(write=True) as uow:
+        changes = len(uow.changes.recent(include_undone=True))
+        uow.touch()
+        uow.commit()
+    assert version(app) == before + 1
+    with app.uow(write=True) as uow:
+        assert len(uow.changes.recent(include_undone=True)) == changes
+        uow.touch()
+        check_in(uow=uow, now=FIXED_NOW, mood=6, stress=3)
+        uow.commit()
+    assert version(app) == before + 3  # the touch and the write's own bump
+    with app.uow(write=True) as uow:
+        uow.touch()  # never committed: nothing moves
+    assert version(app) == before + 3

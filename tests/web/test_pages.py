@@ -269,3 +269,104 @@ def test_a_log_with_an_unknown_name_shows_the_error_summary_and_keeps_the_form(w
     assert summary.one("a").get("href") == "#f-with"
     assert page.one("#e-with").text == summary.one("a").text
     assert page.one("textarea#f-note").text == "kept"
+
+
+def test_a_quick_log_error_on_today_stays_on_today_with_the_form_kept(web: WebClient):
+    """From Today (next=/), a refused quick log answers Today itself: the error summary at the
+    top, the message beside the search, the ticked chips, the kind and the typed name kept."""
+    ada, _bea = add_person(web, "Ada Lovelace"), add_person(web, "Bea Berg")
+    sent = {"with": [f"#{ada}", "Nobody Atall"], "kind": "walk_run", "next": "/"}
+    response = web.post("/log", sent)
+    assert response.status_code == 422
+    page = parse(response.text)
+    assert page.one("h1.today-date").text  # Today's page, not the Log form
+    assert page.select("form.quick-log")
+    summary = page.one("#error-summary")
+    assert summary.get("tabindex") == "-1"
+    assert summary.one("a").get("href") == "#f-with"
+    assert page.one("#quick-log #e-with").text == summary.one("a").text
+    assert page.one("#quick-log #f-with").get("value") == "Nobody Atall"
+    assert page.one("#quick-log details.someone-else").get("open") is not None
+    ticked = [
+        c.get("value")
+        for c in page.select("#people-chips input[name=with]")
+        if c.get("checked") is not None
+    ]
+    assert ticked == [f"#{ada}"]
+    assert page.one("#k-walk_run").get("checked") is not None
+    assert page.one("#k-text").get("checked") is None
+    with_api = web.client.get(f"/api/people/{ada}").json()["timeline"]
+    assert with_api == []  # nothing written
+
+
+def test_dates_follow_the_browsers_locale_also_from_the_cache(web: WebClient):
+    """One date format in the reader's order: Accept-Language picks it, per browser, even
+    though Today is cached (the order is part of the cache key) (#14)."""
+    add_person(web, "Ada Lovelace")
+    us = {"Accept-Language": "en-US,en;q=0.9"}
+    gb = {"Accept-Language": "en-GB"}
+    for _ in range(2):  # the second round is answered from the cache
+        assert web.page("/", headers=us).one("h1.today-date").text == "Thursday, November 26"
+        assert web.page("/", headers=gb).one("h1.today-date").text == "Thursday 26 November"
+        assert web.page("/", headers={"Accept-Language": "sv-SE"}).one("h1.today-date").text == (
+            "Thursday 2026-11-26"
+        )
+    assert web.page("/").one("h1.today-date").text == "Thursday 26 November"  # no header
+    plan_days = web.page("/plan", headers=us).select("section.day h3")
+    assert plan_days and plan_days[0].text == "Thursday, November 26"
+
+
+def test_the_locale_setting_wins_over_the_browser(database_url: str, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from kithkin.bootstrap import App
+    from kithkin.config import load_settings
+    from kithkin.services.profiles import init_profile
+    from kithkin.web.app import create_app
+    from tests.conftest import FIXED_NOW
+
+    settings = load_settings(
+        {"KITHKIN_CONFIG": "/proc/kithkin-absent/kithkin.toml", "KITHKIN_LOCALE": "en_US"},
+        {"database_url": database_url, "data_dir": str(tmp_path), "allowed_hosts": "testserver"},
+    )
+    app = App(settings, clock=lambda: FIXED_NOW)
+    try:
+        with app.uow(write=True) as uow:
+            init_profile(uow=uow, now=FIXED_NOW, timezone="Europe/Berlin")
+        with TestClient(create_app(app, csrf_key=b"k" * 32)) as client:
+            page = parse(client.get("/", headers={"Accept-Language": "en-GB"}).text)
+            assert page.one("h1.today-date").text == "Thursday, November 26"
+    finally:
+        app.close()
+
+
+def test_a_quick_log_with_nobody_chosen_is_refused_on_today(web: WebClient):
+    """A stray tap on "Log it" must not count the day's connection: with no chip ticked and no
+    name typed, Today answers with the question beside the search, and nothing is written."""
+    add_person(web, "Ada Lovelace")
+    response = web.post("/log", {"kind": "text", "next": "/"})
+    assert response.status_code == 422
+    page = parse(response.text)
+    assert page.one("#error-summary a").get("href") == "#f-with"
+    assert page.one("#quick-log #e-with").text
+    assert page.one(".power .status").get("data-status") != "met"
+    with_api = web.client.get("/api/people/1").json()["timeline"]
+    assert with_api == []
+    assert web.page("/").one(".power .status").get("data-status") != "met"
+
+
+def test_the_time_zone_hints_speak_plainly(web: WebClient):
+    """No jargon ("IANA name") where a person types their time zone (#14)."""
+    pid = add_person(web, "Ada Lovelace")
+    for path in ("/settings", f"/people/{pid}/edit"):
+        page = web.page(path)
+        assert page.one("#h-timezone").text.startswith("A region and a city")
+        assert "IANA" not in web.client.get(path).text
+
+
+def test_the_weeks_plan_says_a_standing_note_once(web: WebClient):
+    """A brand-new user's week: "Add a few people ..." once, not under each of the seven days."""
+    page = web.page("/plan")
+    assert len(page.select("section.day")) == 7
+    notes = [n.text for n in page.select("section.day p.plan-note")]
+    assert notes and len(notes) == len(set(notes))

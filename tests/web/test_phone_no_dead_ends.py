@@ -81,3 +81,23 @@ def test_the_wrong_number_of_questions_is_shown_beside_the_box_and_kept(
     assert page.one("#f-items-lsns6").text == "Only one question?"
     assert page.one("#error-summary a").get("href") == "#f-items-lsns6"
     assert not (data_dir / "items" / "lsns6.txt").exists()
+
+
+def test_today_notices_questions_pasted_in_settings_at_once(
+    own_dir_web: tuple[WebClient, Path],
+) -> None:
+    """Today is cached per data version; the pasted questions live in a file, so saving them
+    moves the version: the very next Today suggests PSS-10, in this process and any other."""
+    web, _ = own_dir_web
+    assert _due_on_today(web) == ["/assess/who5"]  # Today is now cached
+    assert _due_on_today(web) == ["/assess/who5"]
+    assert _due_in_api(web) == {"who5"}  # the JSON twin follows the same rule
+    questions = "\n".join(f"My own question {i}?" for i in range(1, 11))
+    assert web.post("/assess/pss10/items", {"items": questions}).status_code == 303
+    assert sorted(_due_on_today(web)) == ["/assess/pss10", "/assess/who5"]
+    assert _due_in_api(web) == {"who5", "pss10"}
+
+
+def _due_in_api(web: WebClient) -> set[str]:
+    found = web.client.get("/api/today").json()["questionnaires_due"]
+    return {d["instrument_id"] for d in found}

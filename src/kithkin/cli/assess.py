@@ -90,7 +90,10 @@ def take(
         emit_json(done.as_dict())
         return
     s = done.score
-    say(text("assess.saved", name=INSTRUMENTS[inst.id].name, day=done.response.day.isoformat()))
+    from kithkin.domain.dates import day_label
+
+    day = day_label(done.response.day, done.response.day)  # taken now: today
+    say(text("assess.saved", name=INSTRUMENTS[inst.id].name, day=day))
     if s.percent is not None:
         say(text("assess.percent", raw=s.raw, high=s.raw_max, percent=s.percent))
     else:

@@ -30,7 +30,9 @@ def say_counts(item: Interaction, *, today: date) -> None:
     if item.day == today:
         say(text("logged.meaningful"))
     else:
-        say(text("logged.meaningful_on", day=item.day.isoformat()))
+        from kithkin.domain.dates import day_label
+
+        say(text("logged.meaningful_on", day=day_label(item.day, today)))
 
 
 class LogUnknownName(InputError):
@@ -160,6 +162,10 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             view, plan = today_view(uow=full, now=now), todays_plan(uow=full, now=now)
             calendars = full.calendars.find()
     unreadable = unreadable_calendars(calendars, limit_mb=app.settings.max_file_mb)
+    if view.questionnaires_due:  # suggested only when it can be taken, as on the web
+        from kithkin.formats.questionnaire_items import only_takeable
+
+        view = only_takeable(view, app.settings.data_dir)
     if json_out:
         data = {**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]}
         emit_json({**data, "unreadable_calendars": [u.as_dict() for u in unreadable]})
@@ -245,16 +251,11 @@ def log(
         return
     item = logged.interaction
     who = ", ".join([*names.values(), *([item.with_other] if item.with_other else [])])
+    from kithkin.domain.dates import day_label
     from kithkin.domain.model import KINDS
 
-    say(
-        text(
-            "logged",
-            kind=KINDS[item.kind].label,
-            with_=who or text("nobody"),
-            day=item.day.isoformat(),
-        )
-    )
+    day = day_label(item.day, logged.today)
+    say(text("logged", kind=KINDS[item.kind].label, with_=who or text("nobody"), day=day))
     say_counts(item, today=logged.today)
 
 
@@ -322,7 +323,10 @@ def checkin(
         emit_json(checkin_dict(result))
         return
     key = "checkin.saved" if result.created else "checkin.updated"
-    say(text(key, day=c.day.isoformat(), mood=c.mood, stress=c.stress))
+    from kithkin.domain.dates import day_label
+
+    shown = day_label(c.day, c.day if date is None else None)  # no --date: today's
+    say(text(key, day=shown, mood=c.mood, stress=c.stress))
 
 
 followup_app = typer.Typer(help="Things to ask or do for someone.", no_args_is_help=True)

@@ -108,7 +108,9 @@ def free(
         return
     for note in notes:
         say(note, style="yellow")
-    say(text("calendar.free", day=when.isoformat(), minutes=data["free_minutes"]))
+    from kithkin.domain.dates import day_label
+
+    say(text("calendar.free", day=day_label(when), minutes=data["free_minutes"]))
     table(
         None,
         ["from", "to", "minutes"],

@@ -134,7 +134,9 @@ def snooze(
     if json_out:
         emit_json(s.as_dict())
         return
-    until = s.snoozed_until.isoformat() if s.snoozed_until else ""
+    from kithkin.domain.dates import day_label
+
+    until = day_label(s.snoozed_until, year=False) if s.snoozed_until else ""
     say(text("snooze.done", until=until, title=s.title))
 
 

@@ -9,11 +9,19 @@ import typer
 from kithkin.cli.basics import JsonOpt, _state
 from kithkin.cli.errors import EXIT_ERROR
 from kithkin.cli.render import emit_json, say, table
+from kithkin.domain.errors import KithkinError
 from kithkin.messages import text
 
 if TYPE_CHECKING:
     from kithkin.bootstrap import App
     from kithkin.services.reminders import RemindReport
+
+
+class NoReminderDestinations(KithkinError):
+    """No notification URL is configured: nothing can be sent, so nothing is queued (exit 1, so
+    that cron and systemd show the run; the message says what to set and where)."""
+
+    key = "remind_no_destinations"
 
 
 def _once(app: App) -> RemindReport:
@@ -64,7 +72,10 @@ def remind(
     status: Annotated[bool, typer.Option("--status", help="Show the reminder log.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Send the reminders that are due now (each exactly once; failures are retried)."""
+    """Send the reminders that are due now (each exactly once; failures are retried).
+
+    Exits 1 when a delivery failed or when no notification URL is set (Settings > Reminders on
+    the web, notify_urls in the config file or KITHKIN_NOTIFY_URLS)."""
     app = _state(ctx).app
     if status:
         from kithkin.services.reminders import entry_dict, reminder_status
@@ -83,8 +94,9 @@ def remind(
                 ],
             )
         return
-    if not app.settings.notify_urls and not json_out:
-        say(text("remind.none_configured"), style="yellow")
+    if not app.settings.notify_urls:  # nothing queued: a later set-up does not send a backlog
+        where = app.settings.config_path or "the config file"
+        raise NoReminderDestinations(config=where)
     report = _once(app)
     _show(report, json_out)
     if report.failed:  # cron and systemd notice a run whose deliveries failed

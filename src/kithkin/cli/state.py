@@ -29,10 +29,18 @@ class State:
         if self._app is None:
             from kithkin.bootstrap import App
             from kithkin.config import load_settings
+            from kithkin.domain import dates
 
-            self._app = App(load_settings(self.environ, self.overrides))
+            settings = load_settings(self.environ, self.overrides)
+            # dates follow the locale: the setting, else LC_ALL, LC_TIME or LANG
+            order = dates.order_for_locale(settings.locale)
+            dates.set_order(order or dates.order_from_environment(self.environ))
+            self._app = App(settings)
         return self._app
 
     def close(self) -> None:
         if self._app is not None:
+            from kithkin.domain import dates
+
+            dates.set_order(None)  # in-process runs (tests) start each command afresh
             self._app.close()

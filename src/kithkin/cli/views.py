@@ -71,7 +71,9 @@ def show_today(view: TodayView) -> None:
 # --- planner ---
 def _status(s: SuggestionView) -> str:
     if s.status == "snoozed":
-        until = s.snoozed_until.isoformat() if s.snoozed_until else ""
+        from kithkin.domain.dates import day_label
+
+        until = day_label(s.snoozed_until, year=False) if s.snoozed_until else ""
         return text("plan.status.snoozed", until=until)
     return text(f"plan.status.{s.status}")
 
@@ -137,9 +139,8 @@ def _show_insights_extras(view: TodayView) -> None:
     out = console()
     for d in view.questionnaires_due:
         inst = INSTRUMENTS[d.instrument_id]
-        # its questions may need a file first (they do not ship): say so, and how to stop it
-        key = "today.questionnaire_due" if inst.item_text_shipped else "today.questionnaire_file"
-        out.print(text(key, name=inst.name, id=d.instrument_id), markup=False)
+        # only those that can be taken now are here (``formats.questionnaire_items.takeable``)
+        out.print(text("today.questionnaire_due", name=inst.name, id=d.instrument_id), markup=False)
     e = view.experiment
     if e is not None:
         key = "today.experiment_challenge" if e["challenge_today"] else "today.experiment_usual"

@@ -18,6 +18,7 @@ are unique across areas, so the first area holding a key gives the same sentence
 from __future__ import annotations
 
 import importlib
+import string
 import threading
 from types import ModuleType
 from typing import Any
@@ -93,12 +94,33 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
     return {k: 0.0 if isinstance(v, float) and v == 0 else v for k, v in params.items()}
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus plurals: ``{count:record|records}`` is "record" when count is 1 and
+    "records" otherwise; a form may hold the number itself (``{every:week|{every} weeks}``)."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value == 1 else many
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    plain = _plain(params)
+    if "|" in template:
+        return _FORMATTER.vformat(template, (), plain)
+    return template.format(**plain)
+
+
 def error_text(key: str, **params: Any) -> str:
     """The user-facing sentence for an error key."""
     errors = _error_templates()
     template = errors.get(key, errors["error"])
     try:
-        return template.format(**_plain(params))
+        return _format(template, params)
     except (KeyError, IndexError):
         return template
 
@@ -106,7 +128,7 @@ def error_text(key: str, **params: Any) -> str:
 def text(key: str, **params: Any) -> str:
     """The user-facing sentence for a text key."""
     template = _template(key)
-    return template.format(**_plain(params)) if params else template
+    return _format(template, params) if params else template
 
 
 def _template(key: str) -> str:

@@ -20,7 +20,8 @@ TEXT: dict[str, str] = {
     ),
     "import.dry_run": "Dry run: nothing was written. This is what the import would do:",
     "import.refused": (
-        "Nothing was imported: {count} record(s) could not be read. Fix them, or run again "
+        "Nothing was imported: {count} {count:record|records} could not be read. Fix them, or "
+        "run again "
         "with --skip-bad to import the others."
     ),
     "import.problem": "line {line}, record {record}: {message} {detail}",
@@ -34,29 +35,33 @@ TEXT: dict[str, str] = {
     ),
     "triage.done": "{name}: {action}.",
     "triage.summary": "{kept} kept, {wider} in the wider network, {ignored} ignored, {left} left.",
-    "backup.exported": "Backup written to {path} ({rows} rows).",
-    "backup.restored": "Backup restored ({rows} rows).",
+    "backup.exported": "Backup written to {path} ({rows} {rows:row|rows}).",
+    "backup.restored": "Backup restored ({rows} {rows:row|rows}).",
     "backup.copied": "Copied the database to {path}.",
     "calendar.added": "Calendar '{name}' registered; it is re-read each time you plan.",
     "calendar.removed": "Calendar '{name}' removed.",
     "calendar.none": "No calendars registered. Add one with 'kithkin calendar add FILE.ics'.",
     "calendar.free": "Free on {day}: {minutes} minutes.",
     "call.proposal": (
-        "Every {every} week(s) on {weekday} at {user_time} your time ({other_time} for {name}), "
-        "{minutes} minutes: it stays inside both waking windows all {count} times."
+        "Every {every:week|{every} weeks} on {weekday} at {user_time} your time ({other_time} "
+        "for {name}), {minutes} minutes: it stays inside both waking windows all {count} times."
     ),
     "call.saved": "Saved. Export it with 'kithkin export ics FILE'.",
     "call.none": "No recurring calls saved yet.",
     "call.summary": "Call with {name}",
     "feed.token": ("Your calendar feed token (shown once; keep it secret): {token}"),
-    "feed.revoked": "Revoked {count} feed token(s). Subscriptions using them stop updating.",
+    "feed.revoked": (
+        "Revoked {count} feed {count:token|tokens}. Subscriptions using {count:it|them} stop "
+        "updating."
+    ),
     "web.import.intro": (
         "Bring your people in from your phone, Google, Outlook or LinkedIn. kithkin checks the "
         "file first and shows what would change; nothing is written until you confirm."
     ),
     "web.import.reselect": "To import, choose the file again and press Import.",
     "web.import.refused": (
-        "Nothing was imported: {count} record(s) could not be read. Fix them, or tick "
+        "Nothing was imported: {count} {count:record|records} could not be read. Fix them, or "
+        "tick "
         "'Skip bad records' to import the others."
     ),
     "web.import.dry_run": (
@@ -76,7 +81,7 @@ TEXT: dict[str, str] = {
         "Reminders are set in your config file (the [reminders] table and notify_urls); "
         "'kithkin remind' or 'kithkin worker' sends them."
     ),
-    "web.data.notify_count": "{count} notification destination(s) configured.",
+    "web.data.notify_count": "{count} notification {count:destination|destinations} configured.",
     "web.data.notify_none": (
         "No notification destinations yet: add notify_urls to your config file to get reminders."
     ),
@@ -103,12 +108,12 @@ TEXT: dict[str, str] = {
         "backup, tick 'Replace my data' and restore again (what is here now is saved to a file "
         "first), or cancel and keep what you have."
     ),
-    "web.restore.done": "Restored {rows} rows. Welcome back.",
+    "web.restore.done": "Restored {rows} {rows:row|rows}. Welcome back.",
     "web.restore.welcome": "Moving from another device? Restore a backup instead.",
     # --- trust-b ---
     "remind.failed": (
-        "{count} reminder(s) could not be delivered; kithkin tries again from {when} (the next "
-        "'kithkin remind' after that). Last error: {error}"
+        "{count} {count:reminder|reminders} could not be delivered; kithkin tries again from "
+        "{when} (the next 'kithkin remind' after that). Last error: {error}"
     ),
     "calendar.cut": (
         "A repeating event ({detail}) was cut at {count} occurrences, so the calendar may show "
@@ -122,7 +127,9 @@ TEXT: dict[str, str] = {
     "web.restore.replace": (
         "Replace my data with this backup (what is here now is saved to a file first)"
     ),
-    "web.restore.replaced": "Restored {rows} rows. What was here before is saved in {path}.",
+    "web.restore.replaced": (
+        "Restored {rows} {rows:row|rows}. What was here before is saved in {path}."
+    ),
     # --- contacts ---
     "import.possible_duplicate": (
         "line {line}: {name} shares the {field} {value} with {other}, but their names differ, "

@@ -286,4 +286,16 @@ ERRORS: dict[str, str] = {
         "such as ntfys://ntfy.sh/my-topic or mailto://me:password@example.com."
     ),
     # --- end phone-ux ---
+    # --- phone-polish ---
+    "remind_no_destinations": (
+        "Reminders have nowhere to go yet, so nothing was sent. Add a destination under "
+        "Settings > Reminders in the web app, or set notify_urls in {config} (or the "
+        "KITHKIN_NOTIFY_URLS environment variable) to one or more Apprise URLs, such as "
+        "ntfys://ntfy.sh/my-topic."
+    ),
+    "quick_log_nobody": (
+        "Who was it with? Tap a person, or open 'Someone else, more detail' to search (or to "
+        "log a moment with someone who is not in your people)."
+    ),
+    # --- end phone-polish ---
 }

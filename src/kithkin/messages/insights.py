@@ -130,7 +130,7 @@ TEXT: dict[str, str] = {
     "assess.answer_prompt": "Your answer ({low}-{high})",
     "assess.attribution": "{name}. {citation}",
     "assess.history_empty": "No questionnaires yet. 'kithkin assess who5' takes about two minutes.",
-    "assess.schedule_set": "{name}: every {every} days.",
+    "assess.schedule_set": "{name}: every {every:day|{every} days}.",
     "assess.schedule_off": "{name}: no reminders.",
     "insights.header": "Your patterns so far ({days} days with data)",
     "insights.by_mode_header": "By kind of contact (mood, against days with no contact)",

@@ -9,7 +9,7 @@ TEXT: dict[str, str] = {
     "plan.reason.follow_up": "you noted: {text}. Ask how it went",
     "plan.reason.follow_up_due": "you noted: {text} (due {due})",
     "plan.reason.birthday_today": "it's their birthday today",
-    "plan.reason.birthday_soon": "birthday in {days} day(s)",
+    "plan.reason.birthday_soon": "birthday {days:tomorrow|in {days} days}",
     "plan.reason.reconnect": "you were close once; it has been {days} days",
     "plan.reason.energising": "time with them tends to leave you energised",
     "plan.reason.shared_interest": "you both like {interest}",

@@ -21,9 +21,6 @@ TEXT: dict[str, str] = {
         "A few minutes to look back at your week: 'kithkin today' and your people."
     ),
     "remind.summary": "{sent} sent, {failed} failed (will retry), {queued} newly due.",
-    "remind.none_configured": (
-        "No notification URLs set (KITHKIN_NOTIFY_URLS or notify_urls in the config file)."
-    ),
     # --- hosted-scale ---
     "worker.no_destination": (
         "No notification address for this account: add a notify URL with {placeholder} in it."

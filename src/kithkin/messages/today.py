@@ -17,9 +17,9 @@ TEXT: dict[str, str] = {
     "today.nothing_due": "Everyone is within their rhythm. Enjoy it.",
     "today.never": "not yet in touch",
     "today.days_ago": "{days} days since you were in touch ({circle}: every {cadence} days)",
-    "logged": "Logged: {kind} with {with_} on {day}.",
+    "logged": "Logged: {kind} with {with_}, {day}.",
     "logged.meaningful": "That counts for today's Power of One.",
-    "logged.meaningful_on": "That counts for your Power of One on {day}.",
+    "logged.meaningful_on": "That counts for your Power of One for {day}.",
     "checkin.saved": "Check-in saved for {day}: mood {mood}/10, stress {stress}/10.",
     "checkin.updated": "Updated your check-in for {day}: mood {mood}/10, stress {stress}/10.",
     "init.done": (
@@ -84,10 +84,6 @@ TEXT: dict[str, str] = {
     "phone.plan.more_many": "{count} more ideas",
     # --- end phone ---
     # --- cli ---
-    "today.questionnaire_file": (
-        "Questionnaire due: {name} ('kithkin assess {id}' says how to add its questions, which "
-        "do not ship with kithkin; 'kithkin assess schedule {id} --every 0' stops the reminder)."
-    ),
     "init.ask_zone": "Your time zone",
     "init.ask_goal": "Meaningful connections per day",
     "init.ask_weekday": "Minutes you can give on a weekday",

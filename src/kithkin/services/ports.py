@@ -331,6 +331,11 @@ class UnitOfWork(Protocol):
         """A per-owner counter that every committed write moves (for caches)."""
         ...
 
+    def touch(self) -> None:
+        """Move the data version at the next commit though no row changed (a file the pages
+        show changed beside the database)."""
+        ...
+
     def __enter__(self) -> Self: ...
     def __exit__(
         self,

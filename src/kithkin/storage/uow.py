@@ -178,6 +178,16 @@ class SqlUnitOfWork:
         conn.info[WROTE] = False
         conn.begin()
 
+    def touch(self) -> None:
+        """Move the owner's data version with this unit of work's commit although no row
+        changed: something the pages show changed beside the database (a questionnaire's item
+        file), so every process's cached pages are read afresh. Nothing is journalled."""
+        conn = self.connection
+        wrote = conn.info.get(WROTE)
+        conn.execute(BUMP, {"owner": self.owner_id})
+        self.bumps += 1
+        conn.info[WROTE] = wrote  # the commit adds no change entry and no second bump
+
     def data_version(self) -> int:
         """The owner's data version: one primary-key read (0 before the first write)."""
         found = self.connection.execute(

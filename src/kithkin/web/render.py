@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from kithkin import messages
 from kithkin.domain import limits
+from kithkin.domain.dates import order_for_locale, order_from_accept_language, use_order
 from kithkin.web import words
 from kithkin.web.security import FIELD, Csrf
 
@@ -81,7 +82,24 @@ def render(
         "path": request.url.path,
         **context,
     }
-    return templates.TemplateResponse(request, chosen, full, status_code=status, headers=headers)
+    with use_order(date_order(request.scope)):  # the template is rendered here, at once
+        return templates.TemplateResponse(
+            request, chosen, full, status_code=status, headers=headers
+        )
+
+
+def date_order(scope: Any) -> str | None:
+    """The order this request's dates are read in: the ``locale`` setting, else the browser's
+    Accept-Language (see :mod:`kithkin.domain.dates`)."""
+    app = scope.get("app")
+    kithkin = getattr(getattr(app, "state", None), "kithkin", None)
+    setting = getattr(getattr(kithkin, "settings", None), "locale", "")
+    if setting:
+        return order_for_locale(setting)
+    for name, value in scope.get("headers", ()):
+        if name == b"accept-language":
+            return order_from_accept_language(value.decode("latin-1"))
+    return None
 
 
 def redirect(path: str) -> Response:

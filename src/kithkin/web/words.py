@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from urllib.parse import quote
 
 from kithkin import messages
+from kithkin.domain.dates import day_label, long_day
 from kithkin.domain.model import KINDS
 
 AVATAR_TONES = 6
@@ -30,23 +30,6 @@ def kind_label(kind: str) -> str:
     """A kind of interaction by its label ("walk or run together", not "walk_run")."""
     found = KINDS.get(kind)
     return found.label if found else kind.replace("_", " ")
-
-
-def day_label(day: date | None, today: date | None = None) -> str:
-    """The one date format: "today", "yesterday", "Thu 3 Dec", and the year when not this one."""
-    if day is None:
-        return ""
-    if today is not None:
-        if day == today:
-            return messages.text("phoneux.day.today")
-        if (today - day).days == 1:
-            return messages.text("phoneux.day.yesterday")
-        if (day - today).days == 1:
-            return messages.text("phoneux.day.tomorrow")
-    label = f"{day:%a} {day.day} {day:%b}"
-    if today is None or day.year != today.year:
-        label += f" {day.year}"
-    return label
 
 
 def days_ago(days: int) -> str:
@@ -141,6 +124,7 @@ def register(env: Any) -> None:
         channel_label=channel_label,
         kind_label=kind_label,
         day_label=day_label,
+        long_day=long_day,
         days_ago=days_ago,
         plural=plural,
         avatar=avatar,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from starlette.types import Scope
 
+from kithkin.web.render import date_order
+
 HTML = "text/html"
 JSON = "application/json"
 
@@ -44,7 +46,10 @@ class CachedRoute:
         """The cache entry this request's answer is kept under."""
         query = scope.get("query_string", b"").decode("latin-1")
         fragment = any(name == b"hx-request" and value for name, value in scope["headers"])
-        return self.key(query, fragment)
+        if self.media_type != HTML:
+            return self.key(query, fragment)
+        # a page shows dates in the reader's order (the locale setting or Accept-Language)
+        return f"{self.key(query, fragment)}:{date_order(scope) or 'dmy'}"
 
 
 def always(kind: str) -> Key:

@@ -89,6 +89,9 @@ def items_post(request: Request, instrument_id: str, *, app: AppDep, form: Form)
         header = f"# {found.instrument.name}: the user's own copy, pasted in kithkin's web app\n"
         path = item_path(app.settings.data_dir, found.instrument.id)
         write_private_text(path, header + "\n".join(items) + "\n")
+        with app.uow(write=True) as uow:  # Today's cached pages (every process) read afresh
+            uow.touch()
+            uow.commit()
     except InputError as exc:
         errors = {f"items-{found.instrument.id}": exc.message}
         context = {"offer": found, "errors": errors, "values": {"items": pasted}}

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 
+from kithkin.formats.questionnaire_items import only_takeable
 from kithkin.services.checkins import check_in, cleared_on_the_web
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.serial.checkin import checkin_dict
@@ -24,6 +25,8 @@ router = api_router("kithkin")
 def api_today(request: Request, now: Now) -> Response:
     def render_page(uow: UnitOfWork, _placeholder: str) -> Rendered:
         view = today(uow=uow, now=now)
+        if view.questionnaires_due:  # suggested only when it can be taken, as on the page
+            view = only_takeable(view, request.app.state.kithkin.settings.data_dir)
         return Rendered(JSONResponse(view.as_dict()), view.day, view.profile.timezone)
 
     return cached_response(request, TODAY_JSON, now=now, render_page=render_page)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from fastapi import Request
 
 from kithkin.domain.model import KINDS
 from kithkin.services.today import today
-from kithkin.web.insights.instruments import offer
+from kithkin.web.insights.instruments import only_takeable
 from kithkin.web.plan.context import today_extras
 from kithkin.web.today import quick
 
@@ -33,10 +32,7 @@ def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
     view = today(uow=uow, now=now)
     if view.questionnaires_due:  # suggested only when it can be taken (its questions are here)
         data_dir = request.app.state.kithkin.settings.data_dir
-        takeable = tuple(
-            d for d in view.questionnaires_due if offer(data_dir, d.instrument_id).available
-        )
-        view = replace(view, questionnaires_due=takeable)
+        view = only_takeable(view, data_dir)
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
     extras = today_extras(uow=uow, now=now)
     chips = quick.quick_people(uow=uow, plan=extras["plan"], due=[d.person for d in view.due])

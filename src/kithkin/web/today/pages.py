@@ -75,6 +75,8 @@ def log_page(request: Request) -> Response:
 def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
     try:
+        if forms.text(form, "next") == "/" and not quick.with_names(form):
+            raise quick.NobodyChosen(field="with")
         log_interaction(
             uow=uow,
             now=now,
@@ -94,9 +96,21 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
         return render(request, "log.html", _log_context(values, {"when": exc.message}), status=422)
     except InputError as exc:
         errors = forms.field_errors(exc, LOG_FIELDS)
+        if forms.text(form, "next") == "/":  # Today's quick log: Today again, form kept
+            return _today_with_errors(request, uow, now, quick.kept_quick_log(form), errors)
         values["with"] = ", ".join(quick.with_names(form))  # every chip, kept as typed names
         return render(request, "log.html", _log_context(values, errors), status=422)
     return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
+
+
+def _today_with_errors(
+    request: Request, uow: UnitOfWork, now: Any, values: dict[str, Any], errors: dict[str, str]
+) -> Response:
+    """Today as the user left it, with the quick log's errors (summary on top, each beside its
+    field) and the quick log filled in again. Nothing of the log was written: the service
+    checks everything before its first write."""
+    context = {**today_context(request, uow, now), "values": values, "errors": errors, "path": "/"}
+    return render(request, "today.html", context, status=422)
 
 
 @router.get("/checkin")

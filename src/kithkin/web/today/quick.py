@@ -41,9 +41,25 @@ def opt_float(form: FormData, name: str, *, label: str) -> float | None:
         raise forms.NotANumber(field=label, value=raw) from None
 
 
+class NobodyChosen(InputError):
+    """Today's quick log was sent with no one ticked or named (a stray tap must not count the
+    day's connection)."""
+
+    key = "quick_log_nobody"
+
+
 def with_names(form: FormData) -> list[str]:
     """Everyone named: each ticked chip (``#id``) and each comma-separated typed name."""
     return [n.strip() for v in forms.many(form, "with") for n in v.split(",") if n.strip()]
+
+
+def kept_quick_log(form: FormData) -> dict[str, Any]:
+    """The quick log as sent, to fill it in again beside an error: the ticked chips
+    (``#id``), the kind and the names typed in the search."""
+    sent = [v.strip() for v in forms.many(form, "with") if v.strip()]
+    chips = [v for v in sent if v.startswith("#") and v[1:].isdigit()]
+    typed = [n.strip() for v in sent if v not in chips for n in v.split(",") if n.strip()]
+    return {"chips": chips, "kind": forms.text(form, "kind"), "with": ", ".join(typed)}
 
 
 def quick_people(*, uow: Any, plan: Any, due: list[Person]) -> list[Person]:
