@@ -3,20 +3,31 @@ bare FastAPI endpoint returning a constant JSON document, each served by uvicorn
 subprocess on 127.0.0.1. Needs Debian's ``wrk`` (apt-get install -y wrk).
 
 Both pages are cached per data version; "People, never cached" asks for a new query string
-each time, so it measures the page computed and rendered afresh.
+each time, so it measures the page computed and rendered afresh. "Today, a write every second"
+loads Today while another client logs an interaction through the local-mode JSON API once a
+second (a JSON body is the API's CSRF defence), so the cache is invalidated as in real use; its
+server works on a copy of the database, so runs stay comparable.
 
     PYTHONPATH=src python benchmarks/web_load.py [--seconds 30] [--connections 16]
+    PYTHONPATH=src python benchmarks/web_load.py --today --rounds 3   # bare, Today, Today+writes
+
+``--today`` runs the bare endpoint and Today with and without writes only, interleaved
+``--rounds`` times, and prints the median of each figure with the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -26,7 +37,7 @@ DB = HERE / "data" / "web-large.db"
 NOW = "2026-11-26T09:00:00+00:00"
 
 
-def serve(kind: str, port: int) -> None:
+def serve(kind: str, port: int, db: Path = DB) -> None:
     """Run in the server subprocess."""
     import uvicorn
 
@@ -46,7 +57,7 @@ def serve(kind: str, port: int) -> None:
 
         settings = load_settings(
             {"KITHKIN_CONFIG": "/nonexistent.toml", "KITHKIN_NOW": NOW},
-            {"database_url": f"sqlite:///{DB}", "data_dir": str(DB.parent)},
+            {"database_url": f"sqlite:///{db}", "data_dir": str(db.parent)},
         )
         app = App(settings)
         _ = app.owner_id
@@ -116,14 +127,57 @@ def parse_wrk(out: str) -> dict[str, float]:
     }
 
 
+class Writer(threading.Thread):
+    """Logs a text with one of the first 50 people once a second through the JSON API, as
+    someone using the app would, until stopped; counts the writes answered 201."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(daemon=True)
+        self.base = base
+        self.stop = threading.Event()
+        self.done = 0
+        self.failed = 0
+
+    def run(self) -> None:
+        n = 0
+        due = time.monotonic()
+        while not self.stop.wait(max(0.0, due + 1.0 - time.monotonic())):
+            due += 1.0  # on the second, however long the last write took
+            n += 1
+            body = {"kind": "text", "people": [f"#{n % 50 + 1}"], "minutes": 5}
+            request = urllib.request.Request(
+                f"{self.base}/api/interactions",
+                data=json.dumps(body).encode(),
+                headers={"content-type": "application/json"},
+                method="POST",
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=20) as response:
+                    response.read()
+                    self.done += response.status == 201
+            except OSError:
+                self.failed += 1
+
+
 def run(
-    kind: str, path: str, *, seconds: int, connections: int, script: str = ""
+    kind: str,
+    path: str,
+    *,
+    seconds: int,
+    connections: int,
+    script: str = "",
+    writes: bool = False,
 ) -> dict[str, float]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--serve", kind, "--port", str(port)], env=env
-    )
+    scratch = tempfile.TemporaryDirectory(prefix="kithkin-web-load-")
+    command = [sys.executable, __file__, "--serve", kind, "--port", str(port)]
+    if writes:  # the writes go to a copy: every run starts from the same database
+        copy = Path(scratch.name) / DB.name
+        shutil.copyfile(DB, copy)
+        command += ["--db", str(copy)]
+    proc = subprocess.Popen(command, env=env)
+    writer = None
     try:
         url = f"http://127.0.0.1:{port}{path}"
         deadline = time.monotonic() + 120  # a first page can take seconds on a busy machine
@@ -136,14 +190,61 @@ def run(
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        return load(url, seconds=seconds, connections=connections, script=script)
+        if writes:
+            writer = Writer(f"http://127.0.0.1:{port}")
+            writer.start()
+        result = load(url, seconds=seconds, connections=connections, script=script)
+        if writer is not None:
+            writer.stop.set()
+            writer.join()
+            result["writes"] = float(writer.done)
+            result["write_errors"] = float(writer.failed)
+        return result
     finally:
+        if writer is not None:
+            writer.stop.set()
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        scratch.cleanup()
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def today_rounds(*, rounds: int, seconds: int, connections: int) -> None:
+    """Bare, Today and Today with a write every second, interleaved ``rounds`` times; medians."""
+    runs: list[tuple[str, str, str, bool]] = [
+        ("bare FastAPI JSON", "bare", "/", False),
+        ("Today (/)", "kithkin", "/", False),
+        ("Today, a write every second", "kithkin", "/", True),
+    ]
+    results: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in runs}
+    for number in range(1, rounds + 1):
+        for label, kind, path, writes in runs:
+            before = load_average()
+            r = run(kind, path, seconds=seconds, connections=connections, writes=writes)
+            results[label].append(r)
+            r["ratio"] = 100 * r["rps"] / results["bare FastAPI JSON"][-1]["rps"]
+            extra = f"  writes {int(r['writes'])}" if writes else ""
+            print(
+                f"round {number} {label:28s} p50 {r['p50_ms']:7.2f} ms  p99 {r['p99_ms']:7.2f} ms"
+                f"  {r['rps']:7.1f} req/s  {r['ratio']:5.1f}% of bare  non-2xx "
+                f"{int(r['non_2xx'])}{extra}  load {before} -> {load_average()}",
+                flush=True,
+            )
+    print(f"medians of {rounds} round(s), {connections} connections, {seconds} s each:")
+    for label, rows in results.items():
+        med = {k: statistics.median(r[k] for r in rows) for k in ("p50_ms", "p99_ms", "rps")}
+        ratio = statistics.median(r["ratio"] for r in rows)
+        print(
+            f"  {label:28s} p50 {med['p50_ms']:7.2f} ms  p99 {med['p99_ms']:7.2f} ms  "
+            f"{med['rps']:7.1f} req/s  {ratio:5.1f}% of bare"
+        )
 
 
 def main() -> None:
@@ -152,13 +253,19 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--db", type=Path, default=DB, help="(server) the database to serve")
+    parser.add_argument("--today", action="store_true", help="bare, Today, Today with writes")
+    parser.add_argument("--rounds", type=int, default=1, help="with --today: interleaved runs")
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.port)
+        serve(args.serve, args.port, args.db)
         return
     from web_large_db import ensure
 
     ensure(DB)
+    if args.today:
+        today_rounds(rounds=args.rounds, seconds=args.seconds, connections=args.connections)
+        return
     results = {}
     for label, kind, path, script in [
         ("bare FastAPI JSON", "bare", "/", ""),

@@ -127,8 +127,12 @@ interactions = Table(
     _utc("created_at", nullable=False),
     # Made by the browser for a log written offline: a replay of the same log is a no-op.
     Column("client_id", String(64), nullable=True),
-    Index("ix_interactions_owner_day", "owner_id", "day"),
+    # By day, with the kind: the week's kinds for the plan's energy budget are read from the
+    # index alone (0013; was ``ix_interactions_owner_day``, on owner and day only).
+    Index("ix_interactions_owner_day_kind", "owner_id", "day", "kind"),
     Index("ix_interactions_owner_client", "owner_id", "client_id", unique=True),
+    # The latest logs, newest first (``InteractionRepo.find(limit=...)``), without a sort (0013).
+    Index("ix_interactions_owner_time", "owner_id", "occurred_at", "id"),
 )
 
 interaction_people = Table(
