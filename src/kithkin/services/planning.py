@@ -60,10 +60,9 @@ def add_action(*, uow: PlanningUnitOfWork, now: datetime, fields: Mapping[str, A
 
 @dataclass(frozen=True, slots=True)
 class Gathered:
-    """A plan input and the people it was built from (by id), for rendering."""
+    """A plan input and the actions by id, for rendering."""
 
     inp: PlanInput
-    people: dict[int, Member]
     actions: dict[str, Action]
 
 
@@ -79,7 +78,7 @@ def gather(
     ``members`` is the lean roster (``uow.people.roster()``) when the caller already has it;
     without it the plan ranks from the narrower ranking roster (``uow.people.ranking_roster()``)
     and reads the full members of the few at the top only (10,000 people: see
-    ``docs/performance.md``). ``Gathered.people`` then holds ranking members.
+    ``docs/performance.md``).
     """
     from kithkin.domain.plan import history
     from kithkin.domain.plan.inputs import PlanInput
@@ -94,7 +93,7 @@ def gather(
         people = [m for m in members if m.circle is not None]
     actions = load_actions(uow=uow)
     follow_ups: dict[int, list[FollowUp]] = {}
-    for item in uow.followups.find(open_only=True):
+    for item in uow.followups.open_for_plan():
         follow_ups.setdefault(item.person_id, []).append(item)
     past = uow.suggestions.since(today - timedelta(days=OUTCOME_WINDOW))
     kinds = uow.plan_data.interaction_kinds(since=history.since_for_kinds(today))
@@ -117,7 +116,7 @@ def gather(
         reconnects_this_week=summary.reconnects_this_week,
         full_members=full_members,
     )
-    return Gathered(inp, {p.id: p for p in people}, {a.id: a for a in actions})
+    return Gathered(inp, {a.id: a for a in actions})
 
 
 def _full_members(uow: PlanningUnitOfWork) -> Callable[[Sequence[int]], Mapping[int, Member]]:

@@ -114,6 +114,7 @@ class FollowUpRepo(Protocol):
     def find(
         self, *, open_only: bool = True, person_id: int | None = None, due_by: date | None = None
     ) -> list[FollowUp]: ...
+    def open_for_plan(self) -> list[FollowUp]: ...
 
 
 class CheckInRepo(Protocol):

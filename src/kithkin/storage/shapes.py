@@ -104,6 +104,8 @@ _INSTANTS = frozenset(c.name for c in PEOPLE if c.type == "utc")
 # The records the decoders of ``storage.rows`` read by name: their fields, and the converter
 # the lean reader gives each stored day (``kk_day``) or instant (``kk_ts``).
 FOLLOWUP_FIELDS: tuple[str, ...] = ("id", "person_id", "text", "due", "done", "created_at")
+# What the planner reads of the open follow-ups (``FollowUpRepo.open_for_plan``), in order.
+PLAN_FOLLOWUP_FIELDS: tuple[str, ...] = ("id", "person_id", "text", "due")
 CHECKIN_FIELDS: tuple[str, ...] = ("day", "mood", "stress", "energy", "sleep_hours", "note")
 SUGGESTION_FIELDS: tuple[str, ...] = (
     "id",

@@ -110,17 +110,16 @@ def histories(
     people: Sequence[Member], recent: dict[int, list[str]], user_tz: str
 ) -> dict[int, PersonHistory]:
     """Recent actions and nearness per person (only for people with either)."""
-    history: dict[int, PersonHistory] = {}
     plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
-    for p in people:
-        pid = p.id
-        tz = p.timezone
-        nearby = tz is None or tz == user_tz
-        mine = recent.get(pid)
-        if mine:
-            history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=nearby)
-        elif nearby:
-            history[pid] = plain_nearby
+    # One comprehension and a dict made in C: this runs for everyone in the plan.
+    history = dict.fromkeys(
+        [p.id for p in people if (tz := p.timezone) is None or tz == user_tz], plain_nearby
+    )
+    if recent:
+        ids = {p.id for p in people}
+        for pid, mine in recent.items():
+            if pid in ids and mine:
+                history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=pid in history)
     return history
 
 

@@ -10,9 +10,12 @@ the next eight days. Only the people at the top become :class:`Candidate` record
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
@@ -36,6 +39,7 @@ NEVER_RATIO = 2.0
 
 _ENERGISING = Feeling.ENERGISING
 _DRAINING = Feeling.DRAINING
+_LAST_DAY = attrgetter("last_day")
 
 
 @dataclass(slots=True)
@@ -339,7 +343,7 @@ def rank(
     ``offset`` of the run).
     """
     members = ctx.members
-    keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx)
+    keyed = week.keyed(ctx, offset) if week is not None else _day_keyed(ctx, limit)
     top = sorted(keyed) if limit is None else heapq.nsmallest(limit, keyed)
     chosen = [members[index] for _, _, index in top]
     full = ctx.inp.full_members
@@ -354,35 +358,41 @@ def rank(
     return out
 
 
-def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
-    """(-score, id, index) of everyone in the running today: :func:`score`, in one tight loop.
+def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
+    """(-score, id, index) of the people in the running today who can be among the best
+    ``limit`` (ties at the cut included), or of everyone: :func:`score`, in one tight loop.
 
     Most people have no birthday soon, no follow-up, no skip or snooze, no history day and
     cannot be dormant: their score is computed inline, with the same arithmetic as
-    :func:`score` (a sink of 1.0 changes nothing). Anyone else goes through :func:`score`.
+    :func:`score` (a sink of 1.0 changes nothing), and kept as one float. Anyone else goes
+    through :func:`score`. The key tuples are built only for the people at or above the
+    ``limit``-th best score, found by sorting the floats (in C).
     """
     inp = ctx.inp
     circles = inp.circles
     birthdays = ctx.birthdays
-    # Everyone scored in full for a reason other than a birthday or dormancy, as one set.
-    special = set(inp.outcomes or ()) | inp.exclude_people
-    special.update(pid for pid, items in (inp.follow_ups or {}).items() if items)
-    special.update(pid for pid, h in (inp.history or {}).items() if h.last_day is not None)
+    months = {month for month, _ in birthdays}
+    special = _special(inp)
     today_epoch_day = ctx.today_epoch_day
     local_days = ctx.local_days
     offsets = local_days._offsets
     dormant_min = DORMANT_MIN_DAYS
-    keyed: list[tuple[float, int, int]] = []
-    append = keyed.append
+    members = ctx.members
+    scores: list[float] = []  # -score of each member scored inline, else infinity
+    append = scores.append
+    inf = math.inf
+    full: list[tuple[float, int, int]] = []  # those scored by score()
     # The fields by position (Member's order), unpacked once: faster than attribute reads.
-    for index, person in enumerate(ctx.members):
+    for index, person in enumerate(members):
         pid, _, _, circle, own, closeness, feeling, _, bm, bd, _, _, _, last, _ = person
         if circle is None:
+            append(inf)
             continue
         cadence = own or circles.get(circle)
         if cadence is None:
+            append(inf)
             continue
-        if pid in special or (bm is not None and (bm, bd or 0) in birthdays):
+        if pid in special or (bm in months and (bm, bd or 0) in birthdays):
             days = -1  # not the common case: scored in full below
         elif last is None:
             days = None
@@ -393,15 +403,45 @@ def _day_keyed(ctx: Context) -> list[tuple[float, int, int]]:
             if days >= dormant_min and days >= DORMANT_CADENCES * cadence:
                 days = -1
         if days is not None and days < 0:
+            append(inf)
             scored = score(ctx, person)
             if scored is not None:
-                append((-scored[0], pid, index))
+                full.append((-scored[0], pid, index))
             continue
         ratio = NEVER_RATIO if days is None else days / cadence
-        total = 12.0 * min(ratio, RATIO_CAP) + 2.5 * closeness
+        if ratio > RATIO_CAP:  # noqa: PLR1730 -- min(ratio, RATIO_CAP) without a call
+            ratio = RATIO_CAP
+        total = 12.0 * ratio + 2.5 * closeness
         if feeling is _ENERGISING:
             total += 4.0
         elif feeling is _DRAINING:
             total -= 4.0
-        append((-max(total, 0.5), pid, index))
-    return keyed
+        append(-total if total >= 0.5 else -0.5)  # -max(total, 0.5)
+    return _at_the_top(scores, full, members, limit)
+
+
+def _special(inp: PlanInput) -> set[int]:
+    """Everyone scored in full for a reason other than a birthday or dormancy, as one set."""
+    special = set(inp.outcomes or ()) | inp.exclude_people
+    special.update(pid for pid, items in (inp.follow_ups or {}).items() if items)
+    if inp.history:  # those with a history day (a date is true, None false), without a loop
+        special.update(compress(inp.history.keys(), map(_LAST_DAY, inp.history.values())))
+    return special
+
+
+def _at_the_top(
+    scores: list[float],
+    full: list[tuple[float, int, int]],
+    members: Sequence[Member],
+    limit: int | None,
+) -> list[tuple[float, int, int]]:
+    """The keys of those scored inline at or above the cut (the ``limit``-th best key of all,
+    or everyone in the running), then all of ``full``."""
+    inf = math.inf
+    keep = inf.__gt__
+    if limit is not None and len(scores) + len(full) > limit:
+        cut = sorted([*scores, *(key for key, _, _ in full)])[limit - 1]
+        if cut < inf:
+            keep = cut.__ge__
+    kept = compress(range(len(scores)), map(keep, scores))
+    return [(scores[i], members[i][0], i) for i in kept] + full
