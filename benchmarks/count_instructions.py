@@ -9,7 +9,10 @@ machine is), for a tree of the source (``--src``, default this checkout's ``src`
 Each runs the process twice under valgrind, once with one warm-up and once with the warm-up and
 ``--repeat`` more runs, and prints the difference per run: the operation alone, without
 interpreter start-up and imports (averaged, because a call may or may not set off a pass of the
-cyclic garbage collector). To compare with another commit:
+cyclic garbage collector). After the warm-up the objects made so far are frozen (``gc.freeze``):
+a collection that falls in the measured calls then traverses what the operation made, not the
+whole start-up heap (tens of millions of instructions, more or less by chance;
+``--no-freeze`` measures as before). To compare with another commit:
 ``git archive <commit> | tar -x -C /tmp/base`` and ``--src /tmp/base/src``.
 ``insights-service`` needs a database made by ``--make-db`` first (the 10-year demo life of
 ``bench_insights.py``).
@@ -29,6 +32,7 @@ CHILD = r"""
 import sys
 sys.path.insert(0, {here!r})
 what, times, arg = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+freeze = sys.argv[4] == "1"
 from datetime import UTC, datetime
 if what.startswith("insights"):
     from bench_insights import NOW, rows_in_memory
@@ -65,12 +69,16 @@ else:
     else:
         op = lambda: uow.connection.exec_driver_sql(SQL).all()
     op()
+if freeze:  # what start-up left is not traversed again by the cyclic collector (see --no-freeze)
+    import gc
+    gc.collect()
+    gc.freeze()
 for _ in range(times):
     op()
 """
 
 
-def count(src: Path, what: str, times: int, arg: str) -> int:
+def count(src: Path, what: str, times: int, arg: str, *, freeze: bool = True) -> int:
     out = subprocess.run(
         [
             "valgrind",
@@ -82,6 +90,7 @@ def count(src: Path, what: str, times: int, arg: str) -> int:
             what,
             str(times),
             arg,
+            "1" if freeze else "0",
         ],
         env={"PYTHONPATH": str(src)},
         capture_output=True,
@@ -101,6 +110,11 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=HERE.parent / "src")
     parser.add_argument("--make-db", action="store_true", help="build --db-dir's database")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="let the cyclic collector traverse the objects start-up made (as before 2026-12-03)",
+    )
     args = parser.parse_args()
     arg = args.db_dir if args.what.startswith("insights") else args.db
     if args.make_db:
@@ -109,7 +123,10 @@ def main() -> None:
 
         Path(args.db_dir).mkdir(parents=True, exist_ok=True)
         build_db(Path(args.db_dir)).close()
-    total = count(args.src, args.what, args.repeat, arg) - count(args.src, args.what, 0, arg)
+    freeze = not args.no_freeze
+    total = count(args.src, args.what, args.repeat, arg, freeze=freeze) - count(
+        args.src, args.what, 0, arg, freeze=freeze
+    )
     one = total / args.repeat
     print(f"{args.what} ({args.src}): {one / 1e6:.0f} M instructions")
 
