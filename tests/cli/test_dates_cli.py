@@ -54,3 +54,10 @@ def test_the_order_follows_lang_lc_time_lc_all_and_the_setting(ready: Run, db_pa
         assert f", {shown}." in said, (env, said)
     data = ok(_run_with(db_path, LANG="en_US.UTF-8")("people", "show", "Ada", "--json")).stdout
     assert "2026-11-20" in data and "Nov 20" not in data  # JSON keeps ISO dates
+
+
+def test_today_and_plan_headings_follow_the_locale_too(ready: Run, db_path: Path) -> None:
+    us = _run_with(db_path, LANG="en_US.UTF-8")
+    assert "Thursday, November 26" in ok(us("today")).stdout
+    assert "Thursday, November 26" in ok(us("plan")).stdout
+    assert "Thursday 26 November" in ok(_run_with(db_path, LANG="en_GB.UTF-8")("plan")).stdout

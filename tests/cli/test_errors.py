@@ -47,7 +47,7 @@ def logged(template: Path, db_path: Path, run: Run) -> Run:
         (["log", "coffee", "--with", "ada", "--minutes", "-3"], USAGE, "minutes"),
         (["log", "coffee", "--with", "ada", "--at", "someday"], USAGE, "YYYY-MM-DD"),
         (["log", "coffee", "--with", "ada", "--at", "2026-03-29T02:30"], USAGE, "daylight"),
-        (["log", "coffee", "--with", "ada", "--tz", "Mars/Base"], USAGE, "IANA"),
+        (["log", "coffee", "--with", "ada", "--tz", "Mars/Base"], USAGE, "Europe/Berlin"),
         (["log", "coffee", "--with", "ada", "--at", "2030-01-01 10:00"], USAGE, "still to come"),
         (["log", "coffee", "--with", "ada", "--at", "tomorrow"], USAGE, "YYYY-MM-DD"),
         (["checkin", "--mood", "5", "--stress", "5", "--date", "2027-01-01"], USAGE, "to come"),
@@ -57,7 +57,7 @@ def logged(template: Path, db_path: Path, run: Run) -> Run:
         (["checkin", "--mood", "11", "--stress", "5"], USAGE, "between 1 and 10"),
         (["checkin", "--mood", "5", "--stress", "5", "--date", "soonish"], USAGE, "YYYY-MM-DD"),
         (["checkin", "--mood", "5", "--stress", "5", "--sleep", "25"], USAGE, "between 0 and 24"),
-        (["init", "--yes", "--timezone", "Mars/Base"], USAGE, "IANA"),
+        (["init", "--yes", "--timezone", "Mars/Base"], USAGE, "a region and a city"),
         (["init", "--yes", "--goal", "11"], USAGE, "between 1 and 10"),
         (["init", "--yes", "--barrier", "shyness"], USAGE, "introversion"),
         (["people", "add", "   "], USAGE, "empty"),
@@ -212,3 +212,15 @@ def test_too_long_or_impossible_values_are_refused(
     line = assert_one_line_error(logged(*args), USAGE)
     assert says in line
     assert db_rows(db_path) == before
+
+
+def test_time_zone_words_carry_no_jargon(run: Run) -> None:
+    """The user meets "a region and a city", never "IANA" (#14, plain words)."""
+    from typer.testing import CliRunner
+
+    from kithkin.cli import app
+
+    for args in (["init", "--help"], ["people", "add", "--help"], ["people", "edit", "--help"]):
+        assert "IANA" not in CliRunner().invoke(app, args).stdout
+    result = run("init", "--yes", "--timezone", "Mars/Base")
+    assert "IANA" not in result.stderr

@@ -89,3 +89,25 @@ def test_the_insights_summary_and_the_scores_name_no_one(app: App) -> None:
         names = [n for (n,) in conn.execute(select(people.c.name).where(people.c.owner_id == a_id))]
     assert len(names) > 20
     assert [n for n in names if n in page] == []
+
+
+def test_a_coach_who_deletes_their_account_leaves_the_clients_view_log(app: App) -> None:
+    """The record of who looked at A's data is A's: a coach deleting their own account takes
+    their name with them, not A's history of the views (it cascaded away before)."""
+    from tests.web.hosted import PASSWORD
+
+    a_id = new_account(app, "alpha-zq")
+    new_account(app, "coach-cleo")
+    _seed_a(app, a_id)
+    a, coach = logged_in(app, "alpha-zq"), logged_in(app, "coach-cleo")
+    shared = a.client.post(
+        "/settings/account/coaches",
+        data={"csrf_token": a.csrf(), "coach": "coach-cleo", "shares": ["power"]},
+    )
+    assert shared.status_code == 200
+    assert coach.client.get(f"/coach/{a_id}").status_code == 200
+    assert coach.post("/settings/account/delete", {"password": PASSWORD}).status_code == 303
+    assert _views(app) == 1
+    account = a.client.get("/settings/account").text
+    views = re.findall(r'<ul class="plain" id="coach-views">(.*?)</ul>', account, re.S)
+    assert views and "power" in views[0] and "coach-cleo" not in views[0]

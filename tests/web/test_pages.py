@@ -236,6 +236,17 @@ def test_checkin_without_a_chosen_mood_is_refused_not_saved_as_five(web: WebClie
     assert web.client.get("/api/today").json()["checkin"] is None
 
 
+def test_an_empty_first_checkin_names_both_scales_at_once(web: WebClient):
+    response = web.post("/checkin", {}, htmx=False)
+    assert response.status_code == 422
+    page = parse(response.text)
+    for field in ("mood", "stress"):
+        expected = error_text("choice_missing", field=field, low=1, high=10)
+        assert page.one(f"#e-{field}").text == expected
+    links = [a.get("href") for a in page.select("#error-summary a")]
+    assert links == ["#f-mood", "#f-stress"]
+
+
 def test_checkin_more_saves_energy_and_sleep(web: WebClient, app: App):
     response = web.post(
         "/checkin", {"mood": "6", "stress": "4", "energy": "7", "sleep_hours": "7,5"}, htmx=True

@@ -24,7 +24,7 @@ Circle = Annotated[str | None, typer.Option(help="inner, close, friends, wider, 
 Cadence = Annotated[int | None, typer.Option(help="Own cadence in days (overrides the circle).")]
 Closeness = Annotated[int | None, typer.Option(help="How close you are, 1-5.")]
 Feeling = Annotated[str | None, typer.Option(help="energising, neutral or draining.")]
-Tz = Annotated[str | None, typer.Option("--timezone", help="Their IANA time zone.")]
+Tz = Annotated[str | None, typer.Option("--timezone", help="Their time zone, e.g. Asia/Tokyo.")]
 Bday = Annotated[str | None, typer.Option(help="YYYY-MM-DD, or MM-DD without the year.")]
 Interest = Annotated[list[str] | None, typer.Option("--interest", help="Repeatable.")]
 Contact = Annotated[list[str] | None, typer.Option(help="Repeatable.")]

@@ -32,6 +32,7 @@ def plan(
 ) -> None:
     """Today's plan (or, with --week, ideas for the next seven days)."""
     from kithkin.cli.views import show_plan
+    from kithkin.domain.dates import long_day
     from kithkin.services.suggestions import todays_plan, week_plan
 
     app = _state(ctx).app
@@ -41,7 +42,7 @@ def plan(
         emit_json([v.as_dict() for v in views] if week else views[0].as_dict())
         return
     for view in views:
-        show_plan(view, header=text("plan.week_header", day=f"{view.day:%A %d %B}"))
+        show_plan(view, header=text("plan.week_header", day=long_day(view.day)))
 
 
 def suggest(

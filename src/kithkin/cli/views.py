@@ -16,14 +16,18 @@ if TYPE_CHECKING:
 
 
 def day_words(day: date) -> str:
-    """'Mon 4 May': a day as people write it (no leading zero, no ISO)."""
-    return f"{day:%a} {day.day} {day:%B}"
+    """'Mon 4 May' (in the order of the user's locale): the one date format of the web too."""
+    from kithkin.domain.dates import day_label
+
+    return day_label(day, year=False)
 
 
 def show_today(view: TodayView) -> None:
     out = console()
     p = view.power
-    out.print(f"[bold]{view.day:%A %d %B %Y}[/bold]")
+    from kithkin.domain.dates import long_day
+
+    out.print(f"[bold]{long_day(view.day)}[/bold]")
     out.print(text(f"status.{p.status.value}"), markup=False)
     if p.streak or p.best_streak:
         out.print(

@@ -60,6 +60,7 @@ TEXT: dict[str, str] = {
     "accounts.footer": (
         "Your data stays on this server, yours to download or delete (Settings > Account)."
     ),
+    "coach.view.left": "A coach who has since deleted their account",
     "coach.share.title": "Your coach",
     "coach.share.intro": (
         "Let a coach's account see some of your numbers. Never your people's names, notes or "

@@ -21,8 +21,8 @@ ERRORS: dict[str, str] = {
         "{value} is still to come. Log what has happened; for what is next, see 'kithkin plan'."
     ),
     "unknown_timezone": (
-        "'{value}' is not a known time zone. Use an IANA name such as Europe/Berlin or "
-        "America/New_York."
+        "'{value}' is not a known time zone. Use a region and a city, such as Europe/Berlin "
+        "or America/New_York."
     ),
     "unknown_name": "No one in your people matches '{name}'.{hint}",
     "ambiguous_name": "'{name}' could be {candidates}. Use more of the name, or the id.",

@@ -40,7 +40,7 @@ class CoachShare:
 
 @dataclass(frozen=True, slots=True)
 class CoachView:
-    coach: str
+    coach: str | None  # None: the coach has since deleted their account
     shares: frozenset[str]
     viewed_at: datetime
 

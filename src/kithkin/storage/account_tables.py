@@ -76,7 +76,8 @@ coach_views = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _owner(),
-    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    # empty once the coach deleted their account: the record of the view stays the client's
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="SET NULL"), nullable=True),
     Column("shares", String(100), nullable=False),
     _utc("viewed_at", nullable=False),
     Index("ix_coach_views_owner", "owner_id", "viewed_at"),

@@ -101,7 +101,7 @@ class CoachRepo:
     def views_of_client(self, client_id: int, limit: int = 50) -> list[CoachView]:
         rows = self.conn.execute(
             select(coach_views, accounts.c.name.label("coach"))
-            .join(accounts, accounts.c.id == coach_views.c.coach_id)
+            .outerjoin(accounts, accounts.c.id == coach_views.c.coach_id)
             .where(coach_views.c.owner_id == client_id)
             .order_by(coach_views.c.viewed_at.desc(), coach_views.c.id.desc())
             .limit(limit)

@@ -125,13 +125,13 @@ def checkin_page(request: Request, uow: ReadUow, now: Now) -> Response:
 @router.post("/checkin")
 def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
     values = forms.values(form)
+    # the day's first check-in needs a mood and a stress the user chose (nothing preselected)
+    first = todays_checkin(uow=uow, now=now) is None
     try:
         # A field the form does not send keeps the stored value; one sent empty removes it
         # (mood and stress left unchosen keep theirs: radio buttons send nothing).
         optional = ("energy", "sleep_hours", "note")
         clear = cleared_on_the_web({f: forms.text(form, f) for f in optional if f in form})
-        # the day's first check-in needs a mood and a stress the user chose (nothing preselected)
-        first = todays_checkin(uow=uow, now=now) is None
 
         def chosen(field: str) -> int | None:
             if first or forms.text(form, field):
@@ -149,12 +149,12 @@ def checkin_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Respo
             clear=clear,
         )
     except InputError as exc:
-        context = {
-            "current": None,
-            "values": values,
-            "flash": None,
-            "errors": forms.field_errors(exc, CHECKIN_FIELDS),
-        }
+        errors = forms.field_errors(exc, CHECKIN_FIELDS)
+        if isinstance(exc, quick.MissingChoice):  # every unchosen scale at once, not one a time
+            for field in ("mood", "stress"):
+                if field not in errors and first and forms.opt_int(form, field) is None:
+                    errors[field] = quick.MissingChoice(field=field, low=1, high=10).message
+        context = {"current": None, "values": values, "flash": None, "errors": errors}
         return render(request, "checkin.html", context, status=422, partial="_checkin_form.html")
     if request.headers.get("hx-request"):
         return render(request, "_checkin_saved.html", {"result": result})
