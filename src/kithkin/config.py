@@ -253,8 +253,6 @@ def save_config(path: Path, changes: Mapping[str, Any]) -> None:
     ``path`` and write it whole (a temporary file renamed over it), readable only by the user:
     it may hold notification URLs with tokens. A table (``[reminders]``) is merged key by key.
     Comments in the file are not kept."""
-    import os
-
     merged = _read_config_file(path)
     for key, value in changes.items():  # a table is merged key by key, the rest replaced
         old = merged.get(key)
@@ -269,12 +267,9 @@ def save_config(path: Path, changes: Mapping[str, Any]) -> None:
     ]
     text = "# kithkin settings (also changed from the web app's Settings)\n"
     text += "\n".join(plain) + "\n" + "\n".join(tables) + "\n"
+    from kithkin.formats.files import FileNotWritable, write_private_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_name(f".{path.name}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        temporary.replace(path)
-    except OSError as exc:
-        raise BadConfig(path=str(path), reason=exc.strerror or str(exc)) from None
+        write_private_text(path, text)
+    except FileNotWritable as exc:
+        raise BadConfig(path=str(path), reason=str(exc.params.get("reason", ""))) from None
