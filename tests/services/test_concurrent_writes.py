@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -104,10 +106,29 @@ def test_two_processes_creating_one_account_at_once_agree_on_it(pg_url: str) -> 
     app.close()
 
 
-def test_undo_of_one_of_two_simultaneous_logs_takes_only_its_own(pg_url: str) -> None:
+def _log(uow: Any, name: str) -> None:
+    log_interaction(uow=uow, now=FIXED_NOW, kind_id="call", with_other=name)
+
+
+def _add(uow: Any, name: str) -> None:
+    add_person(uow=uow, now=FIXED_NOW, name=name)
+
+
+def _logged(uow: Any) -> list[str]:
+    return [i.with_other or "" for i in uow.interactions.find(limit=10)]
+
+
+def _people(uow: Any) -> list[str]:
+    return [p.name for p in uow.people.find()]
+
+
+@pytest.mark.parametrize(("write", "rows"), [(_log, _logged), (_add, _people)])
+def test_undo_of_one_of_two_simultaneous_writes_takes_only_its_own(
+    pg_url: str, write: Callable[[Any, str], None], rows: Callable[[Any], list[str]]
+) -> None:
     """The change journal names what an action added by the rows past the highest id it saw
     first; a second writer of the account that started meanwhile must not count the first
-    writer's row as its own (undoing it took both)."""
+    writer's row as its own (undoing it would take both)."""
     from kithkin.services.changes import undo
     from tests.conftest import _empty_pg
 
@@ -121,14 +142,14 @@ def test_undo_of_one_of_two_simultaneous_logs_takes_only_its_own(pg_url: str) ->
     def second() -> None:
         try:
             with app.uow(write=True) as uow:
-                log_interaction(uow=uow, now=FIXED_NOW, kind_id="call", with_other="Second")
+                write(uow, "Second")
                 uow.commit()
             outcome.append("ok")
         except Exception as exc:
             outcome.append(exc)
 
     first = app.uow(write=True).__enter__()
-    log_interaction(uow=first, now=FIXED_NOW, kind_id="call", with_other="First")
+    write(first, "First")
     thread = threading.Thread(target=second)
     thread.start()
     deadline = time.monotonic() + 30
@@ -141,45 +162,6 @@ def test_undo_of_one_of_two_simultaneous_logs_takes_only_its_own(pg_url: str) ->
     with app.uow(write=True) as uow:
         undone = undo(uow=uow, now=FIXED_NOW)
     with app.uow() as uow:
-        left = [i.with_other for i in uow.interactions.find(limit=10)]
-        assert len(left) == 1, (undone.label, left)  # the other writer's moment is still there
-    app.close()
-
-
-def test_undo_of_one_of_two_people_added_at_once_takes_only_its_own(pg_url: str) -> None:
-    from kithkin.services.changes import undo
-    from tests.conftest import _empty_pg
-
-    _empty_pg(pg_url)
-    app = make_app(pg_url)
-    with app.uow(write=True) as uow:
-        init_profile(uow=uow, now=FIXED_NOW, timezone="UTC")
-        uow.commit()
-    outcome: list[object] = []
-
-    def second() -> None:
-        try:
-            with app.uow(write=True) as uow:
-                add_person(uow=uow, now=FIXED_NOW, name="Second")
-                uow.commit()
-            outcome.append("ok")
-        except Exception as exc:
-            outcome.append(exc)
-
-    first = app.uow(write=True).__enter__()
-    add_person(uow=first, now=FIXED_NOW, name="First")
-    thread = threading.Thread(target=second)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not waiting_for_a_lock(app) and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    first.commit()
-    first.__exit__(None, None, None)
-    thread.join(60)
-    assert outcome == ["ok"]
-    with app.uow(write=True) as uow:
-        undone = undo(uow=uow, now=FIXED_NOW)
-    with app.uow() as uow:
-        left = [p.name for p in uow.people.find()]
-        assert len(left) == 1, (undone.label, left)  # the other writer's moment is still there
+        left = rows(uow)
+    assert len(left) == 1, (undone.label, left)  # the other writer's row is still there
     app.close()
