@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kithkin.storage.accounts_repos import AccountStore
     from kithkin.storage.coach_repos import CoachStore
     from kithkin.storage.lean import LeanUnitOfWork
+    from kithkin.storage.passkey_repos import PasskeyStore
     from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
 
 Clock = Callable[[], datetime]
@@ -129,6 +130,13 @@ class App:
         from kithkin.storage.accounts_repos import AccountStore
 
         return AccountStore(self.engine)
+
+    @property
+    def passkeys(self) -> PasskeyStore:
+        """The account tables with passkeys (hosted mode): make, list, remove, log in."""
+        from kithkin.storage.passkey_repos import PasskeyStore
+
+        return PasskeyStore(self.engine)
 
     @property
     def coaching(self) -> CoachStore:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Engine,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -79,6 +80,8 @@ def _value(table: Table, column: Any, i: int, allowed: dict[str, str]) -> Any:
         return 1.5 + i
     if isinstance(kind, Integer):
         return 1 + i  # within every range the checks ask for (1-5, 1-10, 0-100, >= 0)
+    if isinstance(kind, LargeBinary):
+        return f"{column.name}{i}".encode()
     if isinstance(kind, String):
         value = f"{column.name}-{table.name}-{i}"
         return value[: kind.length] if kind.length else value
@@ -133,6 +136,8 @@ def _plain(value: Any) -> Any:
     """A value as stored, comparable across reflections (SQLite hands back naive instants)."""
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, memoryview):  # PostgreSQL's bytea
+        return bytes(value)
     return value
 
 

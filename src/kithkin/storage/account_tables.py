@@ -1,9 +1,19 @@
-"""Hosted mode's tables (#16): sessions, personal access tokens, invites, failed logins and
-coach sharing. On the metadata of ``storage.tables``, which imports them."""
+"""Hosted mode's tables (#16): sessions, personal access tokens, invites, failed logins,
+passkeys and coach sharing. On the metadata of ``storage.tables``, which imports them."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    UniqueConstraint,
+)
 
 from kithkin.storage.table_kit import _owner, _utc, metadata
 
@@ -55,6 +65,42 @@ login_failures = Table(
     Column("key", String(260), nullable=False),
     _utc("at", nullable=False),
     Index("ix_login_failures_key_at", "key", "at"),
+)
+
+# Passkeys (revision 0015): a public key per passkey, found by the id the browser gives back
+# (base64url, unique). ``rp_id`` is the host name it was made on: it logs in there only.
+passkeys = Table(
+    "passkeys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("credential_id", String(1400), nullable=False, unique=True),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("sign_count", BigInteger, nullable=False, server_default="0"),  # up to 2**32 - 1
+    Column("user_handle", String(100), nullable=False),
+    Column("transports", String(200), nullable=False, server_default=""),  # comma-separated
+    Column("rp_id", String(253), nullable=False),
+    Column("name", String(60), nullable=False),
+    _utc("created_at", nullable=False),
+    _utc("last_used_at"),
+    Index("ix_passkeys_owner", "owner_id"),
+)
+
+# A passkey ceremony's challenge (its SHA-256), used up by the answer and good for a few
+# minutes: making a passkey is bound to the session that asked (and ends with it), logging in
+# to the browser that asked (the hash of its CSRF id). Expired rows are pruned as new ones come.
+passkey_challenges = Table(
+    "passkey_challenges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("challenge_hash", String(64), nullable=False, unique=True),
+    Column("purpose", String(10), nullable=False),  # register | log-in
+    Column("owner_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True),
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=True),
+    Column("binding", String(64), nullable=True),
+    Column("user_handle", String(100), nullable=True),
+    _utc("expires_at", nullable=False),
+    Index("ix_passkey_challenges_expires_at", "expires_at"),
 )
 
 # Coach sharing: the client (owner) lets a coach's account see some of their numbers, never

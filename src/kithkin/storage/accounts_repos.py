@@ -266,6 +266,8 @@ class AccountRepo:
 class AccountStore:
     """Opens one transaction over the account tables: ``with store.open(write=True) as repo``."""
 
+    repo: type[AccountRepo] = AccountRepo  # what ``open`` yields (``PasskeyStore``: more)
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -280,7 +282,7 @@ class AccountStore:
         conn.info["kithkin_write"] = write
         try:
             with conn.begin():
-                yield AccountRepo(conn)
+                yield self.repo(conn)
                 if not write:
                     conn.rollback()
         finally:

@@ -3,4 +3,4 @@
 A module of its own, importing nothing: the lean reader checks it without loading SQLAlchemy.
 """
 
-HEAD = "0014"
+HEAD = "0015"

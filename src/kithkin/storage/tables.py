@@ -454,3 +454,5 @@ invites = account_tables.invites
 login_failures = account_tables.login_failures
 coach_shares = account_tables.coach_shares
 coach_views = account_tables.coach_views
+passkeys = account_tables.passkeys
+passkey_challenges = account_tables.passkey_challenges
