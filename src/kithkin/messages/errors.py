@@ -278,6 +278,17 @@ ERRORS: dict[str, str] = {
         "accounts with 'kithkin serve --hosted' (or KITHKIN_HOSTED=true), or serve on 127.0.0.1."
     ),
     "bad_share": "Choose what your coach may see: one or more of {allowed}.",
+    "passkey_failed": (
+        "That passkey did not work here. Try again, or log in with your name and password."
+    ),
+    "passkey_not_added": "That passkey could not be added. Please try again.",
+    "too_many_passkeys": (
+        "You have {limit} passkeys, the most an account can have. Remove one you no longer "
+        "use, then add the new one."
+    ),
+    "passkeys_unavailable": (
+        "Passkeys work only on this site's secure (https) address. Log in with your password."
+    ),
     # --- end hosted-auth ---
     # --- phone-ux ---
     "phoneux_bad_time": "Use a time of day such as 07:30, or leave it empty to turn it off.",
