@@ -6,6 +6,7 @@ never A's names), the others show only B's; afterwards A's rows in every table a
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,16 +16,20 @@ from fastapi.routing import APIRoute
 from sqlalchemy import select
 
 from kithkin.bootstrap import App
-from kithkin.services.accounts import create_token
+from kithkin.domain.accounts import Caller
+from kithkin.domain.passkeys import Site
+from kithkin.services.accounts import create_token, digest
 from kithkin.services.calendars import new_feed_token
 from kithkin.services.coaching import share_with_coach
 from kithkin.services.demo import fill_demo
 from kithkin.services.followups import add_followup
 from kithkin.services.ladders import create_ladder, record_before
+from kithkin.services.passkeys import register, registration_options
 from kithkin.services.people import add_person
 from kithkin.services.questionnaires import take
 from kithkin.storage import tables
 from tests.conftest import FIXED_NOW
+from tests.passkey_device import Device
 from tests.web.hosted import (  # noqa: F401 - fast_hashes is an autouse fixture
     Browser,
     fast_hashes,
@@ -36,6 +41,7 @@ from tests.web.hosted import (  # noqa: F401 - fast_hashes is an autouse fixture
 
 SECRET_NAMES = ("Aabigail Quokka", "Bartholomew Xylophone", "quokka-secret", "alpha-zq")
 MISSING = "987654321"
+PASSKEY_SITE = Site(rp_id="localhost", origin="http://localhost")
 # Params that are not ids of anyone's rows: a catalogue's instrument, a circle's name (every
 # account has its own "inner"), the rank of a card in today's plan, an import's format.
 SHARED = {"instrument_id": "who5", "name": "inner", "number": "1", "kind": "vcard"}
@@ -112,7 +118,22 @@ def _seed_a(app: App, owner: int) -> dict[str, int | str]:
     ids["token_id"], ids["token"] = create_token(
         store=app.accounts, owner_id=owner, label="a's", scope=_read_write(), now=FIXED_NOW
     )
+    _seed_passkey(app, owner)
     return ids
+
+
+def _seed_passkey(app: App, owner: int) -> None:
+    """A passkey made through the real ceremony, and a challenge still pending (both owned)."""
+    with app.passkeys.open(write=True) as repo:
+        account = repo.by_id(owner)
+        assert account is not None
+        session_id = repo.add_session(owner, digest(f"seed-{owner}"), FIXED_NOW, "seed")
+    caller = Caller(owner, account.name, session_id=session_id)
+    kwargs: dict[str, Any] = {"store": app.passkeys, "caller": caller, "site": PASSKEY_SITE}
+    options = json.loads(registration_options(now=FIXED_NOW, **kwargs))
+    answer = json.dumps(Device(PASSKEY_SITE.origin).create(options))
+    register(credential=answer, name="a's phone", now=FIXED_NOW, **kwargs)
+    registration_options(now=FIXED_NOW, **kwargs)
 
 
 def _read_write() -> Any:
@@ -149,6 +170,7 @@ def _owned_ids(app: App, owner: int, seeded: dict[str, int | str]) -> dict[str, 
         "interactions": str(_first(app, t.interactions, owner)),
         "client_id": str(owner),  # a coach's view of a client: B is not A's coach
         "share_id": str(_first(app, t.coach_shares, owner)),
+        "passkey_id": str(_first(app, t.passkeys, owner)),
     }
 
 

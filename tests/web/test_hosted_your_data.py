@@ -61,6 +61,7 @@ def test_an_account_deletes_itself_and_every_row_it_owns(app: App) -> None:
     before = snapshot(app, a_id)
     counted = {t: len(rows) for t, rows in before.items() if rows}
     assert len(counted) >= 15, counted  # rows in most tables, so "all gone" means something
+    assert counted["passkeys"] == counted["passkey_challenges"] == 1  # a passkey, a ceremony
     b_before = snapshot(app, b_id)
 
     refused = a.post("/settings/account/delete", {"password": "not my password!"})

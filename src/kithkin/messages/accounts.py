@@ -21,6 +21,38 @@ TEXT: dict[str, str] = {
     "accounts.login.signup_link": "New here? Create an account.",
     "accounts.login.deleted": "Your account and everything in it are gone. Take care.",
     "accounts.login.logged_out": "You are logged out.",
+    "accounts.login.or": "or",
+    "accounts.login.passkey": "Log in with a passkey",
+    "accounts.login.passkey_cancelled": (
+        "No passkey was used. Try again, or log in with your name and password."
+    ),
+    "accounts.passkeys.title": "Passkeys",
+    "accounts.passkeys.intro": (
+        "A passkey logs you in with this phone's or computer's screen lock (your fingerprint, "
+        "face or PIN) instead of your password. Your password keeps working too."
+    ),
+    "accounts.passkeys.none": "No passkeys yet.",
+    "accounts.passkeys.added_on": "added {day}",
+    "accounts.passkeys.last_used": "last used {day}",
+    "accounts.passkeys.never_used": "not used yet",
+    "accounts.passkeys.remove": "Remove",
+    "accounts.passkeys.remove_named": "Remove the passkey {name}",
+    "accounts.passkeys.name": "Name for a new passkey",
+    "accounts.passkeys.unnamed": "Passkey {number}",
+    "accounts.passkeys.name_hint": 'So you can tell your passkeys apart, e.g. "My phone".',
+    "accounts.passkeys.add": "Add a passkey",
+    "accounts.passkeys.added": "Passkey added. Next time you can log in with it.",
+    "accounts.passkeys.removed": "Passkey removed. It no longer logs you in.",
+    "accounts.passkeys.failed": "That did not work. Please try again.",
+    "accounts.passkeys.not_added": "That passkey could not be added. Please try again.",
+    "accounts.passkeys.cancelled": "No passkey was made. Try again whenever you like.",
+    "accounts.passkeys.exists": "This device already holds a passkey for your account.",
+    "accounts.passkeys.unsupported": (
+        "This browser cannot make passkeys. Your password works as always."
+    ),
+    "accounts.passkeys.needs_https": (
+        "Passkeys work on this site's secure (https) address: open it there to add one."
+    ),
     "accounts.signup.title": "Create your account",
     "accounts.signup.intro": "A login name and a password of at least {low} characters.",
     "accounts.signup.submit": "Create my account",

@@ -18,6 +18,7 @@ from kithkin.web import errors
 from kithkin.web.accounts import api as accounts_api
 from kithkin.web.accounts import coach as accounts_coach
 from kithkin.web.accounts import pages as accounts_pages
+from kithkin.web.accounts import passkeys as accounts_passkeys
 from kithkin.web.auth import SESSION_COOKIE, AccountGate
 from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
@@ -87,6 +88,7 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
         web.include_router(accounts_pages.router)
         web.include_router(accounts_api.router)
         web.include_router(accounts_coach.router)
+        web.include_router(accounts_passkeys.router)
     _include_features(web)
     if settings.hosted:
         add_nav(web, text("accounts.nav.account"), "/settings/account")

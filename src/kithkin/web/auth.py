@@ -31,6 +31,7 @@ SESSION_COOKIE = "kithkin_session"
 # the installable app's files hold no one's data (a manifest is fetched without cookies)
 PUBLIC_PATHS = frozenset(
     {"/login", "/signup", "/favicon.ico", "/manifest.webmanifest", "/sw.js", "/offline"}
+    | {"/login/passkey/options", "/login/passkey"}  # logging in with a passkey
 )
 PUBLIC_PREFIXES = ("/static/", "/feed/")  # the calendar feed proves itself with its own token
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -13,7 +13,13 @@ from kithkin.domain.accounts import scope as parse_scope
 from kithkin.domain.errors import InputError, KithkinError
 from kithkin.services import accounts as service
 from kithkin.web import forms
-from kithkin.web.accounts.context import account_page, address, logged_in, logged_out
+from kithkin.web.accounts.context import (
+    account_page,
+    address,
+    logged_in,
+    logged_out,
+    passkey_site,
+)
 from kithkin.web.auth import CallerDep
 from kithkin.web.deps import AppDep, Form, Now, checked_form
 from kithkin.web.render import render, safe_next
@@ -31,6 +37,7 @@ def _login_form(
         "errors": {"form": error} if error else {},
         "signup": app.settings.signup != SignUp.CLOSED.value,
         "notice": request.query_params.get("notice", ""),
+        "passkeys": passkey_site(request) is not None,
     }
     return render(request, "login.html", context, status=status)
 
@@ -117,9 +124,13 @@ def logout_everywhere(request: Request, app: AppDep, caller: CallerDep) -> Respo
     return logged_out(request, "/login?notice=logged_out")
 
 
+NOTICES = {"passkey_added": "accounts.passkeys.added"}  # after a page's script made a passkey
+
+
 @router.get("/settings/account")
 def account(request: Request, caller: CallerDep) -> Response:
-    return account_page(request, caller)
+    flash = NOTICES.get(request.query_params.get("notice", ""), "")
+    return account_page(request, caller, flash=flash)
 
 
 @router.post("/settings/account/password")
