@@ -128,6 +128,30 @@ def test_a_challenge_answers_once(app: App) -> None:
         assert conn.execute(select(func.count()).select_from(passkey_challenges)).scalar() == 0
 
 
+def test_asking_again_replaces_the_browsers_last_challenge(app: App) -> None:
+    ann = _caller(app, "ann")
+    first = json.loads(
+        passkeys.registration_options(store=app.passkeys, caller=ann, site=SITE, now=NOW)
+    )
+    second = json.loads(
+        passkeys.registration_options(store=app.passkeys, caller=ann, site=SITE, now=NOW)
+    )
+    kwargs: dict[str, Any] = {"store": app.passkeys, "caller": ann, "site": SITE, "now": NOW}
+    with pytest.raises(PasskeyNotAdded):
+        answer = json.dumps(Device(SITE.origin).create(first))
+        passkeys.register(credential=answer, name="1", **kwargs)
+    device = Device(SITE.origin)
+    passkeys.register(credential=json.dumps(device.create(second)), name="2", **kwargs)
+    stale, fresh = _login_options(app), _login_options(app)
+    elsewhere = _login_options(app, browser="another browser")
+    with pytest.raises(PasskeyFailed):
+        _log_in(app, device.get(stale))
+    with app.engine.connect() as conn:  # this browser's latest, and the other browser's
+        assert conn.execute(select(func.count()).select_from(passkey_challenges)).scalar() == 2
+    assert _log_in(app, device.get(fresh)).caller.owner_id == ann.owner_id
+    assert _log_in(app, device.get(elsewhere), browser="another browser").caller.name == "ann"
+
+
 def test_a_challenge_expires(app: App) -> None:
     ann = _caller(app, "ann")
     device = Device(SITE.origin)

@@ -101,6 +101,8 @@ passkey_challenges = Table(
     Column("user_handle", String(100), nullable=True),
     _utc("expires_at", nullable=False),
     Index("ix_passkey_challenges_expires_at", "expires_at"),
+    Index("ix_passkey_challenges_session_id", "session_id"),
+    Index("ix_passkey_challenges_binding", "binding"),
 )
 
 # Coach sharing: the client (owner) lets a coach's account see some of their numbers, never

@@ -51,7 +51,14 @@ class PasskeyRepo(AccountRepo):
         binding: str | None = None,
         user_handle: str | None = None,
     ) -> None:
-        self.conn.execute(delete(passkey_challenges).where(passkey_challenges.c.expires_at <= now))
+        c = passkey_challenges.c
+        self.conn.execute(delete(passkey_challenges).where(c.expires_at <= now))
+        # one ceremony at a time per session (making) or browser (logging in): a new one
+        # replaces the last, so asking again and again keeps one row
+        if session_id is not None:
+            self.conn.execute(delete(passkey_challenges).where(c.session_id == session_id))
+        if binding is not None:
+            self.conn.execute(delete(passkey_challenges).where(c.binding == binding))
         self.conn.execute(
             insert(passkey_challenges).values(
                 challenge_hash=challenge_hash,

@@ -68,9 +68,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("challenge_hash", name=op.f("uq_passkey_challenges_challenge_hash")),
     )
     op.create_index("ix_passkey_challenges_expires_at", "passkey_challenges", ["expires_at"])
+    op.create_index("ix_passkey_challenges_session_id", "passkey_challenges", ["session_id"])
+    op.create_index("ix_passkey_challenges_binding", "passkey_challenges", ["binding"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_passkey_challenges_binding", table_name="passkey_challenges")
+    op.drop_index("ix_passkey_challenges_session_id", table_name="passkey_challenges")
     op.drop_index("ix_passkey_challenges_expires_at", table_name="passkey_challenges")
     op.drop_table("passkey_challenges")
     op.drop_index("ix_passkeys_owner", table_name="passkeys")
