@@ -100,6 +100,11 @@ def test_make_a_passkey_log_out_and_log_in_with_it(app: App) -> None:
     assert visitor.client.get("/api/account").json()["name"] == "ann"
     listed = visitor.client.get("/settings/account").text
     assert "not used yet" not in select_one(listed, "ul.passkeys li").text
+    [as_json] = visitor.client.get("/api/account/passkeys").json()  # the list's JSON twin
+    assert as_json["name"] == "Ann's phone" and as_json["site"] == "localhost"
+    assert as_json["last_used_at"] is not None
+    bob = _logged_in(app, "bob")
+    assert bob.client.get("/api/account/passkeys").json() == []
 
 
 def test_a_passkey_login_returns_only_to_local_paths(app: App) -> None:

@@ -1,4 +1,5 @@
-"""JSON of hosted mode's accounts: who you are, your personal access tokens (list, revoke)."""
+"""JSON of hosted mode's accounts: who you are, your personal access tokens (list, revoke),
+your passkeys (list: making and removing one takes the logged-in browser)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from kithkin.services import accounts as service
+from kithkin.services.passkeys import list_passkeys
 from kithkin.web import schemas as s
 from kithkin.web.auth import CallerDep
 from kithkin.web.deps import AppDep, json_writes_only
@@ -47,3 +49,17 @@ def api_tokens(app: AppDep, caller: CallerDep) -> list[dict[str, Any]]:
 def api_token_revoke(token_id: int, app: AppDep, caller: CallerDep) -> Response:
     service.revoke_token(store=app.accounts, owner_id=caller.owner_id, token_id=token_id)
     return Response(status_code=204)
+
+
+@router.get("/passkeys", summary="Your passkeys: their names, when added and last used")
+def api_passkeys(app: AppDep, caller: CallerDep) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "site": p.rp_id,
+            "created_at": p.created_at.isoformat(),
+            "last_used_at": p.last_used_at.isoformat() if p.last_used_at else None,
+        }
+        for p in list_passkeys(store=app.passkeys, owner_id=caller.owner_id)
+    ]
