@@ -75,8 +75,9 @@
     }).then(function (answer) {
       return answer.json().catch(function () { return {}; }).then(function (data) {
         if (answer.ok) return data;
-        var message = data && data.error && data.error.message;
-        throw new Error(message || box.dataset.failed);
+        var refused = new Error((data && data.error && data.error.message) || box.dataset.failed);
+        refused.fromServer = true;  // a sentence of kithkin's own, fit to show
+        throw refused;
       });
     });
   }
@@ -87,12 +88,13 @@
     out.hidden = !message;
   }
 
-  // The browser's own refusals (cancelled, timed out, no passkey here) are DOMExceptions.
+  // The browser's own refusals (cancelled, timed out, no passkey here) are DOMExceptions; a
+  // lost connection is a TypeError: the page's words for those, the server's for its own.
   function problem(box, error) {
+    if (error && error.fromServer) return error.message;
     if (error && error.name === "NotAllowedError") return box.dataset.cancelled;
     if (error && error.name === "InvalidStateError") return box.dataset.exists || box.dataset.failed;
-    if (error instanceof DOMException) return box.dataset.failed;
-    return (error && error.message) || box.dataset.failed;
+    return box.dataset.failed;
   }
 
   function busy(button, on) {
