@@ -131,6 +131,7 @@ def test_make_a_passkey_log_out_and_log_in_with_it(
     page.get_by_role("button", name="Log in with a passkey").click()
     expect(page.locator("#passkey-login [role=alert]")).to_contain_text("did not work")
     expect(page).to_have_url(base + "/login?notice=logged_out")
+    page.screenshot(path=str(artifacts / "passkeys-login-refused-360.png"), full_page=True)
     context.close()
 
 
