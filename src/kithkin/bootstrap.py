@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from kithkin.formats.questionnaire_items import ItemPlaces
     from kithkin.services.ports import ReminderQueue
     from kithkin.storage.accounts_repos import AccountStore
     from kithkin.storage.coach_repos import CoachStore
@@ -136,6 +137,15 @@ class App:
         from kithkin.storage.coach_repos import CoachStore
 
         return CoachStore(self.engine)
+
+    def item_places(self, owner_id: int | None = None) -> ItemPlaces:
+        """Where the questions that kithkin may not ship are read for ``owner_id`` (default:
+        this request's or this install's account) and where a pasted copy goes: in hosted mode
+        each account's own folder first (see ``formats.questionnaire_items``)."""
+        from kithkin.formats.questionnaire_items import ItemPlaces
+
+        owner = self.owner_id if owner_id is None else owner_id
+        return ItemPlaces.of(self.settings.data_dir, owner, hosted=self.settings.hosted)
 
     def reminder_queue(self) -> ReminderQueue:
         """The reminder queue of every account, for the workers (one transaction per use)."""

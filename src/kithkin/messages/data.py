@@ -82,6 +82,10 @@ TEXT: dict[str, str] = {
         "'kithkin remind' or 'kithkin worker' sends them."
     ),
     "web.data.notify_count": "{count} notification {count:destination|destinations} configured.",
+    "web.data.reminders_hosted": (
+        "On this server, the person who runs it chooses when reminders come and where they go. "
+        "Here is what was sent to you lately."
+    ),
     "web.data.notify_none": ("No destination yet: add one below to get reminders."),
     "web.data.log_empty": "No reminders sent yet.",
     "web.data.feed_intro": (
