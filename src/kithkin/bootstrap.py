@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kithkin.config import Settings
+from kithkin.config import Settings, account_folder
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -144,8 +144,16 @@ class App:
         each account's own folder first (see ``formats.questionnaire_items``)."""
         from kithkin.formats.questionnaire_items import ItemPlaces
 
+        return ItemPlaces.of(self.own_folder(owner_id), self.settings.data_dir)
+
+    def own_folder(self, owner_id: int | None = None) -> Path:
+        """Where kithkin keeps files of ``owner_id`` (default: this request's or this install's
+        account): the data directory in local mode; in hosted mode a folder of the account's
+        own, which no other account reads and which goes with the account."""
+        if not self.settings.hosted:
+            return self.settings.data_dir
         owner = self.owner_id if owner_id is None else owner_id
-        return ItemPlaces.of(self.settings.data_dir, owner, hosted=self.settings.hosted)
+        return account_folder(self.settings.data_dir, owner)
 
     def reminder_queue(self) -> ReminderQueue:
         """The reminder queue of every account, for the workers (one transaction per use)."""

@@ -232,6 +232,18 @@ def _journal_days(raw: Any) -> int:
     return days
 
 
+def account_folder(data_dir: Path, owner_id: int) -> Path:
+    """An account's own files in hosted mode, under the data directory."""
+    return data_dir / "accounts" / str(owner_id)
+
+
+def remove_account_folder(data_dir: Path, owner_id: int) -> None:
+    """An account's own files, gone with the account (a later account may be given its id)."""
+    import shutil
+
+    shutil.rmtree(account_folder(data_dir, owner_id), ignore_errors=True)
+
+
 def with_overrides(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, **changes)
 

@@ -83,3 +83,20 @@ def test_the_installs_own_copy_serves_every_account(app: App) -> None:
     b = logged_in(app, "bravo")
     onboard(b)
     assert b.client.get("/api/assessments/instruments/pss4").json()["available"] is True
+
+
+def test_what_a_restore_replaces_is_kept_in_the_accounts_folder_and_goes_with_it(
+    app: App,
+) -> None:
+    a_id = new_account(app, "alpha")
+    a = logged_in(app, "alpha")
+    onboard(a)
+    backup = a.client.get("/api/export/json").content
+    json_body = {"content-type": "application/json"}
+    done = a.api("POST", "/api/import/json?replace=true", content=backup, headers=json_body)
+    assert done.status_code == 200, done.text
+    saved = Path(done.json()["saved_to"])
+    assert saved.parent == app.settings.data_dir / "accounts" / str(a_id)
+    assert list(app.settings.data_dir.glob("kithkin-before-restore-*")) == []
+    assert a.post("/settings/account/delete", {"password": PASSWORD}).status_code == 303
+    assert not saved.exists()

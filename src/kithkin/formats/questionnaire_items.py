@@ -12,7 +12,6 @@ suggest a questionnaire on Today.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -68,22 +67,12 @@ class ItemPlaces:
     write: Path
 
     @classmethod
-    def of(cls, data_dir: Path, owner_id: int, *, hosted: bool) -> ItemPlaces:
+    def of(cls, own_folder: Path, data_dir: Path) -> ItemPlaces:
+        """``own_folder``: the owner's files (``App.own_folder``; the data directory itself
+        for the one person of local mode, the folder the CLI documents)."""
         shared = data_dir / "items"
-        if not hosted:  # one person: the folder the CLI documents
-            return cls((shared,), shared)
-        own = account_folder(data_dir, owner_id) / "items"
-        return cls((own, shared), own)
-
-
-def account_folder(data_dir: Path, owner_id: int) -> Path:
-    """An account's own files in hosted mode (removed with the account)."""
-    return data_dir / "accounts" / str(owner_id)
-
-
-def remove_account_folder(data_dir: Path, owner_id: int) -> None:
-    """The account's own files, gone with the account (a later account may get its id)."""
-    shutil.rmtree(account_folder(data_dir, owner_id), ignore_errors=True)
+        own = own_folder / "items"
+        return cls((own,) if own == shared else (own, shared), own)
 
 
 def item_path(places: ItemPlaces, instrument_id: str) -> Path:

@@ -53,10 +53,10 @@ def parse_backup(data: bytes) -> Any:
 def restore(app: Any, document: Any, replace: bool = False) -> RestoreResult:
     def save_current(current: dict[str, Any]) -> str:
         try:
-            return save_before_restore(app.settings.data_dir, app.now(), current)
+            return save_before_restore(app.own_folder(), app.now(), current)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise SaveBeforeRestoreFailed(path=str(app.settings.data_dir), reason=reason) from None
+            raise SaveBeforeRestoreFailed(path=str(app.own_folder()), reason=reason) from None
 
     with app.uow(write=True) as uow:
         result: RestoreResult = import_backup(
