@@ -5,6 +5,7 @@ account and looking at another's."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,3 +101,25 @@ def test_what_a_restore_replaces_is_kept_in_the_accounts_folder_and_goes_with_it
     assert list(app.settings.data_dir.glob("kithkin-before-restore-*")) == []
     assert a.post("/settings/account/delete", {"password": PASSWORD}).status_code == 303
     assert not saved.exists()
+
+
+def test_a_restored_backup_cannot_make_the_server_read_its_own_files(app: App) -> None:
+    """A backup names calendar files by path: restored on a server, such a path would name the
+    server's files (the Today page would say whether each exists and reads as a calendar)."""
+    new_account(app, "mallory")
+    mallory = logged_in(app, "mallory")
+    onboard(mallory)
+    backup = mallory.client.get("/api/export/json").json()
+    backup["tables"]["calendars"] = [
+        {"id": 1, "name": "probe", "path": "/etc/passwd", "created_at": "2026-11-26T09:00:00+00:00"}
+    ]
+    json_body = {"content-type": "application/json"}
+    done = mallory.api(
+        "POST", "/api/import/json?replace=true", content=json.dumps(backup), headers=json_body
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["calendars_left_out"] == 1
+    assert "calendars" not in done.json()["restored"]
+    assert mallory.client.get("/today/calendars").text.strip() == ""
+    page = mallory.client.get("/api/export/json").json()
+    assert page["tables"]["calendars"] == []

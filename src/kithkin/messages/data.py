@@ -129,6 +129,13 @@ TEXT: dict[str, str] = {
     "web.restore.replace": (
         "Replace my data with this backup (what is here now is saved to a file first)"
     ),
+    "web.restore.replaced_hosted": (
+        "Restored {rows} {rows:row|rows}. What was here before is kept safe on the server."
+    ),
+    "web.restore.calendars_left_out": (
+        "{count} calendar {count:file was|files were} left out: on a server, kithkin reads no "
+        "files from your own computer."
+    ),
     "web.restore.replaced": (
         "Restored {rows} {rows:row|rows}. What was here before is saved in {path}."
     ),
