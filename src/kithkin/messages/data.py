@@ -181,6 +181,10 @@ TEXT: dict[str, str] = {
     ),
     "phoneux.remind.change": "Change reminders",
     "phoneux.remind.urls": "Where reminders go (one Apprise URL a line)",
+    "phoneux.remind.urls_fixed": (
+        "Where reminders go is set by {source} when kithkin starts, so it is changed there, "
+        "not here. The times below are yours to change."
+    ),
     "phoneux.remind.urls_hint": (
         "For example ntfys://ntfy.sh/your-own-topic for phone notifications. Left empty, the "
         "current destinations stay (they are not shown, as they can hold passwords)."

@@ -113,6 +113,7 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
         # hosted: where reminders go and when is the server's (its config file), not an account's
         "reminders_editable": not app.settings.hosted,
         "notify_count": len(app.settings.notify_urls),
+        "notify_urls_from": app.settings.notify_urls_from,
         "reminder_settings": settings,
         "reminder_error": error,
         "reminder_log": log,
@@ -206,7 +207,8 @@ def reminders_post(request: Request, form: Form, app: AppDep, uow: ReadUow) -> R
     values = forms.values(form)
     try:
         urls, times = _reminder_form(form)
-        if not urls and not forms.checked(form, "clear_urls"):  # empty: keep the current ones
+        fixed = app.settings.notify_urls_from  # set outside the file: the file would not win
+        if fixed or (not urls and not forms.checked(form, "clear_urls")):  # keep the current
             urls = app.settings.notify_urls
         times = {**app.settings.extra.get("reminders", {}), **times}  # keeps the review's day
         try:
@@ -216,7 +218,10 @@ def reminders_post(request: Request, form: Form, app: AppDep, uow: ReadUow) -> R
         path = app.settings.config_path
         if path is None:
             raise BadNotifyUrl(field="notify_urls", value="")
-        save_config(path, {"notify_urls": list(urls), "reminders": times})
+        changes: dict[str, Any] = {"reminders": times}
+        if not fixed:
+            changes["notify_urls"] = list(urls)
+        save_config(path, changes)
     except InputError as exc:
         name = exc.params.get("name") or exc.params.get("field") or "notify_urls"
         context = _data_context(request, app, uow)
