@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kithkin.config import Settings
+from kithkin.config import Settings, account_folder
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from sqlalchemy import Engine
 
+    from kithkin.formats.questionnaire_items import ItemPlaces
     from kithkin.services.ports import ReminderQueue
     from kithkin.storage.accounts_repos import AccountStore
     from kithkin.storage.coach_repos import CoachStore
@@ -144,6 +145,23 @@ class App:
         from kithkin.storage.coach_repos import CoachStore
 
         return CoachStore(self.engine)
+
+    def item_places(self, owner_id: int | None = None) -> ItemPlaces:
+        """Where the questions that kithkin may not ship are read for ``owner_id`` (default:
+        this request's or this install's account) and where a pasted copy goes: in hosted mode
+        each account's own folder first (see ``formats.questionnaire_items``)."""
+        from kithkin.formats.questionnaire_items import ItemPlaces
+
+        return ItemPlaces.of(self.own_folder(owner_id), self.settings.data_dir)
+
+    def own_folder(self, owner_id: int | None = None) -> Path:
+        """Where kithkin keeps files of ``owner_id`` (default: this request's or this install's
+        account): the data directory in local mode; in hosted mode a folder of the account's
+        own, which no other account reads and which goes with the account."""
+        if not self.settings.hosted:
+            return self.settings.data_dir
+        owner = self.owner_id if owner_id is None else owner_id
+        return account_folder(self.settings.data_dir, owner)
 
     def reminder_queue(self) -> ReminderQueue:
         """The reminder queue of every account, for the workers (one transaction per use)."""

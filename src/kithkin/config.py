@@ -53,6 +53,9 @@ class Settings:
     forwarded_allow_ips: tuple[str, ...] = ("127.0.0.1",)
     extra: Mapping[str, Any] = field(default_factory=dict)
     config_path: Path | None = None  # the config file these settings were read from (or would be)
+    # Where the notification URLs came from when not the config file ("KITHKIN_NOTIFY_URLS"):
+    # a change saved to the file would be overruled at the next start, so Settings says so.
+    notify_urls_from: str = ""
 
 
 def _platform_dir(kind: str, environ: Mapping[str, str]) -> Path:
@@ -141,6 +144,11 @@ def load_settings(
                 return source[name]
         return default
 
+    def given_outside_the_file(name: str) -> str:
+        if overrides.get(name) not in (None, ""):
+            return "--" + name.replace("_", "-")
+        return PREFIX + name.upper() if env.get(name) not in (None, "") else ""
+
     data_dir = Path(pick("data_dir") or _platform_dir("data", environ))
     database_url = pick("database_url") or f"sqlite:///{data_dir / 'kithkin.db'}"
     notify = _words(pick("notify_urls", ()))
@@ -174,6 +182,7 @@ def load_settings(
         forwarded_allow_ips=_words(pick("forwarded_allow_ips", "127.0.0.1"), commas=True),
         extra=from_file,
         config_path=config_path,
+        notify_urls_from=given_outside_the_file("notify_urls"),
     )
 
 
@@ -230,6 +239,18 @@ def _journal_days(raw: Any) -> int:
     if not 0 <= days <= 3650:
         raise BadConfig(path="journal_days", reason=f"a number of days from 0 to 3650, not {raw!r}")
     return days
+
+
+def account_folder(data_dir: Path, owner_id: int) -> Path:
+    """An account's own files in hosted mode, under the data directory."""
+    return data_dir / "accounts" / str(owner_id)
+
+
+def remove_account_folder(data_dir: Path, owner_id: int) -> None:
+    """An account's own files, gone with the account (a later account may be given its id)."""
+    import shutil
+
+    shutil.rmtree(account_folder(data_dir, owner_id), ignore_errors=True)
 
 
 def with_overrides(settings: Settings, **changes: Any) -> Settings:

@@ -61,3 +61,19 @@ def test_today_and_plan_headings_follow_the_locale_too(ready: Run, db_path: Path
     assert "Thursday, November 26" in ok(us("today")).stdout
     assert "Thursday, November 26" in ok(us("plan")).stdout
     assert "Thursday 26 November" in ok(_run_with(db_path, LANG="en_GB.UTF-8")("plan")).stdout
+
+
+def test_lists_of_logs_check_ins_and_changes_show_days_as_everywhere(
+    ready: Run, db_path: Path
+) -> None:
+    """``log list``, ``checkin list`` and ``undo --list`` showed ISO days and UTC times."""
+    ok(make_run(db_path)("log", "call", "--with", "Ada", "--at", "2026-11-20 12:00"))
+    ok(make_run(db_path)("log", "coffee", "--with", "Ada"))
+    ok(make_run(db_path)("checkin", "--mood", "6", "--stress", "3"))
+    us = _run_with(db_path, LANG="en_US.UTF-8", COLUMNS="200")
+    logs = ok(us("log", "list")).stdout
+    assert "Fri, Nov 20" in logs and "today" in logs and "2026-11-2" not in logs
+    checkins = ok(us("checkin", "list")).stdout
+    assert "today" in checkins and "2026-11-26" not in checkins
+    changes = ok(us("undo", "--list")).stdout
+    assert "today 10:00" in changes and "2026-11-26" not in changes  # Berlin time, not UTC

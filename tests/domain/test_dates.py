@@ -129,3 +129,16 @@ def test_every_day_reads_back_as_itself(day: date) -> None:
             assert day.strftime("%b") in label and f"{day.day}" in label
         else:
             assert day.isoformat() in label
+
+
+def test_a_follow_ups_due_day_in_a_plans_reason_follows_the_locale() -> None:
+    """Plans keep the day as ISO text (any language can show it); the sentence showed it so."""
+    from kithkin.domain.reason import Reason
+
+    reason = Reason(
+        "plan.reason.follow_up_due", {"text": "ask about the move", "due": "2026-12-04"}
+    )
+    with use_order(MONTH_FIRST):
+        assert reason.text.endswith("(due Fri, Dec 4, 2026)")
+    with use_order(dates.DAY_FIRST):
+        assert reason.text.endswith("(due Fri 4 Dec 2026)")

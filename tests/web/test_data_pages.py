@@ -353,3 +353,45 @@ def test_reminders_are_set_in_settings_and_saved_to_the_config_file(
             assert page.one("form[action=/settings/reminders/test] button").text
     finally:
         app.close()
+
+
+def test_destinations_set_by_the_environment_are_not_offered_in_settings(
+    database_url: str, tmp_path: Path
+):
+    """KITHKIN_NOTIFY_URLS wins over the config file at every start: a form that saved new
+    destinations to the file would seem to work, then be overruled at the next start."""
+    import tomllib
+    from dataclasses import replace
+
+    from kithkin.config import load_settings
+    from kithkin.services.profiles import init_profile
+    from tests.conftest import FIXED_NOW
+
+    config = tmp_path / "config.toml"
+    config.write_text('account = "local"\n')
+    environ = {"KITHKIN_CONFIG": str(config), "KITHKIN_NOTIFY_URLS": "ntfys://ntfy.sh/from-env"}
+    loaded = load_settings(environ, {"data_dir": str(tmp_path), "allowed_hosts": "testserver"})
+    assert loaded.notify_urls_from == "KITHKIN_NOTIFY_URLS"
+    app = make_app(database_url)
+    app.settings = replace(
+        app.settings,
+        config_path=config,
+        notify_urls=loaded.notify_urls,
+        notify_urls_from=loaded.notify_urls_from,
+    )
+    try:
+        with app.uow(write=True) as uow:
+            init_profile(uow=uow, now=FIXED_NOW, timezone="Europe/Berlin")
+        with TestClient(create_app(app, csrf_key=b"k" * 32)) as client:
+            web = WebClient(client)
+            page = web.page("/settings/data")
+            assert "KITHKIN_NOTIFY_URLS" in page.one("#r-urls-fixed").text
+            assert page.select("#f-r-notify_urls") == []
+            sent = {"notify_urls": "ntfys://ntfy.sh/other", "checkin": "21:30"}
+            assert web.post("/settings/reminders", sent).status_code == 303
+            stored = tomllib.loads(config.read_text())
+            assert "notify_urls" not in stored  # the environment's URLs are not copied there
+            assert stored["reminders"]["checkin"] == "21:30"  # the times are saved
+            assert app.settings.notify_urls == ("ntfys://ntfy.sh/from-env",)
+    finally:
+        app.close()

@@ -50,7 +50,7 @@ def test_the_coach_sees_what_was_shared_and_nothing_after_revocation(app: App) -
     assert shared.status_code == 200
 
     listing = coach.client.get("/coach").text
-    assert "alpha-zq" in listing and "checkins, power" in listing
+    assert "alpha-zq" in listing and "check-ins, Power of One" in listing  # words, not keys
     page = coach.client.get(f"/coach/{a_id}")
     assert page.status_code == 200
     assert 'id="shared-power"' in page.text and 'id="shared-checkins"' in page.text
@@ -84,7 +84,9 @@ def test_the_insights_summary_and_the_scores_name_no_one(app: App) -> None:
     page = coach.client.get(f"/coach/{a_id}").text
     for part in everything:
         assert f'id="shared-{part}"' in page
-    assert "who5" in page
+    scores = re.findall(r'<ul class="plain" id="shared-questionnaires">(.*?)</ul>', page, re.S)
+    assert scores and "WHO-5" in scores[0] and "who5" not in scores[0]  # names, not ids
+    assert re.search(r"<li>\w{3} \d{1,2} \w{3} \d{4}: mood", page)  # days as everywhere
     with app.engine.connect() as conn:
         names = [n for (n,) in conn.execute(select(people.c.name).where(people.c.owner_id == a_id))]
     assert len(names) > 20
@@ -110,4 +112,4 @@ def test_a_coach_who_deletes_their_account_leaves_the_clients_view_log(app: App)
     assert _views(app) == 1
     account = a.client.get("/settings/account").text
     views = re.findall(r'<ul class="plain" id="coach-views">(.*?)</ul>', account, re.S)
-    assert views and "power" in views[0] and "coach-cleo" not in views[0]
+    assert views and "Power of One" in views[0] and "coach-cleo" not in views[0]

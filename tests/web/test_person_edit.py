@@ -173,9 +173,19 @@ def test_quick_log_from_the_person_page_returns_there(web: WebClient):
     page = web.page(response.headers["location"])
     assert page.one("p.flash").text
     assert page.one("#last-contact").get("data-days") == "0"
-    bad = web.post("/log", {"with": f"#{pid}", "next": f"/people/{pid}", "minutes": "lots"})
+    sent = {"with": f"#{pid}", "next": f"/people/{pid}", "minutes": "lots", "note": "tea"}
+    bad = web.post("/log", {**sent, "kind": "coffee"})
     assert bad.status_code == 422
-    assert parse(bad.text).one("input[name=next]").get("value") == f"/people/{pid}"
+    page = parse(bad.text)
+    assert page.one("input[name=next]").get("value") == f"/people/{pid}"
+    # the error where the user looks: Ada's page, summary on top, message beside the field
+    assert page.one("h1").text == "Ada Lovelace"
+    assert page.one("#error-summary a").get("href") == "#f-minutes"
+    assert page.one("#quick-log #f-minutes").get("aria-invalid") == "true"
+    assert page.one("#quick-log #e-minutes").text
+    assert page.one("#quick-log #f-note").get("value") == "tea"  # the form kept
+    assert page.one("#quick-log #f-kind option[selected]").get("value") == "coffee"
+    assert f"#{pid}" not in page.one("main").text  # never an internal id shown as a name
 
 
 def test_deleting_a_moment_recomputes_last_contact(web: WebClient):

@@ -64,7 +64,7 @@ def test_api_today_equals_the_service_and_follows_writes(app: App, client: TestC
 
     first = client.get("/api/today").json()
     with app.uow() as uow:  # questionnaires only when they can be taken, as on the page
-        view = only_takeable(today(uow=uow, now=FIXED_NOW), app.settings.data_dir)
+        view = only_takeable(today(uow=uow, now=FIXED_NOW), app.item_places())
         assert first == view.as_dict()
     assert client.get("/api/today").json() == first
     with app.uow(write=True) as uow:

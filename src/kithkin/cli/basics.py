@@ -165,7 +165,7 @@ def today(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     if view.questionnaires_due:  # suggested only when it can be taken, as on the web
         from kithkin.formats.questionnaire_items import only_takeable
 
-        view = only_takeable(view, app.settings.data_dir)
+        view = only_takeable(view, app.item_places())
     if json_out:
         data = {**view.as_dict(), "suggestions": [s.as_dict() for s in plan.suggestions]}
         emit_json({**data, "unreadable_calendars": [u.as_dict() for u in unreadable]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -41,10 +43,11 @@ def undo(
         elif not found:
             say(text("undo.none"))
         else:
+            when = _when_shown(app)
             table(
                 text("undo.list_title"),
                 ["id", "when", "what", "rows"],
-                [[c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.label, c.rows] for c in found],
+                [[c.id, when(c.created_at), c.label, c.rows] for c in found],
             )
         return
     with app.uow(write=True) as uow:
@@ -67,15 +70,42 @@ log_app = typer.Typer(help="Find, correct or delete logged interactions.", no_ar
 checkin_app = typer.Typer(help="Find, correct or delete check-ins.", no_args_is_help=True)
 
 
+def _zone(app: object) -> str:
+    from kithkin.services.profiles import get_profile
+
+    with app.uow() as uow:  # type: ignore[attr-defined]
+        return get_profile(uow=uow).timezone
+
+
 def _since(app: object, since: str | None) -> object:
     from kithkin.domain.timeutil import local_day, parse_day
-    from kithkin.services.profiles import get_profile
 
     if since is None:
         return None
-    with app.uow() as uow:  # type: ignore[attr-defined]
-        tz = get_profile(uow=uow).timezone
-    return parse_day(since, today=local_day(app.now(), tz))  # type: ignore[attr-defined]
+    return parse_day(since, today=local_day(app.now(), _zone(app)))  # type: ignore[attr-defined]
+
+
+def _day_shown(app: object) -> Callable[[date], str]:
+    """Days as everywhere else: "today", "yesterday", else in the locale's order."""
+    from kithkin.domain.dates import day_label
+    from kithkin.domain.timeutil import local_day
+
+    today = local_day(app.now(), _zone(app))  # type: ignore[attr-defined]
+    return lambda day: day_label(day, today)
+
+
+def _when_shown(app: object) -> Callable[[datetime], str]:
+    """An instant as the local day (as ``_day_shown``) and the local time of day."""
+    from kithkin.domain.timeutil import zone
+
+    tz = zone(_zone(app))
+    shown = _day_shown(app)
+
+    def when(at: datetime) -> str:
+        local = at.astimezone(tz)
+        return f"{shown(local.date())} {local:%H:%M}"
+
+    return when
 
 
 def _deleted(what: str, record: dict[str, object], json_out: bool) -> None:
@@ -122,6 +152,7 @@ def log_list(
         say(text("log.none_since" if since else "log.none"))
         return
     rows = []
+    shown = _day_shown(app)
     for i in items:
         who = [names.get(p, f"#{p}") for p in i.person_ids] + (
             [i.with_other] if i.with_other else []
@@ -130,7 +161,7 @@ def log_list(
         rows.append(
             [
                 i.id,
-                i.day.isoformat(),
+                shown(i.day),
                 label,
                 ", ".join(who) or "-",
                 i.minutes,
@@ -228,13 +259,14 @@ def checkin_list(
     if not found:
         say(text("checkin.none_since" if since else "checkin.none"))
         return
+    shown = _day_shown(app)
     table(
         None,
         ["id", "day", "mood", "stress", "energy", "sleep", "note"],
         [
             [
                 r["id"],
-                r["day"].isoformat(),
+                shown(r["day"]),
                 r["mood"],
                 r["stress"],
                 r["energy"],

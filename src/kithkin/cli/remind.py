@@ -24,11 +24,13 @@ class NoReminderDestinations(KithkinError):
     key = "remind_no_destinations"
 
 
-def takeable_here(app: App) -> Takeable:
-    """Questionnaire reminders only for those whose questions are in this data directory."""
+def takeable_here(app: App, owner_id: int | None = None) -> Takeable:
+    """Questionnaire reminders only for those whose questions are here for ``owner_id``
+    (default: this install's account)."""
     from kithkin.formats.questionnaire_items import takeable
 
-    return lambda due: takeable(due, app.settings.data_dir)
+    places = app.item_places(owner_id)
+    return lambda due: takeable(due, places)
 
 
 def _once(app: App) -> RemindReport:

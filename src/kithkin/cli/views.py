@@ -109,6 +109,8 @@ def show_plan(view: PlanView, *, header: str) -> None:
 
 
 def show_ladder(view: LadderView) -> None:
+    from kithkin.domain.dates import day_label
+
     out = console()
     out.print(f"[bold]{view.ladder.goal}[/bold]")
     step = view.ladder.steps[view.level]
@@ -128,7 +130,8 @@ def show_ladder(view: LadderView) -> None:
     table(None, ["#", "step", "predicted", ""], rows)
     if view.trend:
         rows = [
-            [p.day.isoformat(), p.step + 1, p.predicted_peak, p.actual_peak] for p in view.trend
+            [day_label(p.day, weekday=False), p.step + 1, p.predicted_peak, p.actual_peak]
+            for p in view.trend
         ]
         table(text("ladder.trend_header"), ["day", "step", "predicted", "actual"], rows)
     if view.offered:

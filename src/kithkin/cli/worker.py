@@ -94,7 +94,7 @@ def _round(
         owners=owners,
         now=app.now(),
         settings=settings,
-        takeable=takeable_here(app),
+        takeable_for=lambda owner: takeable_here(app, owner),
     )
     report = deliver(
         queue=app.reminder_queue,

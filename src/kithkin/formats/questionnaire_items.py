@@ -3,8 +3,11 @@
 WHO-5 and UCLA-3 ship their item text. PSS-10, PSS-4 and LSNS-6 can be taken only when the user
 put their own copy of the questions in ``<data dir>/items/`` (pasted once in Settings, or saved
 there; their licences do not let kithkin ship them); otherwise the pages explain where the file
-goes. Reading that file is I/O, so it happens here, below the web and the CLI, which both ask
-:func:`takeable` before they suggest a questionnaire on Today.
+goes. In hosted mode an account's pasted copy is its own (``<data dir>/accounts/<id>/items/``,
+read before the install's ``items/``, which the person running the server may fill for everyone),
+so no account changes another's questionnaires (:class:`ItemPlaces`). Reading that file is I/O,
+so it happens here, below the web and the CLI, which both ask :func:`takeable` before they
+suggest a questionnaire on Today.
 """
 
 from __future__ import annotations
@@ -56,18 +59,45 @@ class Offer:
         }
 
 
-def item_path(data_dir: Path, instrument_id: str) -> Path:
-    return data_dir / "items" / item_file_name(instrument_id)
+@dataclass(frozen=True, slots=True)
+class ItemPlaces:
+    """Where one owner's item files are looked for, in order, and where a pasted copy goes."""
+
+    read: tuple[Path, ...]
+    write: Path
+
+    @classmethod
+    def of(cls, own_folder: Path, data_dir: Path) -> ItemPlaces:
+        """``own_folder``: the owner's files (``App.own_folder``; the data directory itself
+        for the one person of local mode, the folder the CLI documents)."""
+        shared = data_dir / "items"
+        own = own_folder / "items"
+        return cls((own,) if own == shared else (own, shared), own)
 
 
-def offer(data_dir: Path, instrument_id: str) -> Offer:
+def item_path(places: ItemPlaces, instrument_id: str) -> Path:
+    """Where the pasted copy of ``instrument_id``'s questions is saved."""
+    return places.write / item_file_name(instrument_id)
+
+
+def _found(places: ItemPlaces, instrument_id: str) -> Path:
+    name = item_file_name(instrument_id)
+    for folder in places.read:
+        if (folder / name).exists():
+            return folder / name
+    return places.write / name
+
+
+def offer(places: ItemPlaces, instrument_id: str) -> Offer:
     """The questions of ``instrument_id`` (reading the user's item file when there is one)."""
     inst = q.instrument(instrument_id)
-    path = item_path(data_dir, inst.id)
+    path = item_path(places, inst.id)
     supplied = None
     try:
-        if not inst.item_text_shipped and path.exists():
-            supplied = decode_utf8(read_capped(path), path=path)
+        if not inst.item_text_shipped:
+            path = _found(places, inst.id)
+            if path.exists():
+                supplied = decode_utf8(read_capped(path), path=path)
     except FileNotReadable:
         supplied = None
     except InputError as exc:  # too large, or not UTF-8
@@ -82,11 +112,11 @@ def offer(data_dir: Path, instrument_id: str) -> Offer:
     return Offer(inst, items, None, str(path))
 
 
-def takeable(due: Iterable[q.Due], data_dir: Path) -> tuple[q.Due, ...]:
+def takeable(due: Iterable[q.Due], places: ItemPlaces) -> tuple[q.Due, ...]:
     """The due questionnaires whose questions are here, so that they can be taken now."""
-    return tuple(d for d in due if offer(data_dir, d.instrument_id).available)
+    return tuple(d for d in due if offer(places, d.instrument_id).available)
 
 
-def only_takeable(view: TodayView, data_dir: Path) -> TodayView:
+def only_takeable(view: TodayView, places: ItemPlaces) -> TodayView:
     """Today's view suggesting only the questionnaires that can be taken now."""
-    return replace(view, questionnaires_due=takeable(view.questionnaires_due, data_dir))
+    return replace(view, questionnaires_due=takeable(view.questionnaires_due, places))

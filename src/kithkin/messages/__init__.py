@@ -96,12 +96,20 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
 
 class _Formatter(string.Formatter):
     """``str.format`` plus plurals: ``{count:record|records}`` is "record" when count is 1 and
-    "records" otherwise; a form may hold the number itself (``{every:week|{every} weeks}``)."""
+    "records" otherwise; a form may hold the number itself (``{every:week|{every} weeks}``).
+    ``{due:day}`` shows a day (a date, or ISO text as plans store it) in the one date format."""
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return one if value == 1 else many
+        if format_spec == "day":
+            from datetime import date
+
+            from kithkin.domain.dates import day_label
+
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
+            return day_label(day)
         return super().format_field(value, format_spec)
 
 
@@ -110,7 +118,7 @@ _FORMATTER = _Formatter()
 
 def _format(template: str, params: dict[str, Any]) -> str:
     plain = _plain(params)
-    if "|" in template:
+    if "|" in template or ":day}" in template:
         return _FORMATTER.vformat(template, (), plain)
     return template.format(**plain)
 

@@ -82,6 +82,10 @@ TEXT: dict[str, str] = {
         "'kithkin remind' or 'kithkin worker' sends them."
     ),
     "web.data.notify_count": "{count} notification {count:destination|destinations} configured.",
+    "web.data.reminders_hosted": (
+        "On this server, the person who runs it chooses when reminders come and where they go. "
+        "Here is what was sent to you lately."
+    ),
     "web.data.notify_none": ("No destination yet: add one below to get reminders."),
     "web.data.log_empty": "No reminders sent yet.",
     "web.data.feed_intro": (
@@ -124,6 +128,13 @@ TEXT: dict[str, str] = {
     ),
     "web.restore.replace": (
         "Replace my data with this backup (what is here now is saved to a file first)"
+    ),
+    "web.restore.replaced_hosted": (
+        "Restored {rows} {rows:row|rows}. What was here before is kept safe on the server."
+    ),
+    "web.restore.calendars_left_out": (
+        "{count} calendar {count:file was|files were} left out: on a server, kithkin reads no "
+        "files from your own computer."
     ),
     "web.restore.replaced": (
         "Restored {rows} {rows:row|rows}. What was here before is saved in {path}."
@@ -170,6 +181,10 @@ TEXT: dict[str, str] = {
     ),
     "phoneux.remind.change": "Change reminders",
     "phoneux.remind.urls": "Where reminders go (one Apprise URL a line)",
+    "phoneux.remind.urls_fixed": (
+        "Where reminders go is set by {source} when kithkin starts, so it is changed there, "
+        "not here. The times below are yours to change."
+    ),
     "phoneux.remind.urls_hint": (
         "For example ntfys://ntfy.sh/your-own-topic for phone notifications. Left empty, the "
         "current destinations stay (they are not shown, as they can hold passwords)."

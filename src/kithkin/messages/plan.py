@@ -7,7 +7,7 @@ TEXT: dict[str, str] = {
     "plan.reason.in_rhythm": "last in touch {days} days ago; within your {cadence}-day rhythm",
     "plan.reason.never": "not in touch yet; {circle} every {cadence} days",
     "plan.reason.follow_up": "you noted: {text}. Ask how it went",
-    "plan.reason.follow_up_due": "you noted: {text} (due {due})",
+    "plan.reason.follow_up_due": "you noted: {text} (due {due:day})",
     "plan.reason.birthday_today": "it's their birthday today",
     "plan.reason.birthday_soon": "birthday {days:tomorrow|in {days} days}",
     "plan.reason.reconnect": "you were close once; it has been {days} days",

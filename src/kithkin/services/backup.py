@@ -31,6 +31,7 @@ __all__ = [
 
 FORMAT = "kithkin-backup"
 VERSION = 1
+CALENDARS = "calendars"  # the table of calendar files (paths on the computer kithkin runs on)
 
 
 class RestoreNeedsEmptyDatabase(ConflictError):
@@ -51,6 +52,9 @@ class RestoreResult:
     """Rows restored per table (tables with rows only)."""
     saved_to: str | None = None
     """Where the data that was replaced was saved, when a restore replaced data."""
+    calendars_left_out: int = 0
+    """Calendar files named in the backup and not restored (a hosted server reads no files of
+    an account's: a path there would name the server's own files)."""
 
     @property
     def rows(self) -> int:
@@ -68,12 +72,14 @@ def import_backup(
     document: Any,
     replace: bool = False,
     save_current: Callable[[dict[str, Any]], str] | None = None,
+    files_allowed: bool = True,
 ) -> RestoreResult:
     """Restore a backup document into the owner's account, all or nothing.
 
     Into an empty account it simply restores. Over existing data it raises
     :class:`RestoreNeedsEmptyDatabase` unless ``replace`` is set; then ``save_current`` is
     called with a backup of the current data first (required), and that data is replaced.
+    Without ``files_allowed`` (hosted mode) the calendar files the backup names are left out.
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BadBackup(reason="not a kithkin backup")
@@ -83,7 +89,11 @@ def import_backup(
     unknown = sorted(str(k)[:40] for k in document if k not in ("format", "version", "tables"))
     if unknown:
         raise BadBackup(reason=f"unknown field '{unknown[0]}'")
-    prepared = uow.backup.prepare(document.get("tables"))
+    tables, left_out = document.get("tables"), 0
+    if not files_allowed and isinstance(tables, dict) and isinstance(tables.get(CALENDARS), list):
+        left_out = len(tables[CALENDARS])
+        tables = {**tables, CALENDARS: []}
+    prepared = uow.backup.prepare(tables)
     check_backup_rows(prepared)
     saved_to = None
     if not uow.backup.is_empty():
@@ -94,6 +104,6 @@ def import_backup(
         saved_to = save_current(export_backup(uow=uow))
         uow.backup.clear()
     counts = uow.backup.load(prepared)
-    result = RestoreResult(counts=counts, saved_to=saved_to)
+    result = RestoreResult(counts=counts, saved_to=saved_to, calendars_left_out=left_out)
     uow.commit()
     return result

@@ -80,13 +80,16 @@ def queue_accounts(
     owners: Iterable[int],
     now: datetime,
     settings: ReminderSettings,
-    takeable: Takeable | None = None,
+    takeable_for: Callable[[int], Takeable] | None = None,
 ) -> int:
-    """Log what is due now for each account; an account not yet set up is skipped."""
+    """Log what is due now for each account; an account not yet set up is skipped. A
+    questionnaire is reminded of only when ``takeable_for(owner)`` keeps it (its questions are
+    there for that account)."""
     queued = 0
     for owner in owners:
         try:
             units = units_for(owner)
+            takeable = takeable_for(owner) if takeable_for is not None else None
             queued += queue_due(units=units, now=now, settings=settings, takeable=takeable)[0]
         except NotInitialised:
             continue

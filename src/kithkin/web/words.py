@@ -32,6 +32,26 @@ def kind_label(kind: str) -> str:
     return found.label if found else kind.replace("_", " ")
 
 
+def iso_day_label(value: str) -> str:
+    """A day kept as ISO text (a shared or exported record) in the one date format."""
+    from datetime import date
+
+    return day_label(date.fromisoformat(value))
+
+
+def instrument_name(instrument_id: str) -> str:
+    """A questionnaire by its name ("PSS-10"), not its id."""
+    from kithkin.domain.questionnaires import INSTRUMENTS
+
+    found = INSTRUMENTS.get(instrument_id)
+    return found.name if found else instrument_id
+
+
+def shares_label(shares: Any) -> str:
+    """What a client shares with a coach, in words ("check-ins, Power of One")."""
+    return ", ".join(sorted((messages.text(f"coach.shared.{s}") for s in shares), key=str.casefold))
+
+
 def days_ago(days: int) -> str:
     """ "today", "yesterday", "1 day"... with a correct plural (never "0 days ago")."""
     if days <= 0:
@@ -124,6 +144,9 @@ def register(env: Any) -> None:
         channel_label=channel_label,
         kind_label=kind_label,
         day_label=day_label,
+        iso_day_label=iso_day_label,
+        instrument_name=instrument_name,
+        shares_label=shares_label,
         long_day=long_day,
         days_ago=days_ago,
         plural=plural,

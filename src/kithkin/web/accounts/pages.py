@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from kithkin.bootstrap import App
+from kithkin.config import remove_account_folder
 from kithkin.domain.accounts import PASSWORD_MIN, BadLogin, SignUp, TooManyAttempts
 from kithkin.domain.accounts import scope as parse_scope
 from kithkin.domain.errors import InputError, KithkinError
@@ -187,5 +188,6 @@ def delete_post(request: Request, form: Form, app: AppDep, caller: CallerDep) ->
         )
     except InputError as exc:
         return account_page(request, caller, errors={"delete": exc.message}, status=422)
+    remove_account_folder(app.settings.data_dir, caller.owner_id)  # its own files
     request.app.state.today_cache.clear()
     return logged_out(request, "/login?notice=deleted")

@@ -28,8 +28,10 @@ def restore_context(
     rows: int | None = None,
     refused: bool = False,
     saved_to: str | None = None,
+    calendars_left_out: int = 0,
 ) -> dict[str, Any]:
     return {
+        "calendars_left_out": calendars_left_out,
         "errors": {"backup": error} if error else {},
         "restored_rows": rows,
         "restore_refused": refused,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -110,7 +110,10 @@ def _reminders(app: Any, uow: UnitOfWork) -> dict[str, Any]:
         settings, error = None, exc.message
     log: list[ReminderEntry] = reminder_status(uow=uow, limit=10)
     return {
+        # hosted: where reminders go and when is the server's (its config file), not an account's
+        "reminders_editable": not app.settings.hosted,
         "notify_count": len(app.settings.notify_urls),
+        "notify_urls_from": app.settings.notify_urls_from,
         "reminder_settings": settings,
         "reminder_error": error,
         "reminder_log": log,
@@ -187,16 +190,25 @@ def _reminder_form(form: Any) -> tuple[tuple[str, ...], dict[str, str]]:
     return urls, times
 
 
+def _server_settings_only_here(app: Any) -> None:
+    """In hosted mode the config file is the server's, shared by every account: no account may
+    write it or send through its destinations (the routes are not there for them)."""
+    if app.settings.hosted:
+        raise HTTPException(404)
+
+
 @router.post("/settings/reminders")
 def reminders_post(request: Request, form: Form, app: AppDep, uow: ReadUow) -> Response:
     from dataclasses import replace
 
     from kithkin.config import save_config
 
+    _server_settings_only_here(app)
     values = forms.values(form)
     try:
         urls, times = _reminder_form(form)
-        if not urls and not forms.checked(form, "clear_urls"):  # empty: keep the current ones
+        fixed = app.settings.notify_urls_from  # set outside the file: the file would not win
+        if fixed or (not urls and not forms.checked(form, "clear_urls")):  # keep the current
             urls = app.settings.notify_urls
         times = {**app.settings.extra.get("reminders", {}), **times}  # keeps the review's day
         try:
@@ -206,7 +218,10 @@ def reminders_post(request: Request, form: Form, app: AppDep, uow: ReadUow) -> R
         path = app.settings.config_path
         if path is None:
             raise BadNotifyUrl(field="notify_urls", value="")
-        save_config(path, {"notify_urls": list(urls), "reminders": times})
+        changes: dict[str, Any] = {"reminders": times}
+        if not fixed:
+            changes["notify_urls"] = list(urls)
+        save_config(path, changes)
     except InputError as exc:
         name = exc.params.get("name") or exc.params.get("field") or "notify_urls"
         context = _data_context(request, app, uow)
@@ -223,6 +238,7 @@ async def reminders_test(_form: Form, app: AppDep) -> Response:
     """Send one test message to every destination, now, and say how it went."""
     from kithkin.notify.apprise import AppriseNotifier
 
+    _server_settings_only_here(app)
     notifier = AppriseNotifier(app.settings.notify_urls)
     sent = await run_in_threadpool(
         notifier.send,

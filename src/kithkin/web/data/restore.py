@@ -53,14 +53,18 @@ def parse_backup(data: bytes) -> Any:
 def restore(app: Any, document: Any, replace: bool = False) -> RestoreResult:
     def save_current(current: dict[str, Any]) -> str:
         try:
-            return save_before_restore(app.settings.data_dir, app.now(), current)
+            return save_before_restore(app.own_folder(), app.now(), current)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise SaveBeforeRestoreFailed(path=str(app.settings.data_dir), reason=reason) from None
+            raise SaveBeforeRestoreFailed(path=str(app.own_folder()), reason=reason) from None
 
     with app.uow(write=True) as uow:
         result: RestoreResult = import_backup(
-            uow=uow, document=document, replace=replace, save_current=save_current
+            uow=uow,
+            document=document,
+            replace=replace,
+            save_current=save_current,
+            files_allowed=not app.settings.hosted,
         )
     return result
 
@@ -86,7 +90,9 @@ async def restore_post(request: Request, app: AppDep) -> Response:
         return _page(request, context, status=409)
     except InputError as exc:
         return _page(request, restore_context(error=exc.message), status=status_for(exc))
-    context = restore_context(rows=result.rows, saved_to=result.saved_to)
+    context = restore_context(
+        rows=result.rows, saved_to=result.saved_to, calendars_left_out=result.calendars_left_out
+    )
     return _page(request, context, status=200)
 
 
@@ -132,7 +138,12 @@ async def api_restore(request: Request, app: AppDep, replace: bool = False) -> R
     except KithkinError as exc:
         return JSONResponse(error_body(exc), status_code=status_for(exc))
     return JSONResponse(
-        {"restored": result.counts, "rows": result.rows, "saved_to": result.saved_to}
+        {
+            "restored": result.counts,
+            "rows": result.rows,
+            "saved_to": result.saved_to,
+            "calendars_left_out": result.calendars_left_out,
+        }
     )
 
 

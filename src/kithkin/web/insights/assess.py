@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -15,7 +14,14 @@ from kithkin.services.ports import UnitOfWork
 from kithkin.services.questionnaires import due, history, result, schedule, set_schedule, take
 from kithkin.web import forms
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
-from kithkin.web.insights.instruments import Offer, item_path, local_today, offer, offers
+from kithkin.web.insights.instruments import (
+    ItemPlaces,
+    Offer,
+    item_path,
+    local_today,
+    offer,
+    offers,
+)
 from kithkin.web.render import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -28,10 +34,10 @@ class AnswerMissing(InputError):
 
 
 def assess_context(
-    uow: UnitOfWork, now: Any, data_dir: Path, errors: dict[str, str] | None = None
+    uow: UnitOfWork, now: Any, places: ItemPlaces, errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
     return {
-        "offers": offers(data_dir),
+        "offers": offers(places),
         "due": due(uow=uow, today=local_today(uow, now)),
         "history": list(reversed(history(uow=uow))),
         "schedule": schedule(uow=uow),
@@ -42,7 +48,7 @@ def assess_context(
 
 @router.get("/assess")
 def assess_page(request: Request, app: AppDep, uow: ReadUow, now: Now) -> Response:
-    context = assess_context(uow, now, app.settings.data_dir)
+    context = assess_context(uow, now, app.item_places())
     saved = request.query_params.get("saved", "")
     context["flash"] = {"schedule": "web.assess.schedule_saved", "undone": "web.flash.undone"}.get(
         saved
@@ -58,21 +64,21 @@ def schedule_post(request: Request, app: AppDep, form: Form, uow: WriteUow, now:
         set_schedule(uow=uow, instrument_id=instrument_id, every_days=every or 0)
     except InputError as exc:
         key = f"every-{instrument_id}" if instrument_id in q.INSTRUMENTS else "schedule"
-        context = assess_context(uow, now, app.settings.data_dir, {key: exc.message})
+        context = assess_context(uow, now, app.item_places(), {key: exc.message})
         return render(request, "assess.html", {**context, "flash": None}, status=422)
     return redirect("/assess?saved=schedule#schedule")
 
 
-def _offer_or_404(data_dir: Path, instrument_id: str) -> Offer:
+def _offer_or_404(places: ItemPlaces, instrument_id: str) -> Offer:
     try:
-        return offer(data_dir, instrument_id)
+        return offer(places, instrument_id)
     except q.UnknownInstrument:
         raise HTTPException(404) from None
 
 
 @router.get("/assess/{instrument_id}")
 def take_page(request: Request, instrument_id: str, app: AppDep) -> Response:
-    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    found = _offer_or_404(app.item_places(), instrument_id)
     saved = request.query_params.get("items") == "saved"
     context = {"offer": found, "errors": {}, "values": {}, "items_saved": saved}
     return render(request, "assess_take.html", context)
@@ -82,12 +88,12 @@ def take_page(request: Request, instrument_id: str, app: AppDep) -> Response:
 def items_post(request: Request, instrument_id: str, *, app: AppDep, form: Form) -> Response:
     """The user's copy of the questions, pasted once: checked (the right number), then saved
     where the CLI's ``assess take`` reads them (``<data dir>/items/``)."""
-    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    found = _offer_or_404(app.item_places(), instrument_id)
     pasted = forms.text(form, "items")
     try:
         items = q.parse_item_text(found.instrument.id, pasted)
         header = f"# {found.instrument.name}: the user's own copy, pasted in kithkin's web app\n"
-        path = item_path(app.settings.data_dir, found.instrument.id)
+        path = item_path(app.item_places(), found.instrument.id)
         write_private_text(path, header + "\n".join(items) + "\n")
         with app.uow(write=True) as uow:  # Today's cached pages (every process) read afresh
             uow.touch()
@@ -114,7 +120,7 @@ def _answers(form: Any, inst: q.Instrument) -> list[int]:
 def take_post(
     request: Request, instrument_id: str, *, app: AppDep, form: Form, uow: WriteUow, now: Now
 ) -> Response:
-    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    found = _offer_or_404(app.item_places(), instrument_id)
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
         answers = _answers(form, found.instrument)
@@ -132,7 +138,7 @@ def take_post(
 def result_page(
     request: Request, instrument_id: str, response_id: int, *, app: AppDep, uow: ReadUow
 ) -> Response:
-    found = _offer_or_404(app.settings.data_dir, instrument_id)
+    found = _offer_or_404(app.item_places(), instrument_id)
     done = result(uow=uow, instrument_id=found.instrument.id, response_id=response_id)
     if done is None:
         raise HTTPException(404)

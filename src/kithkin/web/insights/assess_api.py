@@ -33,7 +33,7 @@ def api_assessments(
     summary="A questionnaire's questions, answer labels and attribution",
 )
 def api_instrument(instrument_id: str, app: AppDep) -> dict[str, Any]:
-    return offer(app.settings.data_dir, instrument_id).as_dict()
+    return offer(app.item_places(), instrument_id).as_dict()
 
 
 @router.post("/assessments", status_code=201, summary="Take a questionnaire: scored, then stored")

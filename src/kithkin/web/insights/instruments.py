@@ -4,19 +4,18 @@ with the CLI, is :mod:`kithkin.formats.questionnaire_items`)."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 from kithkin.domain import questionnaires as q
 from kithkin.domain.timeutil import local_day
-from kithkin.formats.questionnaire_items import Offer, item_path, offer, only_takeable
+from kithkin.formats.questionnaire_items import ItemPlaces, Offer, item_path, offer, only_takeable
 from kithkin.services.ports import UnitOfWork
 from kithkin.services.profiles import get_profile
 
-__all__ = ["Offer", "item_path", "local_today", "offer", "offers", "only_takeable"]
+__all__ = ["ItemPlaces", "Offer", "item_path", "local_today", "offer", "offers", "only_takeable"]
 
 
-def offers(data_dir: Path) -> list[Offer]:
-    return [offer(data_dir, instrument_id) for instrument_id in q.INSTRUMENTS]
+def offers(places: ItemPlaces) -> list[Offer]:
+    return [offer(places, instrument_id) for instrument_id in q.INSTRUMENTS]
 
 
 def local_today(uow: UnitOfWork, now: datetime) -> date:

@@ -101,7 +101,7 @@ def _settings_context(uow: Any, values: dict[str, Any], errors: dict[str, str]) 
 def settings_page(request: Request, app: AppDep, uow: ReadUow) -> Response:
     context = _settings_context(uow, _profile_values(get_profile(uow=uow)), {})
     # questionnaires whose questions the user supplies (their licences keep kithkin from it)
-    own = [o for o in offers(app.settings.data_dir) if not o.instrument.item_text_shipped]
+    own = [o for o in offers(app.item_places()) if not o.instrument.item_text_shipped]
     return render(request, "settings.html", {**context, "flash": flash(request), "own": own})
 
 

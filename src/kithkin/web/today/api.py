@@ -26,7 +26,7 @@ def api_today(request: Request, now: Now) -> Response:
     def render_page(uow: UnitOfWork, _placeholder: str) -> Rendered:
         view = today(uow=uow, now=now)
         if view.questionnaires_due:  # suggested only when it can be taken, as on the page
-            view = only_takeable(view, request.app.state.kithkin.settings.data_dir)
+            view = only_takeable(view, request.app.state.kithkin.item_places())
         return Rendered(JSONResponse(view.as_dict()), view.day, view.profile.timezone)
 
     return cached_response(request, TODAY_JSON, now=now, render_page=render_page)

@@ -31,8 +31,7 @@ def flash(request: Request) -> str | None:
 def today_context(request: Request, uow: Any, now: Any) -> dict[str, Any]:
     view = today(uow=uow, now=now)
     if view.questionnaires_due:  # suggested only when it can be taken (its questions are here)
-        data_dir = request.app.state.kithkin.settings.data_dir
-        view = only_takeable(view, data_dir)
+        view = only_takeable(view, request.app.state.kithkin.item_places())
     context = {"view": view, "kinds": KINDS, "flash": flash(request), "errors": {}, "values": {}}
     extras = today_extras(uow=uow, now=now)
     chips = quick.quick_people(uow=uow, plan=extras["plan"], due=[d.person for d in view.due])

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from kithkin.domain.errors import InputError
+from kithkin.domain.errors import InputError, NotFoundError
 from kithkin.domain.model import KINDS
 from kithkin.services.checkins import check_in, cleared_on_the_web, todays_checkin
 from kithkin.services.interactions import OldInteraction, log_interaction
@@ -16,6 +16,7 @@ from kithkin.web import forms
 from kithkin.web.cache.registry import always, cached
 from kithkin.web.cache.store import Rendered, cached_response
 from kithkin.web.deps import AppDep, Form, Now, ReadUow, WriteUow
+from kithkin.web.people.context import person_context
 from kithkin.web.render import redirect, render, safe_next
 from kithkin.web.today import quick
 from kithkin.web.today.context import flash, today_context
@@ -99,6 +100,11 @@ def log_post(request: Request, form: Form, uow: WriteUow, now: Now) -> Response:
         errors = forms.field_errors(exc, LOG_FIELDS)
         if forms.text(form, "next") == "/":  # Today's quick log: Today again, form kept
             return _today_with_errors(request, uow, now, quick.kept_quick_log(form), errors)
+        person_id = quick.person_page(forms.text(form, "next"))
+        if person_id is not None:  # a person's quick log: their page again, form kept
+            found = _person_with_errors(request, uow, now, person_id, values=values, errors=errors)
+            if found is not None:
+                return found
         values["with"] = ", ".join(quick.with_names(form))  # every chip, kept as typed names
         return render(request, "log.html", _log_context(values, errors), status=422)
     return redirect(safe_next(forms.text(form, "next"), "/") + "?saved=logged")
@@ -112,6 +118,26 @@ def _today_with_errors(
     checks everything before its first write."""
     context = {**today_context(request, uow, now), "values": values, "errors": errors, "path": "/"}
     return render(request, "today.html", context, status=422)
+
+
+def _person_with_errors(
+    request: Request,
+    uow: UnitOfWork,
+    now: Any,
+    person_id: int,
+    *,
+    values: dict[str, Any],
+    errors: dict[str, str],
+) -> Response | None:
+    """The person's page with its quick log's errors (summary on top, each beside its field)
+    and the form kept; None when the person is gone (the Log page explains then)."""
+    try:
+        context = person_context(uow, person_id, now)
+    except NotFoundError:
+        return None
+    shown = {k if k in ("kind", "minutes", "note") else "form": v for k, v in errors.items()}
+    context.update(values=values, errors=shown)
+    return render(request, "person.html", context, status=422)
 
 
 @router.get("/checkin")

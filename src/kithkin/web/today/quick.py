@@ -86,3 +86,10 @@ def quick_people(*, uow: Any, plan: Any, due: list[Person]) -> list[Person]:
         if i in found and found[i].status is PersonStatus.ACTIVE and not found[i].archived
     ]
     return people[:CHIPS]
+
+
+def person_page(next_path: str) -> int | None:
+    """The person whose page a quick log came from (``next`` is ``/people/<id>``), or None."""
+    prefix = "/people/"
+    rest = next_path[len(prefix) :] if next_path.startswith(prefix) else ""
+    return int(rest) if rest.isdigit() and len(rest) < 12 else None
