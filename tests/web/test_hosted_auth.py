@@ -18,6 +18,7 @@ from tests.web.hosted import (  # noqa: F401 - fast_hashes is an autouse fixture
     new_account,
     onboard,
 )
+from tests.web.html import parse
 
 
 @pytest.fixture
@@ -133,7 +134,7 @@ def test_the_session_list_shows_each_browser_and_revokes_one(app: App) -> None:
     assert phone.login("ann", **{"user-agent": "PhoneBrowser/1"}).status_code == 303
     laptop = logged_in(app, "ann")
     page = laptop.client.get("/settings/account").text
-    assert "PhoneBrowser/1" in page
+    assert 'title="PhoneBrowser/1"' in page  # the whole string on hover, a plain name shown
     from kithkin.services.accounts import list_sessions
 
     sessions = list_sessions(store=app.accounts, owner_id=_id(app, "ann"))
@@ -141,6 +142,18 @@ def test_the_session_list_shows_each_browser_and_revokes_one(app: App) -> None:
     assert laptop.post(f"/settings/account/sessions/{phone_id}/revoke").status_code == 200
     assert phone.client.get("/api/account").status_code == 401
     assert laptop.client.get("/api/account").json()["name"] == "ann"
+
+
+def test_the_session_list_names_browsers_and_times_as_people_do(app: App) -> None:
+    """It showed user-agent strings and ISO times in UTC ("2026-11-26 09:00 UTC")."""
+    android = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36"
+    phone = Browser(app)
+    assert phone.login("ann", **{"user-agent": android}).status_code == 303
+    onboard(phone)  # Europe/Berlin
+    page = parse(phone.client.get("/settings/account").text)
+    shown = [li.text for li in page.select("#sessions li")]
+    assert any("Chrome on Android" in s and "today 10:00" in s for s in shown), shown
+    assert "UTC" not in page.one("main").text and "2026-11-26" not in page.one("main").text
 
 
 def test_a_password_change_ends_the_other_sessions(app: App) -> None:

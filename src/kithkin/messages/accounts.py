@@ -89,6 +89,8 @@ TEXT: dict[str, str] = {
         "Type your password to confirm."
     ),
     "accounts.nav.account": "Account",
+    "accounts.device": "{browser} on {system}",
+    "accounts.device_unknown": "A browser kithkin does not recognise",
     "accounts.footer": (
         "Your data stays on this server, yours to download or delete (Settings > Account)."
     ),

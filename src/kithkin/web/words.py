@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -30,6 +31,42 @@ def kind_label(kind: str) -> str:
     """A kind of interaction by its label ("walk or run together", not "walk_run")."""
     found = KINDS.get(kind)
     return found.label if found else kind.replace("_", " ")
+
+
+def moment_label(at: datetime, zone_name: str, now: datetime | None = None) -> str:
+    """An instant as the user's local day (as everywhere: "today", "yesterday"...) and time."""
+    from kithkin.domain.timeutil import zone
+
+    tz = zone(zone_name)
+    local = at.astimezone(tz)
+    today = now.astimezone(tz).date() if now is not None else None
+    return f"{day_label(local.date(), today)} {local:%H:%M}"
+
+
+_BROWSERS = (
+    ("Edg/", "Edge"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+)
+_SYSTEMS = (
+    ("Android", "Android"),
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Windows", "Windows"),
+    ("Mac OS", "a Mac"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+)
+
+
+def device_label(user_agent: str) -> str:
+    """A browser as people name it ("Firefox on Android"), not its user-agent string."""
+    browser = next((name for mark, name in _BROWSERS if mark in user_agent), "")
+    system = next((name for mark, name in _SYSTEMS if mark in user_agent), "")
+    if browser and system:
+        return messages.text("accounts.device", browser=browser, system=system)
+    return browser or system or messages.text("accounts.device_unknown")
 
 
 def iso_day_label(value: str) -> str:
@@ -145,6 +182,8 @@ def register(env: Any) -> None:
         kind_label=kind_label,
         day_label=day_label,
         iso_day_label=iso_day_label,
+        moment_label=moment_label,
+        device_label=device_label,
         instrument_name=instrument_name,
         shares_label=shares_label,
         long_day=long_day,

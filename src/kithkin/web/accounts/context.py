@@ -73,6 +73,18 @@ def logged_out(request: Request, target: str) -> Response:
     return response
 
 
+def _zone(app: App, owner_id: int) -> str:
+    """The account's time zone for the times on its page (UTC before onboarding)."""
+    from kithkin.domain.errors import NotInitialised
+    from kithkin.services.profiles import get_profile
+
+    try:
+        with app.uow_for(owner_id) as uow:
+            return get_profile(uow=uow).timezone
+    except NotInitialised:
+        return "UTC"
+
+
 def account_page(
     request: Request,
     caller: Caller,
@@ -95,6 +107,8 @@ def account_page(
         "shareable": SHAREABLE,
         "passkeys": list_passkeys(store=app.passkeys, owner_id=caller.owner_id),
         "passkey_site": passkey_site(request),
+        "zone": _zone(app, caller.owner_id),
+        "now": app.now(),
     }
     context["coach_shares"], context["coach_views"] = client_page(
         store=app.coaching, client_id=caller.owner_id
