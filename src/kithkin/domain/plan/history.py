@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol
+from operator import itemgetter
+from typing import Protocol
 
 from kithkin.domain.plan.energy import energy_summary, kind_load
 from kithkin.domain.plan.inputs import Outcome, PersonHistory
 from kithkin.domain.plan.status import DONE, SKIPPED, SNOOZED
+from kithkin.domain.roster import RANKING_ROW, Member, RankingRows
 
-if TYPE_CHECKING:
-    from kithkin.domain.roster import Member
+# The id and time zone of a member and of a ranking row, by position.
+_MEMBER_ID_ZONE = itemgetter(Member._fields.index("id"), Member._fields.index("timezone"))
+_ROW_ID_ZONE = itemgetter(RANKING_ROW.index("id"), RANKING_ROW.index("timezone"))
 
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
 
@@ -111,12 +114,17 @@ def histories(
 ) -> dict[int, PersonHistory]:
     """Recent actions and nearness per person (only for people with either)."""
     plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
-    # One comprehension and a dict made in C: this runs for everyone in the plan.
+    # One comprehension and a dict made in C: this runs for everyone in the plan. Ranking rows
+    # are read as they are (id and time zone by position), not made into members.
+    if type(people) is RankingRows:
+        rows, fields = people.rows, _ROW_ID_ZONE
+    else:
+        rows, fields = people, _MEMBER_ID_ZONE
     history = dict.fromkeys(
-        [p.id for p in people if (tz := p.timezone) is None or tz == user_tz], plain_nearby
+        [pid for pid, tz in map(fields, rows) if tz is None or tz == user_tz], plain_nearby
     )
     if recent:
-        ids = {p.id for p in people}
+        ids = {row[0] for row in rows}
         for pid, mine in recent.items():
             if pid in ids and mine:
                 history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=pid in history)
