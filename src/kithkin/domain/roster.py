@@ -91,22 +91,31 @@ class RankingRows(Sequence[Member]):
 
     def _member(self, row: tuple[Any, ...]) -> Member:
         pid, circle, cadence, closeness, feeling, tz, month, day, last = row
-        return Member(
-            pid,
-            "",
-            "",
-            self.circle_names.get(circle),
-            cadence,
-            closeness,
-            _FEELINGS[feeling],
-            tz,
-            month,
-            day,
-            None,
-            (),
-            "",
-            last,
+        names = self.circle_names
+        # A Member from a tuple in Member's order, without the Python-level __new__.
+        return _new(
+            Member,
+            (
+                pid,
+                "",
+                "",
+                names.get(circle),
+                cadence,
+                closeness,
+                _FEELINGS[feeling],
+                tz,
+                month,
+                day,
+                None,
+                (),
+                "",
+                last,
+                (),
+            ),
         )
+
+
+_new = tuple.__new__
 
 
 def member_of(person: Person) -> Member | None:

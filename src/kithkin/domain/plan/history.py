@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
-from typing import Protocol
+from typing import Any, Protocol
 
 from kithkin.domain.plan.energy import energy_summary, kind_load
 from kithkin.domain.plan.inputs import Outcome, PersonHistory
 from kithkin.domain.plan.status import DONE, SKIPPED, SNOOZED
 from kithkin.domain.roster import RANKING_ROW, Member, RankingRows
 
-# The id and time zone of a member and of a ranking row, by position.
-_MEMBER_ID_ZONE = itemgetter(Member._fields.index("id"), Member._fields.index("timezone"))
-_ROW_ID_ZONE = itemgetter(RANKING_ROW.index("id"), RANKING_ROW.index("timezone"))
+# Where a member and a ranking row keep the time zone (the id comes first in both).
+_MEMBER_ZONE = Member._fields.index("timezone")
+_ROW_ZONE = RANKING_ROW.index("timezone")
 
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
 
@@ -116,12 +115,12 @@ def histories(
     plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
     # One comprehension and a dict made in C: this runs for everyone in the plan. Ranking rows
     # are read as they are (id and time zone by position), not made into members.
+    rows: Sequence[tuple[Any, ...]] = people
+    zone_at = _MEMBER_ZONE
     if type(people) is RankingRows:
-        rows, fields = people.rows, _ROW_ID_ZONE
-    else:
-        rows, fields = people, _MEMBER_ID_ZONE
+        rows, zone_at = people.rows, _ROW_ZONE
     history = dict.fromkeys(
-        [pid for pid, tz in map(fields, rows) if tz is None or tz == user_tz], plain_nearby
+        [row[0] for row in rows if (tz := row[zone_at]) is None or tz == user_tz], plain_nearby
     )
     if recent:
         ids = {row[0] for row in rows}

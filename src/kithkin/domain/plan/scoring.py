@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import compress
@@ -51,11 +51,10 @@ _DRAINING = Feeling.DRAINING
 _ENERGISING_TEXT = Feeling.ENERGISING.value
 _DRAINING_TEXT = Feeling.DRAINING.value
 _LAST_DAY = attrgetter("last_day")
-# What the scoring loop reads, by position: of a Member and of a ranking row (RANKING_ROW).
-_LOOP = ("id", "circle", "cadence_days", "closeness", "feeling", "birth_month", "birth_day")
-_MEMBER_FIELDS = itemgetter(*(Member._fields.index(f) for f in (*_LOOP, "last_contact")))
-_ROW_FIELDS = itemgetter(
-    *(RANKING_ROW.index("circle_id" if f == "circle" else f) for f in (*_LOOP, "last_contact"))
+# A Member's fields in a ranking row's order (RANKING_ROW, the circle by name): the scoring loop
+# reads ranking rows as they are, and members through this.
+_MEMBER_AS_ROW = itemgetter(
+    *(Member._fields.index("circle" if f == "circle_id" else f) for f in RANKING_ROW)
 )
 _CIRCLE_ID = itemgetter(RANKING_ROW.index("circle_id"))
 
@@ -188,10 +187,14 @@ def follow_up_points(follow_ups: Sequence[FollowUp], today: date) -> tuple[float
     return best
 
 
-def score(ctx: Context, person: Member) -> tuple[float, Candidate | None] | None:  # noqa: PLR0911, PLR0912
+def score(  # noqa: PLR0911, PLR0912
+    ctx: Context, person: Member, *, detail: bool = True
+) -> tuple[float, Candidate | None] | None:
     """The person's score, or None when they are not a candidate today.
 
-    The candidate record is only built when ``detail`` facts are needed (see :func:`rank`).
+    The candidate record is only built when its facts are needed (a reconnect, a birthday, a
+    follow-up, never in touch; see :func:`candidate`), and never without ``detail``: the
+    ranking loops keep only the score (:func:`candidate` reads the top again).
     """
     inp = ctx.inp
     circle = person.circle
@@ -240,7 +243,9 @@ def score(ctx: Context, person: Member) -> tuple[float, Candidate | None] | None
             dormant = True
             total += 8.0
     total = max(total * sink, 0.5)
-    if not dormant and birthday_in is None and follow_up is None and days is not None:
+    if not detail or (
+        not dormant and birthday_in is None and follow_up is None and days is not None
+    ):
         return total, None
     return total, Candidate(
         person, pid, total, days, cadence, ratio, follow_up, birthday_in, dormant, history
@@ -342,7 +347,7 @@ class WeekScores:
             append((-max(total, 0.5), pid, index))
         members = ctx.members
         for index in self.eventful:
-            scored = score(ctx, members[index])
+            scored = score(ctx, members[index], detail=False)
             if scored is not None:
                 append((-scored[0], members[index].id, index))
         return keyed
@@ -403,7 +408,7 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
     inf = math.inf
     full: list[tuple[float, int, int]] = []  # those scored by score()
     fields, circles = _ranking_fields(ctx)
-    for index, (pid, circle, own, closeness, feeling, bm, bd, last) in enumerate(fields):
+    for index, (pid, circle, own, closeness, feeling, _, bm, bd, last) in enumerate(fields):
         if circle is None:
             append(inf)
             continue
@@ -423,7 +428,7 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
                 days = -1
         if days is not None and days < 0:
             append(inf)
-            scored = score(ctx, members[index])
+            scored = score(ctx, members[index], detail=False)
             if scored is not None:
                 full.append((-scored[0], pid, index))
             continue
@@ -440,19 +445,19 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
     return _at_the_top(scores, full, people, limit)
 
 
-def _ranking_fields(ctx: Context) -> tuple[Iterator[tuple[Any, ...]], Mapping[Any, int | None]]:
-    """(id, circle, own cadence, closeness, feeling, birth month, birth day, last contact) of
-    each member in order, and the cadence of each circle as the first map gives it. Ranking rows
-    are read as they are, their circle by id (a feeling as its text: equal to the member's); a
-    circle id unknown to the rows' names (a member without a circle) has them read as members."""
+def _ranking_fields(ctx: Context) -> tuple[Iterable[tuple[Any, ...]], Mapping[Any, int | None]]:
+    """Each member's fields in a ranking row's order (RANKING_ROW), and the cadence of each
+    circle as the rows name it. Ranking rows are read as they are, their circle by id (a feeling
+    as its text: equal to the member's); a circle id unknown to the rows' names (a member
+    without a circle) has them read as members, the circle by name."""
     members = ctx.members
     circles = ctx.inp.circles
     if type(members) is RankingRows:
         names = members.circle_names
         if names.keys() >= set(map(_CIRCLE_ID, members.rows)):
             by_id = {cid: circles.get(name) for cid, name in names.items()}
-            return map(_ROW_FIELDS, members.rows), by_id
-    return map(_MEMBER_FIELDS, members), circles
+            return members.rows, by_id
+    return map(_MEMBER_AS_ROW, members), circles
 
 
 def _special(inp: PlanInput) -> set[int]:
