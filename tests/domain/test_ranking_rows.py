@@ -90,3 +90,12 @@ def test_a_row_makes_the_member_field_by_field() -> None:
     )
     assert first.feeling is Feeling.ENERGISING
     assert second.circle is None  # circle 5 is not one of the names
+
+
+def test_rows_compare_as_the_members_they_make() -> None:
+    row = (7, 3, 11, 4, "neutral", None, None, None, None)
+    rows = RankingRows([row], {3: "inner"})
+    assert rows == list(rows) == RankingRows([row], {3: "inner"})
+    assert rows != RankingRows([row], {3: "outer"})
+    assert rows != RankingRows([], {3: "inner"})
+    assert "inner" in repr(rows)

@@ -89,6 +89,17 @@ class RankingRows(Sequence[Member]):
     def __iter__(self) -> Iterator[Member]:
         return map(self._member, self.rows)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same members in the same order (as the list was)."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"RankingRows({list(self)!r})"
+
     def _member(self, row: tuple[Any, ...]) -> Member:
         pid, circle, cadence, closeness, feeling, tz, month, day, last = row
         names = self.circle_names
