@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from kithkin.domain.model import Feeling, PersonStatus
+from kithkin.domain.roster import RANKING_ROW
 from kithkin.storage import lean, rows, shapes
 from kithkin.storage.people_repos import PERSON_COLUMNS, PROFILE_COLUMNS, RANKING_COLUMNS
 from kithkin.storage.tables import people
@@ -121,6 +122,12 @@ def test_the_ranking_roster_is_people_columns_the_roster_reads_too() -> None:
     assert declared["circle_id"].type == "fk:circles"
     assert set(shapes.RANKING_FIELDS) - {"circle_id"} <= set(shapes.ROSTER_FIELDS)
     assert not {"name", "nickname", "interests", "how_met"} & set(shapes.RANKING_FIELDS)
+
+
+def test_the_ranking_rows_are_the_declared_ranking_fields_then_the_last_contact() -> None:
+    """The planner reads a ranking row by the domain's names (``RANKING_ROW``): the same as
+    the columns storage selects, in the same order."""
+    assert (*shapes.RANKING_FIELDS, "last_contact") == RANKING_ROW
 
 
 def test_the_ranking_decoder_reads_each_declared_field_from_its_position() -> None:

@@ -10,10 +10,10 @@ are loaded only for the few people a view shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 from kithkin.domain.model import ContactPoint, Feeling, Person, PersonStatus
 from kithkin.domain.timeutil import zone
@@ -44,6 +44,89 @@ class Member(NamedTuple):
     @property
     def display_name(self) -> str:
         return self.nickname or self.name
+
+
+# A ranking row: what the planner ranks everyone in a circle by, in this order (storage reads it
+# as ``storage.shapes.RANKING_FIELDS`` then the last contact in whole Unix seconds).
+RANKING_ROW: tuple[str, ...] = (
+    "id",
+    "circle_id",
+    "cadence_days",
+    "closeness",
+    "feeling",
+    "timezone",
+    "birth_month",
+    "birth_day",
+    "last_contact",
+)
+_FEELINGS = {f.value: f for f in Feeling}
+
+
+class RankingRows(Sequence[Member]):
+    """The ranking roster: everyone the planner ranks, kept as the rows read (:data:`RANKING_ROW`)
+    and made into ranking :class:`Member` tuples only when one is asked for (the name, interests,
+    birth year and phone numbers left empty). The scoring loop reads :attr:`rows` directly: of
+    10,000 people only the few hundred scored in full or near the top become members."""
+
+    __slots__ = ("circle_names", "rows")
+
+    def __init__(self, rows: Sequence[tuple[Any, ...]], circle_names: Mapping[int, str]) -> None:
+        self.rows = rows
+        self.circle_names = circle_names
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Member: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Member]: ...
+    def __getitem__(self, index: int | slice) -> Member | list[Member]:
+        if isinstance(index, slice):
+            return [self._member(row) for row in self.rows[index]]
+        return self._member(self.rows[index])
+
+    def __iter__(self) -> Iterator[Member]:
+        return map(self._member, self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same members in the same order (as the list was)."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"RankingRows({list(self)!r})"
+
+    def _member(self, row: tuple[Any, ...]) -> Member:
+        pid, circle, cadence, closeness, feeling, tz, month, day, last = row
+        names = self.circle_names
+        # A Member from a tuple in Member's order, without the Python-level __new__.
+        return _new(
+            Member,
+            (
+                pid,
+                "",
+                "",
+                names.get(circle),
+                cadence,
+                closeness,
+                _FEELINGS[feeling],
+                tz,
+                month,
+                day,
+                None,
+                (),
+                "",
+                last,
+                (),
+            ),
+        )
+
+
+_new = tuple.__new__
 
 
 def member_of(person: Person) -> Member | None:

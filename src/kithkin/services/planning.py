@@ -86,6 +86,7 @@ def gather(
     profile = profile or get_profile(uow=uow)
     today = local_day(now, profile.timezone)
     full_members = None
+    people: Sequence[Member]
     if members is None:  # rank from the ranking roster; the few at the top are read in full
         people = uow.people.ranking_roster()
         full_members = _full_members(uow)

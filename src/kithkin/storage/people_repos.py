@@ -4,6 +4,7 @@ person's last contact. Every query is scoped to one owner."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
@@ -32,12 +33,12 @@ from kithkin.domain.model import (
     PersonStatus,
 )
 from kithkin.domain.names import NameEntry
-from kithkin.domain.roster import Member
+from kithkin.domain.roster import Member, RankingRows
 from kithkin.services.ports import PeopleQuery
 from kithkin.storage import shapes
 from kithkin.storage.owner_lock import lock_owner
 from kithkin.storage.repositories import CircleRepo, _chunks, _Repo, normalise_contact
-from kithkin.storage.rows import members, ranked_members
+from kithkin.storage.rows import members
 from kithkin.storage.rows import person as _person
 from kithkin.storage.tables import (
     circles,
@@ -62,9 +63,17 @@ PERSON_COLUMNS = _selected(shapes.PERSON_FIELDS)
 RANKING_COLUMNS = _selected(shapes.RANKING_FIELDS)
 
 
+# SQLite's unixepoch() (3.38) is CAST(strftime('%s', ...) AS INTEGER) without the text between:
+# the same expression in SQLite's date code (iJD/1000 less the epoch), a tenth of the ranking
+# read (docs/performance.md, section 16). Older libraries keep the cast.
+_UNIXEPOCH = sqlite3.sqlite_version_info >= (3, 38, 0)
+
+
 def _epoch_seconds(dialect: str, column: Any) -> Any:
     """Whole Unix seconds of a stored UTC instant, computed by the database."""
     if dialect == "sqlite":
+        if _UNIXEPOCH:
+            return func.unixepoch(column, type_=Integer)
         return cast(func.strftime("%s", column), Integer)
     return cast(func.floor(func.extract("epoch", column)), BigInteger)
 
@@ -306,16 +315,17 @@ class PeopleRepo(_Repo):
         ).select_from(_PEOPLE_CIRCLES)
         return self._active(stmt).order_by(people.c.name, people.c.id)
 
-    def ranking_roster(self, *, fast: bool = True) -> list[Member]:
+    def ranking_roster(self, *, fast: bool = True) -> RankingRows:
         """Every active, unarchived person in a circle, as ranking :class:`Member` tuples: only
         what the planner scores by (``shapes.RANKING_FIELDS``), from the people table alone, in
-        no particular order; :meth:`roster_of` reads the rest for the few at the top."""
+        no particular order; :meth:`roster_of` reads the rest for the few at the top. The rows
+        are kept as read (:class:`RankingRows` makes a member of one when asked)."""
         names = dict(
             self.conn.execute(
                 select(circles.c.id, circles.c.name).where(circles.c.owner_id == self.owner_id)
             ).all()
         )
-        return ranked_members(self._ranking_rows(fast=fast), names)
+        return RankingRows(self._ranking_rows(fast=fast), names)
 
     def _ranking_rows(self, *, fast: bool) -> list[Any]:
         """The ranking roster's rows. On SQLite, by default, the same compiled statement is

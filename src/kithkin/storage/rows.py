@@ -21,7 +21,7 @@ from kithkin.domain.model import (
     Person,
     PersonStatus,
 )
-from kithkin.domain.roster import Member
+from kithkin.domain.roster import Member, RankingRows
 from kithkin.domain.timeutil import as_utc
 from kithkin.services.planning_ports import StoredSuggestion
 
@@ -157,34 +157,9 @@ def ranked_members(
 ) -> list[Member]:
     """Ranking :class:`Member` tuples from rows of ``shapes.RANKING_FIELDS`` plus the last contact
     in whole Unix seconds: the fields the planner scores by, the others left empty (no name,
-    interests or phone numbers: :func:`members` reads those for the few shown)."""
-    feelings = _FEELINGS
-    names = circle_names.get
-    new = tuple.__new__  # a Member from a tuple in Member's order, without a Python call
-    # The last contact is already whole seconds (an integer cast in SQL: see PeopleRepo).
-    return [
-        new(
-            Member,
-            (
-                pid,
-                "",
-                "",
-                names(circle),
-                cad,
-                close,
-                feelings[feel],
-                tz,
-                bm,
-                bd,
-                None,
-                (),
-                "",
-                last,
-                (),
-            ),
-        )
-        for pid, circle, cad, close, feel, tz, bm, bd, last in rows
-    ]
+    interests or phone numbers: :func:`members` reads those for the few shown). The rows are
+    :data:`kithkin.domain.roster.RANKING_ROW`; :class:`RankingRows` decodes them."""
+    return list(RankingRows(list(rows), circle_names))
 
 
 def followup(row: Any) -> FollowUp:

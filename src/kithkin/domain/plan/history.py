@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from kithkin.domain.plan.energy import energy_summary, kind_load
 from kithkin.domain.plan.inputs import Outcome, PersonHistory
 from kithkin.domain.plan.status import DONE, SKIPPED, SNOOZED
+from kithkin.domain.roster import RANKING_ROW, Member, RankingRows
 
-if TYPE_CHECKING:
-    from kithkin.domain.roster import Member
+# Where a member and a ranking row keep the time zone (the id comes first in both).
+_MEMBER_ZONE = Member._fields.index("timezone")
+_ROW_ZONE = RANKING_ROW.index("timezone")
 
 RECENT_WINDOW = 14  # days of suggestions that count as "recent actions" for a person
 
@@ -111,12 +113,17 @@ def histories(
 ) -> dict[int, PersonHistory]:
     """Recent actions and nearness per person (only for people with either)."""
     plain_nearby = PersonHistory(nearby=True)  # frozen: shared by everyone with nothing else
-    # One comprehension and a dict made in C: this runs for everyone in the plan.
+    # One comprehension and a dict made in C: this runs for everyone in the plan. Ranking rows
+    # are read as they are (id and time zone by position), not made into members.
+    rows: Sequence[tuple[Any, ...]] = people
+    zone_at = _MEMBER_ZONE
+    if type(people) is RankingRows:
+        rows, zone_at = people.rows, _ROW_ZONE
     history = dict.fromkeys(
-        [p.id for p in people if (tz := p.timezone) is None or tz == user_tz], plain_nearby
+        [row[0] for row in rows if (tz := row[zone_at]) is None or tz == user_tz], plain_nearby
     )
     if recent:
-        ids = {p.id for p in people}
+        ids = {row[0] for row in rows}
         for pid, mine in recent.items():
             if pid in ids and mine:
                 history[pid] = PersonHistory(recent_actions=tuple(mine), nearby=pid in history)

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import compress
-from operator import attrgetter
-from typing import TYPE_CHECKING
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any
 
 from kithkin.domain.model import Barrier, Feeling, FollowUp, Person
 from kithkin.domain.plan.inputs import DEFAULT_ANXIETY_CAP
-from kithkin.domain.roster import DAY_SECONDS, LocalDays, Member, birthday_table, member_of
+from kithkin.domain.roster import (
+    DAY_SECONDS,
+    RANKING_ROW,
+    LocalDays,
+    Member,
+    RankingRows,
+    birthday_table,
+    member_of,
+)
 from kithkin.domain.timeutil import zone
 from kithkin.domain.windows import Interval, WakingHours
 
@@ -39,7 +47,16 @@ NEVER_RATIO = 2.0
 
 _ENERGISING = Feeling.ENERGISING
 _DRAINING = Feeling.DRAINING
+# The plain texts: equal to the members' feelings and to a ranking row's stored text.
+_ENERGISING_TEXT = Feeling.ENERGISING.value
+_DRAINING_TEXT = Feeling.DRAINING.value
 _LAST_DAY = attrgetter("last_day")
+# A Member's fields in a ranking row's order (RANKING_ROW, the circle by name): the scoring loop
+# reads ranking rows as they are, and members through this.
+_MEMBER_AS_ROW = itemgetter(
+    *(Member._fields.index("circle" if f == "circle_id" else f) for f in RANKING_ROW)
+)
+_CIRCLE_ID = itemgetter(RANKING_ROW.index("circle_id"))
 
 
 @dataclass(slots=True)
@@ -50,7 +67,7 @@ class Context:
     today_ord: int
     today_epoch_day: int
     local_days: LocalDays
-    members: list[Member]
+    members: Sequence[Member]
     birthdays: dict[tuple[int, int], int]
     minutes: int
     energy_left: int | None
@@ -128,8 +145,11 @@ def make_context(inp: PlanInput, *, now_only: bool) -> Context:
     )
 
 
-def as_members(people: Sequence[Person | Member]) -> list[Member]:
-    """The people as lean members (stored, active and unarchived ones only)."""
+def as_members(people: Sequence[Person | Member]) -> Sequence[Member]:
+    """The people as lean members (stored, active and unarchived ones only); ranking rows as
+    they are (each made a member when read)."""
+    if type(people) is RankingRows:
+        return people
     out = []
     for p in people:
         if type(p) is Member:
@@ -167,10 +187,14 @@ def follow_up_points(follow_ups: Sequence[FollowUp], today: date) -> tuple[float
     return best
 
 
-def score(ctx: Context, person: Member) -> tuple[float, Candidate | None] | None:  # noqa: PLR0911, PLR0912
+def score(  # noqa: PLR0911, PLR0912
+    ctx: Context, person: Member, *, detail: bool = True
+) -> tuple[float, Candidate | None] | None:
     """The person's score, or None when they are not a candidate today.
 
-    The candidate record is only built when ``detail`` facts are needed (see :func:`rank`).
+    The candidate record is only built when its facts are needed (a reconnect, a birthday, a
+    follow-up, never in touch; see :func:`candidate`), and never without ``detail``: the
+    ranking loops keep only the score (:func:`candidate` reads the top again).
     """
     inp = ctx.inp
     circle = person.circle
@@ -219,7 +243,9 @@ def score(ctx: Context, person: Member) -> tuple[float, Candidate | None] | None
             dormant = True
             total += 8.0
     total = max(total * sink, 0.5)
-    if not dormant and birthday_in is None and follow_up is None and days is not None:
+    if not detail or (
+        not dormant and birthday_in is None and follow_up is None and days is not None
+    ):
         return total, None
     return total, Candidate(
         person, pid, total, days, cadence, ratio, follow_up, birthday_in, dormant, history
@@ -321,7 +347,7 @@ class WeekScores:
             append((-max(total, 0.5), pid, index))
         members = ctx.members
         for index in self.eventful:
-            scored = score(ctx, members[index])
+            scored = score(ctx, members[index], detail=False)
             if scored is not None:
                 append((-scored[0], members[index].id, index))
         return keyed
@@ -369,7 +395,6 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
     ``limit``-th best score, found by sorting the floats (in C).
     """
     inp = ctx.inp
-    circles = inp.circles
     birthdays = ctx.birthdays
     months = {month for month, _ in birthdays}
     special = _special(inp)
@@ -382,9 +407,8 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
     append = scores.append
     inf = math.inf
     full: list[tuple[float, int, int]] = []  # those scored by score()
-    # The fields by position (Member's order), unpacked once: faster than attribute reads.
-    for index, person in enumerate(members):
-        pid, _, _, circle, own, closeness, feeling, _, bm, bd, _, _, _, last, _ = person
+    fields, circles = _ranking_fields(ctx)
+    for index, (pid, circle, own, closeness, feeling, _, bm, bd, last) in enumerate(fields):
         if circle is None:
             append(inf)
             continue
@@ -404,7 +428,7 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
                 days = -1
         if days is not None and days < 0:
             append(inf)
-            scored = score(ctx, person)
+            scored = score(ctx, members[index], detail=False)
             if scored is not None:
                 full.append((-scored[0], pid, index))
             continue
@@ -412,12 +436,28 @@ def _day_keyed(ctx: Context, limit: int | None) -> list[tuple[float, int, int]]:
         if ratio > RATIO_CAP:  # noqa: PLR1730 -- min(ratio, RATIO_CAP) without a call
             ratio = RATIO_CAP
         total = 12.0 * ratio + 2.5 * closeness
-        if feeling is _ENERGISING:
+        if feeling == _ENERGISING_TEXT:
             total += 4.0
-        elif feeling is _DRAINING:
+        elif feeling == _DRAINING_TEXT:
             total -= 4.0
         append(-total if total >= 0.5 else -0.5)  # -max(total, 0.5)
-    return _at_the_top(scores, full, members, limit)
+    people = members.rows if type(members) is RankingRows else members
+    return _at_the_top(scores, full, people, limit)
+
+
+def _ranking_fields(ctx: Context) -> tuple[Iterable[tuple[Any, ...]], Mapping[Any, int | None]]:
+    """Each member's fields in a ranking row's order (RANKING_ROW), and the cadence of each
+    circle as the rows name it. Ranking rows are read as they are, their circle by id (a feeling
+    as its text: equal to the member's); a circle id unknown to the rows' names (a member
+    without a circle) has them read as members, the circle by name."""
+    members = ctx.members
+    circles = ctx.inp.circles
+    if type(members) is RankingRows:
+        names = members.circle_names
+        if names.keys() >= set(map(_CIRCLE_ID, members.rows)):
+            by_id = {cid: circles.get(name) for cid, name in names.items()}
+            return members.rows, by_id
+    return map(_MEMBER_AS_ROW, members), circles
 
 
 def _special(inp: PlanInput) -> set[int]:
@@ -432,11 +472,12 @@ def _special(inp: PlanInput) -> set[int]:
 def _at_the_top(
     scores: list[float],
     full: list[tuple[float, int, int]],
-    members: Sequence[Member],
+    people: Sequence[tuple[Any, ...]],
     limit: int | None,
 ) -> list[tuple[float, int, int]]:
     """The keys of those scored inline at or above the cut (the ``limit``-th best key of all,
-    or everyone in the running), then all of ``full``."""
+    or everyone in the running), then all of ``full``. ``people``: members or ranking rows (the
+    id first in both)."""
     inf = math.inf
     keep = inf.__gt__
     if limit is not None and len(scores) + len(full) > limit:
@@ -444,4 +485,4 @@ def _at_the_top(
         if cut < inf:
             keep = cut.__ge__
     kept = compress(range(len(scores)), map(keep, scores))
-    return [(scores[i], members[i][0], i) for i in kept] + full
+    return [(scores[i], people[i][0], i) for i in kept] + full
