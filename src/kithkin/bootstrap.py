@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from kithkin.storage.coach_repos import CoachStore
     from kithkin.storage.lean import LeanUnitOfWork
     from kithkin.storage.passkey_repos import PasskeyStore
-    from kithkin.storage.uow import DataVersions, JournalSettings, SqlUnitOfWork
+    from kithkin.storage.uow import CommitHooks, DataVersions, JournalSettings, SqlUnitOfWork
 
 Clock = Callable[[], datetime]
 
@@ -55,6 +55,9 @@ class App:
         self.backup_made: Path | None = None
         # True in the hosted web app: the owner comes only from REQUEST_OWNER
         self.accounts_required = False
+        # What a writing unit of work does at its commits (the web app remakes today's plan and
+        # its cached pages there: see ``kithkin.web.cache.writes``); None: the next read does.
+        self.commit_hooks: CommitHooks | None = None
 
     def now(self) -> datetime:
         return self.clock()
@@ -82,11 +85,17 @@ class App:
             self._owner_id = ensure_account(self.engine, self.settings.account, now=self.now())
         return self._owner_id
 
-    def uow(self, *, write: bool = False) -> SqlUnitOfWork:
+    def uow(self, *, write: bool = False, hooks: bool = True) -> SqlUnitOfWork:
+        """``hooks``: run ``commit_hooks`` at a write's commits (not for a read that stores the
+        day's plan on first sight)."""
         from kithkin.storage.uow import SqlUnitOfWork
 
         return SqlUnitOfWork(
-            self.engine, owner_id=self.owner_id, write=write, journal=self._journal(write)
+            self.engine,
+            owner_id=self.owner_id,
+            write=write,
+            journal=self._journal(write),
+            hooks=self.commit_hooks if write and hooks else None,
         )
 
     def _journal(self, write: bool) -> JournalSettings | None:
@@ -122,7 +131,11 @@ class App:
         from kithkin.storage.uow import SqlUnitOfWork
 
         return SqlUnitOfWork(
-            self.engine, owner_id=owner_id, write=write, journal=self._journal(write)
+            self.engine,
+            owner_id=owner_id,
+            write=write,
+            journal=self._journal(write),
+            hooks=self.commit_hooks if write else None,
         )
 
     @property

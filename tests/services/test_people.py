@@ -213,3 +213,30 @@ def test_circles_default_set_and_change(app: App) -> None:
         ("wider", 90),
         ("climbing", 10),
     ]
+
+
+def test_people_named_by_id_are_found_without_reading_everyones_names(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log "with #12" (the API, the phone) needs no name matching: on a large database
+    reading every name was most of the write (issue 14)."""
+    from kithkin.services.people import resolve_many
+
+    with app.uow(write=True) as uow:
+        ada = add_person(uow=uow, now=FIXED_NOW, name="Ada Quill")
+        bea = add_person(uow=uow, now=FIXED_NOW, name="Bea Lind")
+    with app.uow() as uow:
+        names_read = []
+        read_names = uow.people.name_entries
+
+        def counted() -> list:
+            names_read.append(1)
+            return read_names()
+
+        monkeypatch.setattr(uow.people, "name_entries", counted)
+        found = resolve_many(uow=uow, refs=[f"#{ada.id}", str(bea.id), f"#{ada.id}"])
+        assert [p.id for p in found] == [ada.id, bea.id]
+        assert names_read == []
+        named = resolve_many(uow=uow, refs=["bea", f"#{ada.id}", "Ada"])
+        assert [p.id for p in named] == [bea.id, ada.id]
+        assert names_read == [1]  # once for all the names

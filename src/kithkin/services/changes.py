@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from kithkin.domain.errors import ConflictError, NotFoundError
+from kithkin.services.plan_events import plan_changed
 from kithkin.services.ports import UnitOfWork
 
 
@@ -98,5 +99,6 @@ def undo(*, uow: JournalUnitOfWork, now: datetime, change_id: int | None = None)
     days, persons = uow.changes.undo(found.id, now=now)
     uow.people.refresh_last_contact(persons)
     uow.day_stats.refresh(days)
+    plan_changed(uow=uow)  # the plan is derived: remade from what the undo put back
     uow.commit()
     return _change(found)

@@ -25,7 +25,7 @@ from kithkin.domain.model import (
     check_choice,
     check_text,
 )
-from kithkin.domain.names import match
+from kithkin.domain.names import NameEntry, match
 from kithkin.domain.timeutil import day_start_utc, local_day, zone
 from kithkin.services.plan_events import plan_changed
 from kithkin.services.ports import PeopleQuery, UnitOfWork
@@ -136,13 +136,15 @@ def resolve(*, uow: UnitOfWork, ref: str | int) -> Person:
 
 
 def resolve_many(*, uow: UnitOfWork, refs: Sequence[str]) -> list[Person]:
-    entries = uow.people.name_entries() if refs else []
+    entries: list[NameEntry] | None = None  # everyone's names: read only when a name is given
     out: list[Person] = []
     for ref in refs:
         text = ref.strip()
         if text.lstrip("#").isdigit():
             out.append(resolve(uow=uow, ref=text))
             continue
+        if entries is None:
+            entries = uow.people.name_entries()
         person = uow.people.get(match(text, entries).id)
         assert person is not None
         out.append(person)

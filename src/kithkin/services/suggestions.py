@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kithkin.domain import limits
 from kithkin.domain.errors import ConflictError, InputError
-from kithkin.domain.model import Interaction, Person, check_range
+from kithkin.domain.model import Interaction, Person, Profile, check_range
 from kithkin.domain.plan.status import DONE, OPEN, SKIPPED, SNOOZED
 from kithkin.domain.reason import Reason
 from kithkin.domain.timeutil import local_day, past_when
@@ -185,9 +185,52 @@ def _ensure_today(
     marked = uow.plan_marks.is_marked()
     if stored and not marked:
         return stored, None, None
+    rows, g, plan, changed = _remake(
+        uow, now, stored, profile=profile, marked=marked, members=members
+    )
+    if changed:
+        uow.commit()
+        return uow.suggestions.for_day(today), g, plan
+    return rows, g, plan
+
+
+def remake_marked_plan(*, uow: PlanningUnitOfWork, now: datetime) -> bool:
+    """Remake today's stored plan now when an event in this unit of work marked it out of date,
+    in the same transaction and without committing (the caller's commit stores it): the first
+    read after the write then finds it made. Only a plan already made today is remade (the
+    first read of the day makes it, as ever). True when it was remade."""
+    if not uow.plan_marks.is_marked():
+        return False
+    profile = get_profile(uow=uow)
+    stored = uow.suggestions.for_day(local_day(now, profile.timezone))
+    if not stored:
+        return False
+    _remake(uow, now, stored, profile=profile, marked=True)
+    return True
+
+
+def plan_is_current(*, uow: DailyPlanReads, now: datetime) -> bool:
+    """Today's plan is made and no event marked it out of date: reading it writes nothing."""
+    if uow.plan_marks.is_marked():
+        return False
+    return bool(uow.suggestions.for_day(local_day(now, get_profile(uow=uow).timezone)))
+
+
+def _remake(
+    uow: PlanningUnitOfWork,
+    now: datetime,
+    stored: list[StoredSuggestion],
+    *,
+    profile: Profile,
+    marked: bool,
+    members: list[Member] | None = None,
+) -> tuple[list[StoredSuggestion], Gathered, DayPlan, bool]:
+    """Today's plan made afresh beside the rows kept (done, skipped or snoozed) and written
+    without a commit; the rows, and whether anything was written."""
     from kithkin.domain.plan.planner import plan_day
     from kithkin.services.planning import gather
 
+    today = local_day(now, profile.timezone)
     kept = [s for s in stored if s.status != OPEN]
     g = gather(uow=uow, now=now, profile=profile, members=members)
     inp = g.inp
@@ -207,10 +250,7 @@ def _ensure_today(
         uow.suggestions.delete_open(today)
     if rows:
         uow.suggestions.add_many(rows, created_at=now)
-    if rows or marked or stored != kept:
-        uow.commit()
-        return uow.suggestions.for_day(today), g, plan
-    return kept, g, plan
+    return kept, g, plan, bool(rows or marked or stored != kept)
 
 
 def _ranked(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar, overload
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -90,6 +91,18 @@ class _Lazy(Generic[R]):
         return made
 
 
+class CommitHooks(Protocol):
+    """What a writing unit of work does at each commit that wrote (the web app's, see
+    ``kithkin.web.cache.writes``; None elsewhere)."""
+
+    def derive(self, uow: SqlUnitOfWork) -> None:
+        """Bring derived data up to date in the transaction, before the version moves."""
+
+    def committing(self, uow: SqlUnitOfWork) -> AbstractContextManager[None]:
+        """Entered after the version moved in the transaction; the commit runs inside it, so
+        it can prepare what becomes true with the commit and publish it once it is made."""
+
+
 class SqlUnitOfWork:
     """``with SqlUnitOfWork(engine, owner_id=1, write=True) as uow: ...; uow.commit()``.
 
@@ -120,11 +133,14 @@ class SqlUnitOfWork:
         owner_id: int,
         write: bool = False,
         journal: JournalSettings | None = None,
+        hooks: CommitHooks | None = None,
     ) -> None:
         self.engine = engine
         self.owner_id = owner_id
         self.write = write
         self.journal = journal
+        self.hooks = hooks
+        self._in_hooks = False
         self.last_change: int | None = None  # the journal entry of the last commit, if any
         self._conn: Connection | None = None
         self.bumps = 0  # how many times this unit of work has bumped the data version
@@ -163,9 +179,14 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         """Commit; when anything was written, bump the owner's data version in the same
         transaction (so a cache keyed on it never outlives a write, from any process)."""
+        if self._in_hooks:
+            raise RuntimeError("a commit inside the commit hooks")
         conn = self.connection
+        hooks = self.hooks if conn.info.get(WROTE) else None
         if conn.info.get(WROTE):
             recorder = conn.info.get(JOURNAL)
+            if hooks is not None:
+                self._derive(hooks, recorder)
             if recorder is not None and self.journal is not None:
                 from kithkin.storage.changes_repo import write_change
 
@@ -174,9 +195,32 @@ class SqlUnitOfWork:
                 )
             conn.execute(BUMP, {"owner": self.owner_id})
             self.bumps += 1
-        conn.commit()
+        if hooks is None:
+            conn.commit()
+        else:
+            self.hooks = None  # what the hooks run only reads: a commit there is a bug
+            self._in_hooks = True
+            try:
+                with hooks.committing(self):
+                    self._in_hooks = False
+                    conn.commit()
+            finally:
+                self.hooks, self._in_hooks = hooks, False
         conn.info[WROTE] = False
         conn.begin()
+
+    def _derive(self, hooks: CommitHooks, recorder: Any) -> None:
+        """Bring derived data up to date before this commit. Derived rows are not the user's
+        action: they are written with the journal paused, as a read that makes them would
+        write them unjournaled."""
+        was = recorder is not None and recorder.paused
+        if recorder is not None:
+            recorder.paused = True
+        try:
+            hooks.derive(self)
+        finally:
+            if recorder is not None:
+                recorder.paused = was
 
     def touch(self) -> None:
         """Move the owner's data version with this unit of work's commit although no row

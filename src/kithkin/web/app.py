@@ -24,6 +24,7 @@ from kithkin.web.bounds import within_storage
 from kithkin.web.cache.fast_path import FastPath
 from kithkin.web.cache.registry import ROUTES
 from kithkin.web.cache.store import ViewCache
+from kithkin.web.cache.writes import RefreshOnWrite
 from kithkin.web.changes import api as changes_api
 from kithkin.web.changes import pages as changes_pages
 from kithkin.web.data import api as data_api
@@ -74,6 +75,8 @@ def create_app(app: App, *, csrf_key: bytes | None = None) -> FastAPI:
     web.state.nav = CORE_NAV
     web.state.today_cache = ViewCache()
     web.state.cached_routes = ROUTES  # declared by the route modules imported above
+    # a write remakes today's plan and the owner's cached Today pages before it commits
+    app.commit_hooks = RefreshOnWrite(app, web.state.today_cache, web.state.cached_routes)
     settings = app.settings
     web.add_middleware(FastPath)  # innermost: after the host check and security headers
     if settings.hosted:  # every request proves its account; the cache is keyed on it (#16)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 
+from fastapi import Request
+from fastapi.responses import Response
 from starlette.types import Scope
 
+from kithkin.services.ports import UnitOfWork
 from kithkin.web.render import date_order
 
 HTML = "text/html"
@@ -23,6 +27,19 @@ Key = Callable[[str, bool], str]
 
 
 @dataclass(frozen=True, slots=True)
+class Rendered:
+    """A page rendered for the cache (with its CSRF placeholder) and the local day it is for."""
+
+    response: Response
+    day: date
+    timezone: str
+
+
+# (the request, a unit of work, the CSRF placeholder, now) -> the route's answer for the cache
+Page = Callable[[Request, UnitOfWork, str, datetime], Rendered]
+
+
+@dataclass(frozen=True, slots=True)
 class CachedRoute:
     """A ``GET`` route whose answer is kept per owner, data version and local day."""
 
@@ -30,6 +47,10 @@ class CachedRoute:
     key: Key
     media_type: str = HTML
     with_query: bool = True  # False: the fast path serves it only without a query string
+    # How the route renders its answer from the request alone; given, the answers cached for an
+    # owner are made afresh by each write of that owner in this process, before its commit
+    # (see ``writes``), so that no reader waits for them after the write.
+    page: Page | None = None
 
     @property
     def per_browser(self) -> bool:
@@ -82,6 +103,13 @@ class CachedRoutes:
 ROUTES = CachedRoutes()
 
 
-def cached(path: str, *, key: Key, media_type: str = HTML, with_query: bool = True) -> CachedRoute:
+def cached(
+    path: str,
+    *,
+    key: Key,
+    media_type: str = HTML,
+    with_query: bool = True,
+    page: Page | None = None,
+) -> CachedRoute:
     """Declare the route at ``path`` cached under ``key`` (see the module's docstring)."""
-    return ROUTES.declare(CachedRoute(path, key, media_type, with_query))
+    return ROUTES.declare(CachedRoute(path, key, media_type, with_query, page))

@@ -19,12 +19,15 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.types import Scope
 
 from kithkin.bootstrap import App
 from kithkin.domain.timeutil import local_day
 from kithkin.services.ports import UnitOfWork
-from kithkin.web.cache.registry import CachedRoute
+from kithkin.web.cache.registry import CachedRoute, Rendered
 from kithkin.web.render import csrf_token
+
+__all__ = ["Entry", "Rendered", "ViewCache", "cached_response"]
 
 MAX_OWNERS = 32
 PAGES_PER_OWNER = 8  # Today, its JSON twin, and a few pages of the People list
@@ -36,6 +39,23 @@ class Entry:
     day: date
     timezone: str
     value: Any
+    path: str = ""  # the route's, and what of its request its answer depends on (see ``asked``)
+    scope: Scope | None = None
+
+
+# What a cached answer may depend on in its request; the rest (cookies, credentials, the
+# request's machinery) is not kept.
+KEPT = ("type", "asgi", "http_version", "method", "scheme", "server", "root_path", "path")
+KEPT_TOO = ("raw_path", "query_string", "app", "router")
+PRIVATE_HEADERS = frozenset({b"cookie", b"authorization"})
+
+
+def asked(scope: Scope) -> Scope:
+    """The part of a request's scope its cached answer can be made again from (``writes``)."""
+    kept = {k: scope[k] for k in (*KEPT, *KEPT_TOO) if k in scope}
+    kept["headers"] = [(n, v) for n, v in scope["headers"] if n not in PRIVATE_HEADERS]
+    kept["state"] = dict(scope.get("state") or {})
+    return kept
 
 
 class ViewCache:
@@ -63,14 +83,32 @@ class ViewCache:
             return entry.value
 
     def put(
-        self, *, owner: int, kind: str, version: int, day: date, timezone: str, value: Any
+        self,
+        *,
+        owner: int,
+        kind: str,
+        version: int,
+        day: date,
+        timezone: str,
+        value: Any,
+        path: str = "",
+        scope: Scope | None = None,
     ) -> None:
         key = (owner, kind)
         with self._lock:
-            self._entries[key] = Entry(version, day, timezone, value)
+            self._entries[key] = Entry(version, day, timezone, value, path, scope)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
+
+    def at_version(self, *, owner: int, version: int) -> list[tuple[str, Entry]]:
+        """The kinds and entries of ``owner`` kept for ``version`` (the pages being read)."""
+        with self._lock:
+            return [
+                (kind, e)
+                for (o, kind), e in self._entries.items()
+                if o == owner and e.version == version
+            ]
 
     def render_lock(self, owner: int) -> threading.Lock:
         """The lock a miss of ``owner`` renders under (one per owner; owners are few)."""
@@ -82,27 +120,25 @@ class ViewCache:
             self._entries.clear()
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """A page rendered for the cache (with its CSRF placeholder) and the local day it is for."""
-
-    response: Response
-    day: date
-    timezone: str
-
-
 def cached_response(
     request: Request,
     route: CachedRoute,
     *,
     now: datetime,
-    render_page: Callable[[UnitOfWork, str], Rendered],
+    render_page: Callable[[UnitOfWork, str], Rendered] | None = None,
     write: bool = False,
 ) -> Response:
     """The answer of ``route`` from the cache, or rendered by ``render_page(uow, placeholder)``
-    and kept when no other process wrote meanwhile (the version is then the one the page was
-    read at). ``write``: rendering may store something (Today stores the day's plan on first
-    sight)."""
+    (by default the route's declared ``page``) and kept when no other process wrote meanwhile
+    (the version is then the one the page was read at). ``write``: rendering may store
+    something (Today stores the day's plan on first sight)."""
+    if render_page is None:
+        page = route.page
+        assert page is not None, f"{route.path} declares no page"
+
+        def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
+            return page(request, uow, placeholder, now)
+
     app: App = request.app.state.kithkin
     cache: ViewCache = request.app.state.today_cache
     owner, kind = app.owner_id, route.kind(request.scope)
@@ -115,7 +151,9 @@ def cached_response(
         with cache.render_lock(owner):
             value = cache.get(owner=owner, kind=kind, version=app.data_version(), now=now)
             if value is None:
-                value, status = _render(cache, app, route, kind, render_page, write=write)
+                value, status = _render(
+                    cache, app, route, kind, render_page, write=write, scope=request.scope
+                )
     if route.per_browser:
         value = str(value).replace(cache.placeholder, csrf_token(request))
     return Response(value, status, media_type=route.media_type)
@@ -129,10 +167,11 @@ def _render(
     render_page: Callable[[UnitOfWork, str], Rendered],
     *,
     write: bool,
+    scope: Scope,
 ) -> tuple[str | bytes, int]:
     """The answer and its status; kept only when it is a 200 (a cache answers 200). A page
     is kept as text (its placeholder replaced per browser), anything else as bytes."""
-    with app.uow(write=write) as uow:
+    with app.uow(write=write, hooks=False) as uow:  # a read: it refreshes nothing at commit
         before = uow.data_version()
         page = render_page(uow, cache.placeholder)
         body = bytes(page.response.body)
@@ -146,5 +185,7 @@ def _render(
                 day=page.day,
                 timezone=page.timezone,
                 value=value,
+                path=route.path,
+                scope=asked(scope) if route.page is not None else None,
             )
     return value, status

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import Request, Response
@@ -17,19 +18,23 @@ from kithkin.web.cache.registry import JSON, always, cached
 from kithkin.web.cache.store import Rendered, cached_response
 from kithkin.web.deps import Now, WriteUow, api_router
 
-TODAY_JSON = cached("/api/today", key=always("api"), media_type=JSON, with_query=False)
+
+def _today_json(request: Request, uow: UnitOfWork, _placeholder: str, now: datetime) -> Rendered:
+    view = today(uow=uow, now=now)
+    if view.questionnaires_due:  # suggested only when it can be taken, as on the page
+        view = only_takeable(view, request.app.state.kithkin.item_places())
+    return Rendered(JSONResponse(view.as_dict()), view.day, view.profile.timezone)
+
+
+TODAY_JSON = cached(
+    "/api/today", key=always("api"), media_type=JSON, with_query=False, page=_today_json
+)
 router = api_router("kithkin")
 
 
 @router.get("/today", summary="Today: Power of One, follow-ups, birthdays, who is due")
 def api_today(request: Request, now: Now) -> Response:
-    def render_page(uow: UnitOfWork, _placeholder: str) -> Rendered:
-        view = today(uow=uow, now=now)
-        if view.questionnaires_due:  # suggested only when it can be taken, as on the page
-            view = only_takeable(view, request.app.state.kithkin.item_places())
-        return Rendered(JSONResponse(view.as_dict()), view.day, view.profile.timezone)
-
-    return cached_response(request, TODAY_JSON, now=now, render_page=render_page)
+    return cached_response(request, TODAY_JSON, now=now)
 
 
 @router.post(

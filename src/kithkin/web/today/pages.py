@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -22,8 +23,18 @@ from kithkin.web.today import quick
 from kithkin.web.today.context import flash, today_context
 
 router = APIRouter(include_in_schema=False)
+
+
+def _today(request: Request, uow: UnitOfWork, placeholder: str, now: datetime) -> Rendered:
+    """The Today page as the cache keeps it (its CSRF token a placeholder)."""
+    context = today_context(request, uow, now)
+    view = context["view"]
+    response = render(request, "today.html", {**context, "csrf_token": placeholder})
+    return Rendered(response, view.day, view.profile.timezone)
+
+
 # Only without a query string from the cache: ``?saved=`` shows a flash message.
-TODAY = cached("/", key=always("page"), with_query=False)
+TODAY = cached("/", key=always("page"), with_query=False, page=_today)
 
 LOG_FIELDS = {
     "with": "with",
@@ -52,14 +63,7 @@ def today_page(request: Request, app: AppDep, now: Now) -> Response:
     if request.query_params.get("saved"):  # a flash message: rare, rendered afresh
         with app.uow(write=True) as uow:
             return render(request, "today.html", today_context(request, uow, now))
-
-    def render_page(uow: UnitOfWork, placeholder: str) -> Rendered:
-        context = today_context(request, uow, now)
-        view = context["view"]
-        response = render(request, "today.html", {**context, "csrf_token": placeholder})
-        return Rendered(response, view.day, view.profile.timezone)
-
-    return cached_response(request, TODAY, now=now, render_page=render_page, write=True)
+    return cached_response(request, TODAY, now=now, write=True)
 
 
 def _log_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
