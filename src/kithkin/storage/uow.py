@@ -16,6 +16,7 @@ from kithkin.domain.errors import DatabaseUnavailable
 from kithkin.storage import activity_repos, people_repos
 from kithkin.storage import repositories as repos
 from kithkin.storage.engine import WROTE
+from kithkin.storage.owner_lock import HELD
 from kithkin.storage.tables import accounts, data_versions
 
 BUMP = text(
@@ -177,6 +178,8 @@ class SqlUnitOfWork:
         conn.commit()
         conn.info[WROTE] = False
         conn.begin()
+        self.profile.forget()  # the new transaction may see other writers' commits
+        self.circles.forget()
 
     def touch(self) -> None:
         """Move the owner's data version with this unit of work's commit although no row
@@ -209,6 +212,7 @@ class SqlUnitOfWork:
         finally:
             conn.info[WROTE] = False
             conn.info.pop(JOURNAL, None)
+            conn.info.pop(HELD, None)  # the account lock ended with the transaction
             conn.close()
 
 
