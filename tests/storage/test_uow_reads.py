@@ -99,3 +99,21 @@ def test_a_lock_taken_in_a_rolled_back_savepoint_is_taken_again(app: App) -> Non
         lock_owner(conn, uow.owner_id)
         lock_owner(conn, uow.owner_id)
     assert sum("FOR NO KEY UPDATE" in s for s in seen) == 2
+
+
+@pytest.mark.postgres
+def test_an_account_lookup_leaves_its_connection_transactional(pg_url: str) -> None:
+    """The lookup reads outside a transaction; the pooled connection it used then serves units
+    of work that do run in one (their reads see one state, their writes commit together)."""
+    from kithkin.storage.accounts_repos import AccountStore
+    from kithkin.storage.engine import make_engine
+
+    engine = make_engine(pg_url, pool_size=1, max_overflow=0)
+    try:
+        with AccountStore(engine).lookup() as found_by:
+            assert found_by.session_and_account("0" * 64) is None
+            assert found_by.conn.connection.driver_connection.autocommit is True  # type: ignore[union-attr]
+        with engine.connect() as conn:
+            assert conn.connection.driver_connection.autocommit is False  # type: ignore[union-attr]
+    finally:
+        engine.dispose()
