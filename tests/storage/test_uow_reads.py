@@ -17,6 +17,7 @@ from kithkin.domain.model import Circle
 from kithkin.services.interactions import log_interaction
 from kithkin.services.people import add_person
 from kithkin.storage.owner_lock import lock_owner
+from kithkin.storage.uow import DataVersions
 from tests.conftest import FIXED_NOW
 
 
@@ -103,8 +104,8 @@ def test_a_lock_taken_in_a_rolled_back_savepoint_is_taken_again(app: App) -> Non
 
 @pytest.mark.postgres
 def test_an_account_lookup_leaves_its_connection_transactional(pg_url: str) -> None:
-    """The lookup reads outside a transaction; the pooled connection it used then serves units
-    of work that do run in one (their reads see one state, their writes commit together)."""
+    """The lookup and the data version read outside a transaction; the pooled connection they
+    used then serves units of work that do run in one (one state read, writes together)."""
     from kithkin.storage.accounts_repos import AccountStore
     from kithkin.storage.engine import make_engine
 
@@ -113,6 +114,9 @@ def test_an_account_lookup_leaves_its_connection_transactional(pg_url: str) -> N
         with AccountStore(engine).lookup() as found_by:
             assert found_by.session_and_account("0" * 64) is None
             assert found_by.conn.connection.driver_connection.autocommit is True  # type: ignore[union-attr]
+        with engine.connect() as conn:
+            assert conn.connection.driver_connection.autocommit is False  # type: ignore[union-attr]
+        assert DataVersions(engine).read(10**9) == 0  # the same, for the cache's version check
         with engine.connect() as conn:
             assert conn.connection.driver_connection.autocommit is False  # type: ignore[union-attr]
     finally:
