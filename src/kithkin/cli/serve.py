@@ -47,6 +47,7 @@ def serve(
 
     from kithkin.config import with_overrides
     from kithkin.web.app import create_app
+    from kithkin.web.factory import settled
 
     state = _state(ctx)
     app = state.app
@@ -70,7 +71,7 @@ def serve(
             state, host=bind_host, port=bind_port, workers=workers, hosted=hosted, proxy=proxy
         )
         return
-    web = create_app(app)
+    web = settled(create_app(app))
     uvicorn.run(
         web, host=bind_host, port=bind_port, log_level="warning", server_header=False, **proxy
     )

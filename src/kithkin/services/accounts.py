@@ -197,8 +197,8 @@ def resolve_session(*, store: AccountStore, secret: str, now: datetime) -> Calle
     """The caller behind a session cookie, or None (unknown, ended, not seen for
     ``SESSION_IDLE``, or a disabled account). Notes when it was last seen, at most every few
     minutes."""
-    with store.open() as repo:
-        pair = repo.session_and_account(digest(secret))
+    with store.lookup() as found_by:  # one statement, the latest committed state
+        pair = found_by.session_and_account(digest(secret))
     if pair is None or pair[1].disabled:
         return None
     found, account = pair
@@ -283,8 +283,8 @@ def revoke_token(*, store: AccountStore, owner_id: int, token_id: int) -> None:
 
 
 def resolve_token(*, store: AccountStore, secret: str, now: datetime) -> Caller | None:
-    with store.open() as repo:
-        pair = repo.token_and_account(digest(secret))
+    with store.lookup() as found_by:  # one statement, the latest committed state
+        pair = found_by.token_and_account(digest(secret))
     if pair is None or pair[1].disabled:
         return None
     found, account = pair

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from kithkin.domain.accounts import Account, ApiToken, Scope, SessionInfo
@@ -57,6 +57,20 @@ def _joined_account(row: Any) -> Account:
     )
 
 
+# Every request asks one of these: built once (SQLAlchemy then reuses its compiled form without
+# rebuilding the statement or its cache key).
+_SESSION_AND_ACCOUNT = (
+    select(sessions, *_ACCOUNT_COLUMNS)
+    .join(accounts, accounts.c.id == sessions.c.owner_id)
+    .where(sessions.c.token_hash == bindparam("token_hash"))
+)
+_TOKEN_AND_ACCOUNT = (
+    select(api_tokens, *_ACCOUNT_COLUMNS)
+    .join(accounts, accounts.c.id == api_tokens.c.owner_id)
+    .where(api_tokens.c.token_hash == bindparam("token_hash"))
+)
+
+
 def _session(row: Any) -> SessionInfo:
     return SessionInfo(
         id=row.id,
@@ -76,6 +90,29 @@ def _token(row: Any) -> ApiToken:
         created_at=utc(row.created_at),
         last_used_at=utc(row.last_used_at) if row.last_used_at is not None else None,
     )
+
+
+def _session_pair(conn: Connection, token_hash: str) -> tuple[SessionInfo, Account] | None:
+    row = conn.execute(_SESSION_AND_ACCOUNT, {"token_hash": token_hash}).first()
+    return None if row is None else (_session(row), _joined_account(row))
+
+
+def _token_pair(conn: Connection, token_hash: str) -> tuple[ApiToken, Account] | None:
+    row = conn.execute(_TOKEN_AND_ACCOUNT, {"token_hash": token_hash}).first()
+    return None if row is None else (_token(row), _joined_account(row))
+
+
+class AccountLookup:
+    """The two reads of every request (whose session, whose token), each one statement."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def session_and_account(self, token_hash: str) -> tuple[SessionInfo, Account] | None:
+        return _session_pair(self.conn, token_hash)
+
+    def token_and_account(self, token_hash: str) -> tuple[ApiToken, Account] | None:
+        return _token_pair(self.conn, token_hash)
 
 
 class AccountRepo:
@@ -144,12 +181,7 @@ class AccountRepo:
 
     def session_and_account(self, token_hash: str) -> tuple[SessionInfo, Account] | None:
         """The session of a cookie and its account, in one query (every request asks)."""
-        row = self.conn.execute(
-            select(sessions, *_ACCOUNT_COLUMNS)
-            .join(accounts, accounts.c.id == sessions.c.owner_id)
-            .where(sessions.c.token_hash == token_hash)
-        ).first()
-        return None if row is None else (_session(row), _joined_account(row))
+        return _session_pair(self.conn, token_hash)
 
     def touch_session(self, session_id: int, now: datetime) -> None:
         self.conn.execute(
@@ -193,12 +225,7 @@ class AccountRepo:
 
     def token_and_account(self, token_hash: str) -> tuple[ApiToken, Account] | None:
         """A personal access token and its account, in one query (every API call asks)."""
-        row = self.conn.execute(
-            select(api_tokens, *_ACCOUNT_COLUMNS)
-            .join(accounts, accounts.c.id == api_tokens.c.owner_id)
-            .where(api_tokens.c.token_hash == token_hash)
-        ).first()
-        return None if row is None else (_token(row), _joined_account(row))
+        return _token_pair(self.conn, token_hash)
 
     def touch_token(self, token_id: int, now: datetime) -> None:
         self.conn.execute(
@@ -287,3 +314,24 @@ class AccountStore:
                     conn.rollback()
         finally:
             conn.close()
+
+    @contextmanager
+    def lookup(self) -> Iterator[AccountLookup]:
+        """Reads of one statement each (a session or a token with its account), outside a
+        transaction on PostgreSQL: a single statement sees one committed state, the latest,
+        so a session ended or an account disabled by any process is seen at once; skipping
+        BEGIN and ROLLBACK saves two round trips on every request. SQLite reads in a
+        transaction as ``open()`` does (its BEGIN is local)."""
+        from kithkin.storage.uow import unavailable
+
+        try:
+            conn = self.engine.connect()
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        except OperationalError as exc:
+            raise unavailable(self.engine, exc) from None
+        conn.info["kithkin_write"] = False
+        try:
+            yield AccountLookup(conn)
+        finally:
+            conn.close()  # back to the pool, which puts its isolation level back

@@ -77,6 +77,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 WROTE = "kithkin_wrote"
+WRITE_COUNT = "kithkin_write_count"  # writing statements run on the connection, ever
 
 
 def _note_writes(engine: Engine) -> None:
@@ -86,7 +87,9 @@ def _note_writes(engine: Engine) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _on_execute(conn: Any, _c: Any, statement: str, _p: Any, _ctx: Any, _m: Any) -> None:
         if statement.lstrip()[:6].upper() in WRITES:
-            conn.info[WROTE] = True
+            info = conn.info
+            info[WROTE] = True
+            info[WRITE_COUNT] = info.get(WRITE_COUNT, 0) + 1
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -11,14 +11,35 @@ has committed and then counts both. SQLite needs nothing: its writers are serial
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from kithkin.storage.tables import accounts
 
-_LOCK = select(accounts.c.id).with_for_update(key_share=True)
+_LOCK = (
+    select(accounts.c.id).where(accounts.c.id == bindparam("owner")).with_for_update(key_share=True)
+)
+HELD = "kithkin_owner_lock"  # in the connection's info: (owner id, the transaction holding it)
 
 
 def lock_owner(conn: Connection, owner_id: int) -> None:
-    """Hold ``owner_id``'s account row until this transaction ends (taking it again is free)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(_LOCK.where(accounts.c.id == owner_id))
+    """Hold ``owner_id``'s account row until this transaction ends.
+
+    A write takes it once: a logged interaction refreshes the day's counts and the people's last
+    contact, and each asked for the lock (taking it again is free in PostgreSQL, but not the
+    round trip). The lock is noted beside the transaction that took it (a savepoint's own, when
+    one is open: rolling a savepoint back releases the locks taken in it), so a later
+    transaction, or another savepoint, takes it again."""
+    if conn.dialect.name != "postgresql":
+        return
+    current = conn.get_nested_transaction() or conn.get_transaction()
+    held = conn.info.get(HELD)
+    if (
+        held is not None
+        and held[0] == owner_id
+        and held[1] is current
+        and current is not None
+        and current.is_active
+    ):
+        return
+    conn.execute(_LOCK, {"owner": owner_id})
+    conn.info[HELD] = (owner_id, current)

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    bindparam,
     insert,
     select,
     update,
@@ -24,6 +25,7 @@ from kithkin.domain.model import (
     ContactPoint,
     Profile,
 )
+from kithkin.storage.engine import WRITE_COUNT
 from kithkin.storage.tables import (
     circles,
     people,
@@ -66,11 +68,57 @@ class _Repo:
         self.owner_id = owner_id
 
 
+class _Memo:
+    """What a repository read last, kept while its transaction has written nothing since.
+
+    A unit of work asks for the profile and the circles several times (a first Today page read
+    the profile four times); each repository belongs to one unit of work. Any writing statement
+    on the connection (``engine.WRITE_COUNT``), or ``forget()`` when the unit of work commits
+    and a new transaction begins, makes the next read go to the database."""
+
+    __slots__ = ("value", "writes")
+
+    def __init__(self) -> None:
+        self.writes = -1
+        self.value: Any = None
+
+    def fresh(self, conn: Connection) -> bool:
+        return self.writes == int(conn.info.get(WRITE_COUNT, 0))
+
+    def keep(self, conn: Connection, value: Any) -> None:
+        self.writes, self.value = conn.info.get(WRITE_COUNT, 0), value
+
+    def forget(self) -> None:
+        self.writes = -1
+
+
+_PROFILE = select(profiles).where(profiles.c.owner_id == bindparam("owner"))
+_CIRCLES = (
+    select(circles)
+    .where(circles.c.owner_id == bindparam("owner"))
+    .order_by(circles.c.position, circles.c.name)
+)
+
+
 class ProfileRepo(_Repo):
+    def __init__(self, conn: Connection, owner_id: int) -> None:
+        super().__init__(conn, owner_id)
+        self._memo = _Memo()
+
+    def forget(self) -> None:
+        """Read afresh next time (a new transaction may see other writers' commits)."""
+        self._memo.forget()
+
     def get(self) -> Profile | None:
-        row = self.conn.execute(
-            select(profiles).where(profiles.c.owner_id == self.owner_id)
-        ).first()
+        if self._memo.fresh(self.conn):
+            found: Profile | None = self._memo.value
+            return found
+        profile = self._read()
+        self._memo.keep(self.conn, profile)
+        return profile
+
+    def _read(self) -> Profile | None:
+        row = self.conn.execute(_PROFILE, {"owner": self.owner_id}).first()
         if row is None:
             return None
         barriers = frozenset(Barrier(b) for b in row.barriers.split(",") if b)
@@ -106,13 +154,21 @@ class ProfileRepo(_Repo):
 
 
 class CircleRepo(_Repo):
+    def __init__(self, conn: Connection, owner_id: int) -> None:
+        super().__init__(conn, owner_id)
+        self._memo = _Memo()
+
+    def forget(self) -> None:
+        """Read afresh next time (a new transaction may see other writers' commits)."""
+        self._memo.forget()
+
     def find(self) -> list[Circle]:
-        rows = self.conn.execute(
-            select(circles)
-            .where(circles.c.owner_id == self.owner_id)
-            .order_by(circles.c.position, circles.c.name)
-        )
-        return [Circle(r.name, r.cadence_days, r.position, r.id) for r in rows]
+        if not self._memo.fresh(self.conn):
+            rows = self.conn.execute(_CIRCLES, {"owner": self.owner_id})
+            self._memo.keep(
+                self.conn, [Circle(r.name, r.cadence_days, r.position, r.id) for r in rows]
+            )
+        return list(self._memo.value)
 
     def get(self, name: str) -> Circle | None:
         row = self.conn.execute(
